@@ -1,0 +1,60 @@
+"""The small pure document model that composition produces and every writer consumes.
+
+The .docx writer and the Markdown/plain-text preview read the same `Document`, so the
+preview shows exactly what the Word file will say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: level 1..4, its label as printed (一、 （一） 1. （1） ——) and its sentence."""
+
+    level: int
+    label: str
+    text: str  # without label and end punctuation
+
+    @property
+    def line(self) -> str:
+        """The heading as it stands on its own line."""
+        return f"{self.label}{self.text}"
+
+    @property
+    def sentence(self) -> str:
+        """The heading as it opens a run-in paragraph: ends with 。 unless it already ends in punctuation."""
+        end = "" if self.text[-1:] in "。！？：；" else "。"
+        return f"{self.label}{self.text}{end}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph; `run_in` is a heading printed at its start in the heading's font."""
+
+    text: str
+    run_in: Heading | None = None
+
+
+Block = Heading | Paragraph
+
+
+@dataclass
+class Document:
+    """A whole report: title, body blocks in order, signature lines and date."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    date: str = ""  # already formatted: 2025年12月5日
+
+    def headings(self) -> list[Heading]:
+        """Every heading, standalone or run-in, in document order."""
+        out: list[Heading] = []
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                out.append(block)
+            elif block.run_in is not None:
+                out.append(block.run_in)
+        return out

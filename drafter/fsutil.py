@@ -1,0 +1,48 @@
+"""Safe file output: atomic replacement and clear errors for unwritable destinations."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import OutputError
+
+
+def check_writable(path: Path, *, force: bool) -> None:
+    """Refuse an output that exists (without force) or whose directory is missing or read-only."""
+    if path.is_dir():
+        raise OutputError(f"{path}：是一个目录，请给出文件名。")
+    if path.exists() and not force:
+        raise OutputError(f"{path}：文件已存在。", hint="如需覆盖请加 --force。")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{path}：目录 {parent} 不存在。", hint="请先创建该目录或换一个输出路径。")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{path}：目录 {parent} 不可写。", hint="请换一个有写权限的输出路径。")
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write `data` so that `path` holds either its old content or all of the new, never a part.
+
+    The bytes go to a temporary file in the same directory, are flushed to disk, and the
+    temporary file is renamed over the target.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise OutputError(f"{path}：无法写入（{exc.strerror}）。") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}：无法写入（{exc.strerror}）。") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

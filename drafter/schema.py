@@ -1,0 +1,113 @@
+"""A tiny declarative validator for the YAML drafter reads, with errors that point at the key.
+
+A schema is a Python type (str, int, float, bool), `Opt(schema)` for an optional key,
+`[schema]` for a list of items, `{key: schema}` for a mapping with exactly those keys,
+`Map(schema)` for a mapping with free keys, or `Any_`/`OneOf(...)` for alternatives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from drafter.yamlio import KeyPath, YamlDoc
+
+_TYPE_NAMES = {str: "文本", int: "整数", float: "数字", bool: "是/否（true/false）", list: "列表", dict: "映射"}
+
+
+@dataclass(frozen=True)
+class Opt:
+    """An optional mapping key."""
+
+    schema: Any
+
+
+@dataclass(frozen=True)
+class Map:
+    """A mapping with free keys whose values all follow `schema`."""
+
+    schema: Any
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Any of several schemas (the first that validates)."""
+
+    options: tuple[Any, ...]
+
+
+ANY = object()
+
+
+def _type_name(schema: Any) -> str:
+    if isinstance(schema, list):
+        return "列表"
+    if isinstance(schema, (dict, Map)):
+        return "映射"
+    if isinstance(schema, OneOf):
+        return "或".join(_type_name(o) for o in schema.options)
+    return _TYPE_NAMES.get(schema, str(schema))
+
+
+def validate(doc: YamlDoc, schema: Any, value: Any = None, keypath: KeyPath = ()) -> None:
+    """Raise the YamlError of the first place where `value` (default: the whole doc) breaks `schema`."""
+    if not keypath and value is None:
+        value = doc.data
+    if schema is ANY:
+        return
+    if isinstance(schema, OneOf):
+        for option in schema.options:
+            try:
+                validate(doc, option, value, keypath)
+                return
+            except Exception:  # noqa: BLE001 - try the next alternative
+                continue
+        raise doc.error(keypath, f"应为{_type_name(schema)}。")
+    if isinstance(schema, list):
+        if not isinstance(value, list):
+            raise doc.error(keypath, f"应为列表，实际是{_actual(value)}。")
+        for i, item in enumerate(value):
+            validate(doc, schema[0], item, keypath + (i,))
+        return
+    if isinstance(schema, Map):
+        if not isinstance(value, dict):
+            raise doc.error(keypath, f"应为映射（键: 值），实际是{_actual(value)}。")
+        for key, item in value.items():
+            validate(doc, schema.schema, item, keypath + (str(key),))
+        return
+    if isinstance(schema, dict):
+        if not isinstance(value, dict):
+            raise doc.error(keypath, f"应为映射（键: 值），实际是{_actual(value)}。")
+        for key in value:
+            if key not in schema:
+                known = "、".join(str(k) for k in schema)
+                raise doc.error(keypath + (str(key),), f"未知的键“{key}”。", hint=f"可用的键：{known}")
+        for key, sub in schema.items():
+            optional = isinstance(sub, Opt)
+            if key not in value or value[key] is None:
+                if not optional:
+                    raise doc.error(keypath, f"缺少必填的键“{key}”。")
+                continue
+            validate(doc, sub.schema if optional else sub, value[key], keypath + (key,))
+        return
+    if schema is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return
+    if schema is int and isinstance(value, bool):
+        raise doc.error(keypath, f"应为整数，实际是{_actual(value)}。")
+    if not isinstance(value, schema):
+        raise doc.error(keypath, f"应为{_type_name(schema)}，实际是{_actual(value)}。")
+
+
+def _actual(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return f"是/否值 {value}"
+    if isinstance(value, (list, tuple)):
+        return "列表"
+    if isinstance(value, dict):
+        return "映射"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    text = str(value)
+    return f"文本“{text[:20]}{'…' if len(text) > 20 else ''}”"
