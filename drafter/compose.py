@@ -1,0 +1,273 @@
+"""Composition: answers + outline templates → the document model, in fluent 公文 Chinese.
+
+Wording lives in Jinja templates beside the outline (outlines/authored/templates/, and the
+kinds' title/opening/closing forms); this module only numbers headings, gathers each section's
+template context and turns rendered text into paragraphs. Answers are always passed to
+templates as values, never rendered as templates themselves, so `{{ }}` typed by a user stays
+literal text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.dates import format_date, parse_date
+from drafter.document import Block, Document, Heading, Paragraph
+from drafter.errors import UserError
+from drafter.numbering import heading_label, point_ordinal
+from drafter.outline import Library, Outline
+
+PERIOD_PHRASES = {
+    "全年": "今年以来",
+    "上半年": "今年上半年",
+    "下半年": "今年下半年",
+    "第一季度": "今年一季度",
+    "第二季度": "今年二季度",
+    "第三季度": "今年三季度",
+    "第四季度": "今年四季度",
+}
+_SENTENCE_END = "。！？…”’）"
+_LEADING_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——)\s*"
+)
+
+
+def ensure_sentence(text: str) -> str:
+    """End a sentence with 。 unless it already ends in sentence-final punctuation."""
+    text = text.strip().rstrip("，,；;、：:")
+    if not text:
+        return ""
+    return text if text[-1] in _SENTENCE_END else text + "。"
+
+
+def join_list(items: list[str]) -> str:
+    """A、B、C — for parallel phrases such as counts."""
+    return "、".join(i for i in items if i)
+
+
+def join_and(items: list[str]) -> str:
+    """A、B和C — for a closed list of nouns."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return "、".join(items[:-1]) + "和" + items[-1]
+
+
+def points(measures: list[dict[str, str]]) -> str:
+    """一是……；二是……。 — a measure with detail closes its sentence before the next point."""
+    parts = []
+    for n, m in enumerate(measures, start=1):
+        item = m["item"].strip().rstrip("。；;，,")
+        detail = ensure_sentence(m.get("detail") or "")
+        last = n == len(measures)
+        if detail:
+            parts.append(f"{point_ordinal(n)}{item}。{detail}")
+        else:
+            parts.append(f"{point_ordinal(n)}{item}{'。' if last else '；'}")
+    return "".join(parts)
+
+
+def clean_heading(text: str) -> str:
+    """A heading as typed, without a number the user copied in and without end punctuation."""
+    text = _LEADING_MARKER.sub("", str(text).strip())
+    return text.rstrip("。．.；;，,：: ")
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Every non-blank line of text is one paragraph; surrounding space is dropped."""
+    return [line.strip() for line in str(text).splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: Path, sandboxed: bool) -> jinja2.Environment:
+    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = cls(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        points=points, join_list=join_list, join_and=join_and, sentence=ensure_sentence
+    )
+    return env
+
+
+def environment(library: Library) -> jinja2.Environment:
+    """The Jinja environment of a library: sandboxed unless it is drafter's own outlines/."""
+    return _environment(library.templates_dir, not library.shipped)
+
+
+def _render(env: jinja2.Environment, source: str, context: dict[str, Any], where: str) -> str:
+    """Render a template string; errors name the outline piece and the variable."""
+    try:
+        return env.from_string(source).render(context)
+    except jinja2.TemplateError as exc:
+        raise UserError(f"模板错误（{where}）：{exc}", hint="请检查大纲模板与答案文件中的字段名。") from exc
+
+
+def _render_file(env: jinja2.Environment, name: str, context: dict[str, Any], where: str) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise UserError(f"模板错误（{where}）：找不到模板文件 {exc.name}。") from exc
+    except jinja2.TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        at = f"{name} 第{line}行" if line else name
+        raise UserError(f"模板错误（{where}，{at}）：{exc}", hint="请检查模板与答案中的字段名。") from exc
+
+
+def base_context(data: dict[str, Any], library: Library) -> dict[str, Any]:
+    """What every template may use: the basic answers plus derived phrases."""
+    today = dt.date.today()
+    year = data.get("year") or today.year
+    period = data.get("period") or "全年"
+    ctx = {q["name"]: data.get(q["name"], "") for q in library.questions["basics"]}
+    ctx.update(
+        unit=data.get("unit") or "",
+        year=year,
+        next_year=year + 1,
+        period=period,
+        period_phrase=PERIOD_PHRASES.get(period, "今年以来"),
+        today=today,
+    )
+    return ctx
+
+
+def default_title(data: dict[str, Any], library: Library) -> str:
+    """The title in the form the kind uses, built from unit, year and period."""
+    outline = library.outline(data["outline"])
+    kind = library.kind(outline.id)
+    env = environment(library)
+    return _render(env, kind["title"], base_context(data, library), f"{outline.id} 标题").strip()
+
+
+def default_opening(data: dict[str, Any], library: Library) -> str:
+    """The kind's opening paragraph(s) for these answers."""
+    outline = library.outline(data["outline"])
+    kind = library.kind(outline.id)
+    ctx = base_context(data, library)
+    return _render(environment(library), kind.get("opening") or "", ctx, f"{outline.id} 开头").strip()
+
+
+def default_closing(data: dict[str, Any], library: Library) -> str:
+    """The kind's closing paragraph(s), or "" when the kind has none."""
+    outline = library.outline(data["outline"])
+    kind = library.kind(outline.id)
+    ctx = base_context(data, library)
+    return _render(environment(library), kind.get("closing") or "", ctx, f"{outline.id} 结尾").strip()
+
+
+def _measures(raw: list[Any] | None) -> list[dict[str, str]]:
+    out = []
+    for m in raw or []:
+        item = m if isinstance(m, str) else m.get("item", "")
+        detail = "" if isinstance(m, str) else m.get("detail") or ""
+        if str(item).strip():
+            out.append({"item": str(item).strip(), "detail": " ".join(paragraphs_of(detail))})
+    return out
+
+
+def _unit_of(key: str, library: Library, outline: Outline) -> str:
+    """The measure word learned for a fact key: the outline's first, then any outline's."""
+    for candidate in [outline, *library.outlines.values()]:
+        for top in candidate.sections:
+            for s in top.walk():
+                for f in s.facts:
+                    if f.key == key:
+                        return f.unit
+    return "次"
+
+
+def _counts(numbers: dict[str, Any] | None, library: Library, outline: Outline) -> list[str]:
+    """集中学习82次 phrases; blank and zero counts leave no phrase."""
+    out = []
+    for key, value in (numbers or {}).items():
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            out.append(f"{key}{value}{_unit_of(key, library, outline)}")
+    return out
+
+
+class _Composer:
+    """Walks the answered sections, numbering headings and rendering each body."""
+
+    def __init__(self, data: dict[str, Any], library: Library, outline: Outline) -> None:
+        self.data = data
+        self.library = library
+        self.outline = outline
+        self.env = environment(library)
+        self.ctx = base_context(data, library)
+        self.dash = library.kind(outline.id).get("level1") == "dash"
+
+    def template_for(self, topic: str | None) -> str:
+        base = re.sub(r"_\d+$", "", topic or "")
+        if base and (self.library.templates_dir / f"{base}.j2").exists():
+            return f"{base}.j2"
+        return "section.j2"
+
+    def section(self, answer: dict[str, Any], level: int, n: int) -> list[Block]:
+        label = "——" if self.dash and level == 1 else heading_label(level, n)
+        heading = Heading(level, label, clean_heading(answer["heading"]))
+        learned = self.outline.find(answer["topic"]) if answer.get("topic") else None
+        run_in = answer.get("run_in")
+        if run_in is None:
+            run_in = learned.run_in if learned else False
+        context = dict(
+            self.ctx,
+            section={
+                "heading": heading.text,
+                "topic": answer.get("topic") or "",
+                "level": level,
+                "measures": _measures(answer.get("measures")),
+                "counts": _counts(answer.get("numbers"), self.library, self.outline),
+                "paragraphs": paragraphs_of(answer.get("text") or ""),
+                "extra": answer.get("extra") or {},
+            },
+        )
+        where = f"大纲 {self.outline.id}，栏目“{heading.text}”"
+        body = paragraphs_of(_render_file(self.env, self.template_for(answer.get("topic")), context, where))
+        blocks: list[Block] = []
+        if run_in and body:
+            blocks.append(Paragraph(body[0], run_in=heading))
+            body = body[1:]
+        else:
+            blocks.append(heading)
+        blocks.extend(Paragraph(p) for p in body)
+        for i, child in enumerate(answer.get("children") or [], start=1):
+            blocks.extend(self.section(child, min(level + 1, 4), i))
+        return blocks
+
+    def document(self) -> Document:
+        data = self.data
+        title = str(data.get("title") or default_title(data, self.library)).strip()
+        opening = data.get("opening")
+        opening = default_opening(data, self.library) if opening is None else opening
+        closing = data.get("closing")
+        closing = default_closing(data, self.library) if closing is None else closing
+        blocks: list[Block] = [Paragraph(p) for p in paragraphs_of(opening)]
+        for n, answer in enumerate(data.get("sections") or [], start=1):
+            blocks.extend(self.section(answer, 1, n))
+        blocks.extend(Paragraph(p) for p in paragraphs_of(closing))
+        signature = data.get("signature")
+        if signature is None:
+            signature = data.get("unit") or ""
+        lines = signature if isinstance(signature, list) else paragraphs_of(signature)
+        date = parse_date(data.get("date") or dt.date.today())
+        if date is None:
+            raise UserError(f"日期“{data.get('date')}”无法识别。", hint="请写成 2025-12-05 或 2025年12月5日。")
+        return Document(title=title, blocks=blocks, signature=[str(s) for s in lines], date=format_date(date))
+
+
+def compose(data: dict[str, Any], library: Library) -> Document:
+    """Turn a validated answers mapping into the document model."""
+    outline = library.outline(data["outline"])
+    return _Composer(data, library, outline).document()

@@ -1,0 +1,142 @@
+"""Test helpers: build file trees from inline text, and a small outlines folder to compose with."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+
+def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write {relative path: content} under root (text is dedented); return root."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+SHIPPED = Path(__file__).resolve().parents[1] / "outlines"
+
+MINI_OUTLINE = """
+schema: 1
+id: mini
+kind: 测试用总结
+description: 只有两个栏目的小大纲
+sources: [a.txt]
+sections:
+  - id: politics
+    topic: 政治建设与理论学习
+    level: 1
+    share: 1.0
+    run_in: false
+    titles:
+      - text: 加强理论武装，筑牢思想根基
+        sources: [a.txt]
+    points:
+      - lead: 坚持集中学习
+        sources: [a.txt]
+    facts:
+      - key: 集中学习
+        unit: 次
+        example: 10
+        sources: [a.txt]
+      - key: 撰写心得体会
+        unit: 篇
+        sources: [a.txt]
+    children: []
+  - id: problems
+    topic: 存在问题
+    level: 1
+    share: 1.0
+    run_in: true
+    titles:
+      - text: 存在的问题
+        sources: [a.txt]
+    points: []
+    facts: []
+    children: []
+"""
+
+MINI_KINDS = """
+kinds:
+  - id: mini
+    name: 测试用总结
+    description: 测试
+    title: "{{ unit }}{{ year }}年度党建工作总结"
+    opening: "{{ period_phrase }}，{{ unit }}认真落实各项任务。现将有关情况总结如下："
+    closing: ""
+"""
+
+MINI_TOPICS = """
+topics:
+  - id: politics
+    name: 政治建设与理论学习
+    keywords: [理论]
+  - id: problems
+    name: 存在问题
+    keywords: [问题]
+    bank: [学习的系统性还不够强]
+"""
+
+MINI_QUESTIONS = """
+basics:
+  - name: unit
+    type: text
+    prompt: 单位名称
+    required: true
+  - name: year
+    type: int
+    prompt: 报告年度
+    min: 2000
+    max: 2100
+  - name: period
+    type: select
+    prompt: 报告期间
+    choices: [全年, 上半年]
+    default: 全年
+  - name: title
+    type: text
+    prompt: 标题
+  - name: signature
+    type: text
+    prompt: 署名
+  - name: date
+    type: date
+    prompt: 日期
+section:
+  - name: heading
+    type: autocomplete
+    prompt: 标题
+    choices: "@titles"
+  - name: measures
+    type: checkbox
+    prompt: 主要做法
+    choices: "@points"
+    other: true
+  - name: numbers
+    type: int
+    prompt: 数量
+    each: "@facts"
+    min: 0
+    max: 100000
+  - name: text
+    type: multiline
+    prompt: 亮点与案例
+"""
+
+
+def mini_library_dir(root: Path, *, templates_from_shipped: bool = True) -> Path:
+    """A small outlines folder: one learned outline 'mini' and the authored files it needs."""
+    files: dict[str, str | bytes] = {
+        "learned/mini.yaml": MINI_OUTLINE,
+        "authored/kinds.yaml": MINI_KINDS,
+        "authored/topics.yaml": MINI_TOPICS,
+        "authored/questions.yaml": MINI_QUESTIONS,
+    }
+    if templates_from_shipped:
+        for tpl in (SHIPPED / "authored" / "templates").glob("*.j2"):
+            files[f"authored/templates/{tpl.name}"] = tpl.read_bytes()
+    return build_file_tree(root, files)

@@ -1,0 +1,114 @@
+"""Answers files: validation errors that point at the key, atomic saving, required answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.answers import load_answers, missing_required, require_complete, save_answers
+from drafter.errors import InputFileError, MissingAnswersError, YamlError
+from drafter.outline import load_library
+from tests.helpers import build_file_tree, mini_library_dir
+
+GOOD = """
+outline: mini
+unit: 某某县档案馆党支部
+year: 2025
+sections:
+  - topic: politics
+    heading: 加强理论武装
+    numbers:
+      集中学习: 12
+"""
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    return load_library(mini_library_dir(tmp_path / "outlines"))
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "a.answers.yaml") -> Path:
+    return build_file_tree(tmp_path, {name: text}) / name
+
+
+def test_good_file_loads(tmp_path: Path, library) -> None:
+    data, outline = load_answers(write(tmp_path, GOOD), library)
+    assert outline.id == "mini" and data["sections"][0]["numbers"] == {"集中学习": 12}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- a\n- b\n", "应为映射"),
+        ("unit: x\n", "outline"),
+        ("outline: nope\nunit: x\n", "未知的大纲"),
+        (GOOD.replace("topic: politics", "topic: astronomy"), "未知的栏目"),
+        (GOOD.replace("集中学习: 12", "集中学习: 十二"), "应为"),
+        (GOOD.replace("集中学习: 12", "集中学习: -3"), "小于允许的最小值"),
+        (GOOD.replace("集中学习: 12", "集中学习: 9999999"), "大于允许的最大值"),
+        (GOOD.replace("year: 2025", "year: 1800"), "最小值"),
+        (GOOD.replace("heading: 加强理论武装", "heading: ''"), "标题不能为空"),
+        (GOOD + "colour: red\n", "未知的键“colour”"),
+        (GOOD.replace("    heading", "    hedaing"), "未知的键“hedaing”"),
+    ],
+)
+def test_bad_answers_point_at_the_key(tmp_path: Path, library, text: str, expected: str) -> None:
+    with pytest.raises(YamlError) as err:
+        load_answers(write(tmp_path, text), library)
+    message = str(err.value)
+    assert expected in message and "a.answers.yaml" in message
+
+
+def test_error_names_line_and_column(tmp_path: Path, library) -> None:
+    with pytest.raises(YamlError) as err:
+        load_answers(write(tmp_path, GOOD.replace("集中学习: 12", "集中学习: -3")), library)
+    assert err.value.line == 8 and "sections[0].numbers.集中学习" in str(err.value)
+
+
+def test_malformed_yaml(tmp_path: Path, library) -> None:
+    with pytest.raises(YamlError) as err:
+        load_answers(write(tmp_path, "outline: mini\nsections: [\n"), library)
+    assert err.value.line is not None and "YAML 格式错误" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"", "空的"), (b"\x00\x01binary", "二进制"), ("outline: 中".encode("gb18030"), "UTF-8")],
+)
+def test_unreadable_files(tmp_path: Path, library, content: bytes, expected: str) -> None:
+    with pytest.raises(InputFileError, match=expected):
+        load_answers(write(tmp_path, content), library)
+
+
+def test_missing_and_directory(tmp_path: Path, library) -> None:
+    with pytest.raises(InputFileError, match="不存在"):
+        load_answers(tmp_path / "nope.yaml", library)
+    with pytest.raises(InputFileError, match="目录"):
+        load_answers(tmp_path, library)
+
+
+def test_yaml_never_runs_code(tmp_path: Path, library) -> None:
+    evil = "!!python/object/apply:os.system ['echo pwned > pwned.txt']\n"
+    with pytest.raises(YamlError):
+        load_answers(write(tmp_path, evil), library)
+    assert not (tmp_path / "pwned.txt").exists()
+
+
+def test_missing_required_lists_everything(library) -> None:
+    assert missing_required({"outline": "mini"}, library) == ["单位名称（unit）", "至少一个栏目（sections）"]
+    with pytest.raises(MissingAnswersError) as err:
+        require_complete({"outline": "mini", "unit": " "}, library, Path("x.yaml"))
+    assert "单位名称" in str(err.value) and "sections" in str(err.value) and "x.yaml" in str(err.value)
+
+
+def test_save_round_trips_and_is_readable(tmp_path: Path, library) -> None:
+    data, _ = load_answers(write(tmp_path, GOOD), library)
+    data["sections"][0]["text"] = "第一段。\n第二段。"
+    out = tmp_path / "saved.answers.yaml"
+    save_answers(out, data)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# drafter 答案文件") and "单位名称" not in text and "某某县档案馆党支部" in text
+    assert "text: |" in text
+    again, _ = load_answers(out, library)
+    assert again == data

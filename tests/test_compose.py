@@ -1,0 +1,136 @@
+"""Composition: numbering, fluent joins, no dangling punctuation, literal answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.compose import clean_heading, compose, ensure_sentence, join_and, join_list, points
+from drafter.document import Heading, Paragraph
+from drafter.errors import UserError
+from drafter.outline import load_library
+from tests.helpers import build_file_tree, mini_library_dir
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    return load_library(mini_library_dir(tmp_path / "outlines"))
+
+
+def answers(**overrides):
+    data = {
+        "outline": "mini",
+        "unit": "某某县档案馆党支部",
+        "year": 2025,
+        "period": "全年",
+        "date": "2025-12-05",
+        "sections": [
+            {
+                "topic": "politics",
+                "heading": "加强理论武装，筑牢思想根基",
+                "measures": [
+                    {"item": "坚持集中学习", "detail": "每月组织一次集中学习"},
+                    {"item": "开展专题研讨"},
+                ],
+                "numbers": {"集中学习": 12, "撰写心得体会": None},
+                "text": "第一段亮点。\n\n第二段案例。",
+            },
+            {"topic": "problems", "heading": "存在的问题", "measures": ["学习的系统性还不够强"]},
+        ],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_points_read_as_enumeration() -> None:
+    assert points([{"item": "甲"}, {"item": "乙"}, {"item": "丙"}]) == "一是甲；二是乙；三是丙。"
+    assert points([{"item": "甲", "detail": "细节"}, {"item": "乙"}]) == "一是甲。细节。二是乙。"
+
+
+def test_joins_and_sentences() -> None:
+    assert join_list(["集中学习12次", "", "专题研讨3次"]) == "集中学习12次、专题研讨3次"
+    assert join_and(["甲", "乙", "丙"]) == "甲、乙和丙"
+    assert join_and(["甲"]) == "甲"
+    assert ensure_sentence("好的，") == "好的。"
+    assert ensure_sentence("  ") == ""
+    assert clean_heading("（二）抓好学习。") == "抓好学习"
+    assert clean_heading("一、加强建设") == "加强建设"
+
+
+def test_document_structure(library) -> None:
+    doc = compose(answers(), library)
+    assert doc.title == "某某县档案馆党支部2025年度党建工作总结"
+    assert doc.date == "2025年12月5日"
+    assert doc.signature == ["某某县档案馆党支部"]
+    assert doc.blocks[0] == Paragraph("今年以来，某某县档案馆党支部认真落实各项任务。现将有关情况总结如下：")
+    assert doc.headings() == [
+        Heading(1, "一、", "加强理论武装，筑牢思想根基"),
+        Heading(1, "二、", "存在的问题"),
+    ]
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "一是坚持集中学习。每月组织一次集中学习。二是开展专题研讨。" in texts
+    assert "今年以来，累计集中学习12次。" in texts
+    assert "第一段亮点。" in texts and "第二段案例。" in texts
+    # The problems section is run-in by the outline: heading sentence opens its first paragraph.
+    last = doc.blocks[-1]
+    assert isinstance(last, Paragraph) and last.run_in == Heading(1, "二、", "存在的问题")
+    assert last.text.startswith("在肯定成绩的同时")
+
+
+def test_empty_answers_leave_no_trace(library) -> None:
+    data = answers()
+    data["sections"][0].update(measures=[], numbers={"集中学习": 0, "撰写心得体会": None}, text="")
+    doc = compose(data, library)
+    body = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "0次" not in body and "累计" not in body and "、、" not in body and "一是" not in body.split("在肯定")[0]
+
+
+def test_removing_a_section_renumbers(library) -> None:
+    data = answers()
+    data["sections"] = [data["sections"][1]]
+    assert [h.label for h in compose(data, library).headings()] == ["一、"]
+
+
+def test_children_numbered_by_level(library) -> None:
+    data = answers()
+    data["sections"][0]["children"] = [
+        {"heading": "子栏目甲", "children": [{"heading": "细目", "children": [{"heading": "更细"}]}]},
+        {"heading": "子栏目乙", "run_in": True, "text": "内容。"},
+    ]
+    labels = [(h.level, h.label) for h in compose(data, library).headings()]
+    assert labels == [(1, "一、"), (2, "（一）"), (3, "1."), (4, "（1）"), (2, "（二）"), (1, "二、")]
+
+
+def test_answers_are_data_not_templates(library) -> None:
+    data = answers()
+    data["sections"][0]["text"] = "{{ unit }} {% if true %}x{% endif %} <w:p> & \x07"
+    data["unit"] = "{{ 7*7 }}局"
+    doc = compose(data, library)
+    body = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "{{ unit }} {% if true %}x{% endif %} <w:p> & \x07" in body
+    assert doc.title.startswith("{{ 7*7 }}局")
+
+
+def test_template_error_names_outline_section_and_variable(tmp_path: Path) -> None:
+    root = mini_library_dir(tmp_path / "o")
+    build_file_tree(root, {"authored/templates/politics.j2": "{{ section.no_such_field }}\n"})
+    with pytest.raises(UserError) as err:
+        compose(answers(), load_library(root))
+    text = str(err.value)
+    assert "mini" in text and "加强理论武装" in text and "no_such_field" in text
+
+
+def test_external_outlines_render_sandboxed(tmp_path: Path) -> None:
+    root = mini_library_dir(tmp_path / "o")
+    build_file_tree(root, {"authored/templates/politics.j2": "{{ ''.__class__.__mro__ }}\n"})
+    library = load_library(root)
+    assert not library.shipped
+    with pytest.raises(UserError) as err:
+        compose(answers(), library)
+    assert "模板错误" in str(err.value)
+
+
+def test_bad_date_is_a_user_error(library) -> None:
+    with pytest.raises(UserError, match="日期"):
+        compose(answers(date="明天"), library)
