@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -188,13 +189,29 @@ def _unit_of(key: str, library: Library, outline: Outline) -> str:
     return "次"
 
 
-def _counts(numbers: dict[str, Any] | None, library: Library, outline: Outline) -> list[str]:
-    """集中学习82次 phrases; blank and zero counts leave no phrase."""
-    out = []
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def apply_numbers(
+    paragraphs: list[str], numbers: dict[str, Any] | None, unit_of: Callable[[str], str]
+) -> tuple[list[str], list[str]]:
+    """Put each count into the text: in place where the text already states it, else as a phrase.
+
+    A report carried over from last period says "集中学习82次"; answering 集中学习: 90 must
+    update that figure rather than add a second sentence. Counts the text does not mention come
+    back as phrases ("集中学习90次") for the template; blank and zero counts give nothing.
+    """
+    phrases = []
     for key, value in (numbers or {}).items():
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            out.append(f"{key}{value}{_unit_of(key, library, outline)}")
-    return out
+        if not _is_count(value):
+            continue
+        stated = re.compile(re.escape(key) + r"\d+")
+        if any(stated.search(p) for p in paragraphs):
+            paragraphs = [stated.sub(f"{key}{value}", p) for p in paragraphs]
+        else:
+            phrases.append(f"{key}{value}{unit_of(key)}")
+    return paragraphs, phrases
 
 
 class _Composer:
@@ -221,6 +238,11 @@ class _Composer:
         run_in = answer.get("run_in")
         if run_in is None:
             run_in = learned.run_in if learned else False
+        paragraphs, counts = apply_numbers(
+            paragraphs_of(answer.get("text") or ""),
+            answer.get("numbers"),
+            lambda key: _unit_of(key, self.library, self.outline),
+        )
         context = dict(
             self.ctx,
             section={
@@ -228,8 +250,8 @@ class _Composer:
                 "topic": answer.get("topic") or "",
                 "level": level,
                 "measures": _measures(answer.get("measures")),
-                "counts": _counts(answer.get("numbers"), self.library, self.outline),
-                "paragraphs": paragraphs_of(answer.get("text") or ""),
+                "counts": counts,
+                "paragraphs": paragraphs,
                 "extra": answer.get("extra") or {},
             },
         )

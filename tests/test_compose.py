@@ -134,3 +134,11 @@ def test_external_outlines_render_sandboxed(tmp_path: Path) -> None:
 def test_bad_date_is_a_user_error(library) -> None:
     with pytest.raises(UserError, match="日期"):
         compose(answers(date="明天"), library)
+
+
+def test_counts_already_in_the_text_are_updated_in_place(library) -> None:
+    data = answers()
+    data["sections"][0].update(measures=[], text="全年开展集中学习82次，撰写心得体会5篇。", numbers={"集中学习": 90})
+    body = [b.text for b in compose(data, library).blocks if isinstance(b, Paragraph)]
+    assert "全年开展集中学习90次，撰写心得体会5篇。" in body
+    assert not any(t.startswith("今年以来，累计") for t in body)

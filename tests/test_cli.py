@@ -1,0 +1,89 @@
+"""The CLI funnel: one-line messages, documented exit codes, tracebacks only with --debug."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import run
+from tests.helpers import build_file_tree, mini_library_dir
+
+ANSWERS = """
+outline: mini
+unit: 某某县档案馆党支部
+year: 2025
+date: 2025-12-05
+sections:
+  - topic: politics
+    heading: 加强理论武装
+"""
+
+
+def drafter(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args], cwd=cwd, capture_output=True, text=True,
+        stdin=subprocess.DEVNULL, timeout=60,
+    )
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Path:
+    return mini_library_dir(tmp_path / "outlines")
+
+
+def test_no_command_prints_help_and_exits_2(capsys) -> None:
+    assert run([]) == 2
+    assert "drafter" in capsys.readouterr().out
+
+
+def test_usage_errors_exit_2() -> None:
+    with pytest.raises(SystemExit) as exc:
+        run(["render"])
+    assert exc.value.code == 2
+
+
+def test_user_error_is_one_line_without_traceback(tmp_path: Path) -> None:
+    result = drafter("render", "missing.answers.yaml", "-o", "x.docx", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "错误：missing.answers.yaml：文件不存在。"
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_traceback(tmp_path: Path) -> None:
+    result = drafter("--debug", "render", "missing.answers.yaml", "-o", "x.docx", cwd=tmp_path)
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_render_md_and_refuse_overwrite(tmp_path: Path, lib: Path, capsys) -> None:
+    answers = build_file_tree(tmp_path, {"a.answers.yaml": ANSWERS}) / "a.answers.yaml"
+    out = tmp_path / "a.md"
+    assert run(["--outlines", str(lib), "render", str(answers), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# 某某县档案馆党支部2025年度党建工作总结")
+    assert run(["--outlines", str(lib), "render", str(answers), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert run(["--outlines", str(lib), "render", str(answers), "-o", str(out), "--force"]) == 0
+
+
+def test_render_many_into_directory(tmp_path: Path, lib: Path) -> None:
+    files = build_file_tree(tmp_path, {"a.answers.yaml": ANSWERS, "b.answers.yaml": ANSWERS})
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    args = ["--outlines", str(lib), "render", str(files / "a.answers.yaml"), str(files / "b.answers.yaml")]
+    assert run([*args, "-o", str(outdir), "--format", "txt"]) == 0
+    assert sorted(p.name for p in outdir.iterdir()) == ["a.txt", "b.txt"]
+    assert run([*args, "-o", str(tmp_path / "nodir")]) == 2
+
+
+def test_internal_error_exit_3(monkeypatch, tmp_path: Path, lib: Path, capsys) -> None:
+    import drafter.render
+
+    def boom(*_a, **_k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(drafter.render, "render_files", boom)
+    assert run(["--outlines", str(lib), "render", "a.yaml", "-o", "x.docx"]) == 3
+    err = capsys.readouterr().err
+    assert "内部错误" in err and "--debug" in err and "Traceback" not in err
