@@ -59,7 +59,7 @@ def answers_schema(library: Library) -> dict[str, Any]:
         "signature": Opt(OneOf((str, [str]))),
     }
     for q in library.questions["basics"]:
-        schema[q["name"]] = Opt(_TYPE_SCHEMA.get(q["type"], ANY))
+        schema.setdefault(q["name"], Opt(_TYPE_SCHEMA.get(q["type"], ANY)))
     return schema
 
 
@@ -137,11 +137,13 @@ def layered(*layers: dict[str, Any]) -> ChainMap[str, Any]:
 
 
 def missing_required(data: dict[str, Any], library: Library) -> list[str]:
-    """Every required answer that is absent or blank, as the question's Chinese prompt."""
+    """Every required answer that is absent or blank and has no default, as its Chinese prompt."""
     missing = []
     for q in library.questions["basics"]:
         value = data.get(q["name"])
-        if q.get("required") and (value is None or (isinstance(value, str) and not value.strip())):
+        if not q.get("required") or "default" in q:
+            continue
+        if value is None or (isinstance(value, str) and not value.strip()):
             missing.append(f"{q['prompt']}（{q['name']}）")
     if not data.get("sections"):
         missing.append("至少一个栏目（sections）")

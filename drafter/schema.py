@@ -109,5 +109,11 @@ def _actual(value: Any) -> str:
         return "映射"
     if isinstance(value, (int, float)):
         return f"数字 {value}"
-    text = str(value)
-    return f"文本“{text[:20]}{'…' if len(text) > 20 else ''}”"
+    return f"文本“{excerpt(str(value))}”"
+
+
+def excerpt(text: str, limit: int = 20) -> str:
+    """A one-line preview of user text for an error message: whitespace and controls folded."""
+    flat = "".join(ch if ch.isprintable() else " " for ch in text[: limit * 4])
+    flat = " ".join(flat.split())
+    return flat[:limit] + ("…" if len(flat) > limit else "")

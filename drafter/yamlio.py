@@ -15,6 +15,11 @@ from drafter.errors import InputFileError, YamlError
 
 KeyPath = tuple[str | int, ...]
 
+# libyaml's C parser and emitter when PyYAML was built with it: same safe subset, far faster
+# on long answers.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeDumperBase = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 @dataclass
 class YamlDoc:
@@ -44,23 +49,38 @@ def describe_keypath(keypath: KeyPath) -> str:
     return out
 
 
-def _collect_marks(node: yaml.Node, path: KeyPath, marks: dict[KeyPath, tuple[int, int]]) -> None:
+def _collect_marks(
+    node: yaml.Node, path: KeyPath, marks: dict[KeyPath, tuple[int, int]], file: Path
+) -> None:
+    """Record where each key path stands; a key repeated in one mapping is an error.
+
+    PyYAML keeps the last of two equal keys silently, which in a hand-edited answers file
+    would quietly drop the first section text.
+    """
     marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _collect_marks(value_node, path + (key,), marks)
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if path + (key,) in marks:
+                first = marks[path + (key,)][0]
+                raise YamlError(
+                    file, f"键“{key}”重复出现（第{first}行已有），后一个会覆盖前一个。",
+                    line=line, column=col, hint="请合并为一个或删去其中一个。",
+                )
+            marks[path + (key,)] = (line, col)
+            _collect_marks(value_node, path + (key,), marks, file)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _collect_marks(item, path + (i,), marks)
+            _collect_marks(item, path + (i,), marks, file)
 
 
 def parse_yaml(text: str, path: Path) -> YamlDoc:
     """Parse YAML text safely; malformed YAML becomes a YamlError with line and column."""
+    loader = _SafeLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = f"YAML 格式错误（{exc.problem or exc.context}）"
@@ -69,9 +89,11 @@ def parse_yaml(text: str, path: Path) -> YamlDoc:
         raise YamlError(path, problem, line=mark.line + 1, column=mark.column + 1) from exc
     except yaml.YAMLError as exc:
         raise YamlError(path, f"YAML 格式错误（{exc}）") from exc
+    finally:
+        loader.dispose()
     marks: dict[KeyPath, tuple[int, int]] = {}
     if node is not None:
-        _collect_marks(node, (), marks)
+        _collect_marks(node, (), marks, path)
     return YamlDoc(path, data, marks)
 
 
@@ -101,11 +123,11 @@ def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(_SafeDumperBase):  # type: ignore[misc,valid-type]
     """SafeDumper that writes multi-line strings as | blocks."""
 
 
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _str_representer(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

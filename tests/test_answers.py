@@ -112,3 +112,22 @@ def test_save_round_trips_and_is_readable(tmp_path: Path, library) -> None:
     assert "text: |" in text
     again, _ = load_answers(out, library)
     assert again == data
+
+
+def test_duplicate_keys_are_refused(tmp_path: Path, library) -> None:
+    text = GOOD + "    text: 第一段\n    text: 第二段\n"
+    with pytest.raises(YamlError) as err:
+        load_answers(write(tmp_path, text), library)
+    assert "重复" in str(err.value) and err.value.line == 10
+
+
+def test_signature_may_be_lines_and_defaults_are_not_missing(tmp_path: Path, library) -> None:
+    data, _ = load_answers(write(tmp_path, GOOD + "signature: [甲单位, 乙单位]\n"), library)
+    assert data["signature"] == ["甲单位", "乙单位"]
+    assert missing_required(data, library) == []
+
+
+def test_error_messages_stay_on_one_line(tmp_path: Path, library) -> None:
+    with pytest.raises(YamlError) as err:
+        load_answers(write(tmp_path, GOOD + 'title: [1]\nopening: ["a\\n\\nb"]\n'), library)
+    assert len(str(err.value).splitlines()) == 1

@@ -166,23 +166,7 @@ def test_docx_headings_read_back(path: Path, library: Library, tmp_path: Path) -
     assert docx_headings(out) == expected
 
 
-# formats.md §3: title, signature and date may be left out of an answers file (defaults: the
-# kind's title form, the unit, today). questions.yaml marks them required and
-# answers.missing_required ignores a question's default, so `drafter render` refuses them.
-_DEFAULTS_REFUSED = pytest.mark.xfail(
-    strict=True,
-    reason="render_files → require_complete asks for title/signature/date that have defaults",
-)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=_DEFAULTS_REFUSED) if p.name == "minimal.answers.yaml" else p
-        for p in EXAMPLES
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_drafter_render_accepts_example(path: Path, library: Library, tmp_path: Path) -> None:
     """What `drafter render EXAMPLE -o out.docx` does, completeness check included."""
     [out] = render_files([path], library, tmp_path / "out.docx")
