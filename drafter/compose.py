@@ -98,14 +98,17 @@ def _environment(templates_dir: Path, sandboxed: bool) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        points=points, join_list=join_list, join_and=join_and, sentence=ensure_sentence
+        points=points, join_list=join_list, join_and=join_and, sentence=ensure_sentence,
+        counts=count_phrases,
     )
     return env
 
 
 def environment(library: Library) -> jinja2.Environment:
     """The Jinja environment of a library: sandboxed unless it is drafter's own outlines/."""
-    return _environment(library.templates_dir, not library.shipped)
+    env = _environment(library.templates_dir, not library.shipped)
+    env.globals["verbs"] = library.verbs
+    return env
 
 
 def _render(env: jinja2.Environment, source: str, context: dict[str, Any], where: str) -> str:
@@ -178,7 +181,7 @@ def _measures(raw: list[Any] | None) -> list[dict[str, str]]:
     return out
 
 
-def _unit_of(key: str, library: Library, outline: Outline) -> str:
+def _fact_unit(key: str, library: Library, outline: Outline) -> str | None:
     """The measure word learned for a fact key: the outline's first, then any outline's."""
     for candidate in [outline, *library.outlines.values()]:
         for top in candidate.sections:
@@ -186,7 +189,18 @@ def _unit_of(key: str, library: Library, outline: Outline) -> str:
                 for f in s.facts:
                     if f.key == key:
                         return f.unit
-    return "次"
+    return None
+
+
+def verb_for(key: str, verbs: dict[str, list[str]]) -> str:
+    """The verb a count noun takes in a sentence (支委会 → 召开), "" when it has one already.
+
+    The longest matching ending decides, so 心得体会 goes with 撰写 (体会), not 召开 (会).
+    """
+    if key.startswith(tuple(verbs)) or key.startswith(("研究", "发展", "吸收", "完成", "发放", "走访")):
+        return ""
+    matches = [(len(e), verb) for verb, endings in verbs.items() for e in endings if key.endswith(e)]
+    return max(matches)[1] if matches else ""
 
 
 def _is_count(value: Any) -> bool:
@@ -195,14 +209,14 @@ def _is_count(value: Any) -> bool:
 
 def apply_numbers(
     paragraphs: list[str], numbers: dict[str, Any] | None, unit_of: Callable[[str], str]
-) -> tuple[list[str], list[str]]:
-    """Put each count into the text: in place where the text already states it, else as a phrase.
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Put each count into the text: in place where the text already states it, else as a count.
 
     A report carried over from last period says "集中学习82次"; answering 集中学习: 90 must
     update that figure rather than add a second sentence. Counts the text does not mention come
-    back as phrases ("集中学习90次") for the template; blank and zero counts give nothing.
+    back as {key, value, unit} for the template; blank and zero counts give nothing.
     """
-    phrases = []
+    counts = []
     for key, value in (numbers or {}).items():
         if not _is_count(value):
             continue
@@ -210,8 +224,16 @@ def apply_numbers(
         if any(stated.search(p) for p in paragraphs):
             paragraphs = [stated.sub(f"{key}{value}", p) for p in paragraphs]
         else:
-            phrases.append(f"{key}{value}{unit_of(key)}")
-    return paragraphs, phrases
+            counts.append({"key": key, "value": value, "unit": unit_of(key)})
+    return paragraphs, counts
+
+
+def count_phrases(counts: list[dict[str, Any]], verbs: dict[str, list[str]]) -> str:
+    """召开支委会8次、党员大会4次，开展集中学习12次: counts grouped by verb, the verb said once."""
+    groups: dict[str, list[str]] = {}
+    for c in counts:
+        groups.setdefault(verb_for(c["key"], verbs), []).append(f"{c['key']}{c['value']}{c['unit']}")
+    return "，".join(verb + join_list(items) for verb, items in groups.items())
 
 
 class _Composer:
@@ -241,7 +263,7 @@ class _Composer:
         paragraphs, counts = apply_numbers(
             paragraphs_of(answer.get("text") or ""),
             answer.get("numbers"),
-            lambda key: _unit_of(key, self.library, self.outline),
+            lambda key: _fact_unit(key, self.library, self.outline) or "次",
         )
         context = dict(
             self.ctx,

@@ -84,6 +84,7 @@ AUTHORED_SCHEMAS: dict[str, Any] = {
         ]
     },
     "topics.yaml": {
+        "verbs": Opt(Map([str])),
         "topics": [
             {
                 "id": str,
@@ -255,6 +256,7 @@ class Library:
     outlines: dict[str, Outline]
     kinds: list[dict[str, Any]]
     topics: list[dict[str, Any]]
+    verbs: dict[str, list[str]]  # verb → endings of the count nouns it governs: 召开 → [会]
     questions: dict[str, Any]
     shipped: bool  # True for drafter's own outlines/; others render in a Jinja sandbox
 
@@ -286,21 +288,21 @@ class Library:
         return None
 
 
-def load_authored(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+def load_authored(root: Path) -> dict[str, Any]:
     """Load and validate authored/kinds.yaml, topics.yaml and questions.yaml of an outlines folder."""
     loaded: dict[str, Any] = {}
     for name, schema in AUTHORED_SCHEMAS.items():
         doc = load_yaml(root / "authored" / name)
         validate(doc, schema)
         loaded[name] = doc.data
-    return loaded["kinds.yaml"]["kinds"], loaded["topics.yaml"]["topics"], loaded["questions.yaml"]
+    return loaded
 
 
 def load_library(root: Path | None = None) -> Library:
     """Load an outlines folder (default: the shipped one)."""
     shipped_root = default_outlines_dir()
     root = root or shipped_root
-    kinds, topics, questions = load_authored(root)
+    authored = load_authored(root)
     outlines = {}
     for path in sorted((root / "learned").glob("*.yaml")):
         outline = load_outline(path)
@@ -308,8 +310,9 @@ def load_library(root: Path | None = None) -> Library:
     return Library(
         root=root,
         outlines=outlines,
-        kinds=kinds,
-        topics=topics,
-        questions=questions,
+        kinds=authored["kinds.yaml"]["kinds"],
+        topics=authored["topics.yaml"]["topics"],
+        verbs=authored["topics.yaml"].get("verbs") or {},
+        questions=authored["questions.yaml"],
         shipped=root.resolve() == shipped_root.resolve(),
     )

@@ -71,6 +71,10 @@ kinds:
 """
 
 MINI_TOPICS = """
+verbs:
+  召开: [会]
+  开展: [学习]
+  撰写: [体会]
 topics:
   - id: politics
     name: 政治建设与理论学习

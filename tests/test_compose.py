@@ -70,7 +70,7 @@ def test_document_structure(library) -> None:
     ]
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert "一是坚持集中学习。每月组织一次集中学习。二是开展专题研讨。" in texts
-    assert "今年以来，累计集中学习12次。" in texts
+    assert "今年以来，累计开展集中学习12次。" in texts
     assert "第一段亮点。" in texts and "第二段案例。" in texts
     # The problems section is run-in by the outline: heading sentence opens its first paragraph.
     last = doc.blocks[-1]
@@ -142,3 +142,12 @@ def test_counts_already_in_the_text_are_updated_in_place(library) -> None:
     body = [b.text for b in compose(data, library).blocks if isinstance(b, Paragraph)]
     assert "全年开展集中学习90次，撰写心得体会5篇。" in body
     assert not any(t.startswith("今年以来，累计") for t in body)
+
+
+def test_counts_grouped_by_verb(library) -> None:
+    data = answers()
+    data["sections"][0].update(
+        measures=[], text="", numbers={"支委会": 8, "集中学习": 12, "党员大会": 4, "撰写心得体会": 5}
+    )
+    body = [b.text for b in compose(data, library).blocks if isinstance(b, Paragraph)]
+    assert "今年以来，累计召开支委会8次、党员大会4次，开展集中学习12次，撰写心得体会5篇。" in body
