@@ -71,7 +71,7 @@ def check_answers(doc: YamlDoc, library: Library) -> Outline:
         raise doc.error((), "缺少“outline”（使用哪个大纲）。", hint=f"可用的大纲：{'、'.join(library.outlines)}")
     validate(doc, answers_schema(library))
     try:
-        outline = library.outline(doc.data["outline"])
+        outline = library.outline(doc.data["outline"], base=doc.path.parent)
     except Exception as exc:
         raise doc.error(("outline",), str(exc)) from exc
     for q in library.questions["basics"]:

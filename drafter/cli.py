@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from drafter import __version__
-from drafter.errors import EXIT_BAD_INPUT, EXIT_OK, UserError
+from drafter.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK, UserError
 
 EXIT_INTERNAL = 3
 DEFAULT_OUTPUT = Path("党建工作总结.docx")
@@ -70,6 +70,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from drafter.importer import run_import
+
+    out = args.output or Path(f"{args.report.stem}.answers.yaml")
+    print(run_import(args.report, out, _library(args), force=args.force))
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from drafter.diff import run_diff
+
+    text, differs = run_diff(args.old, args.new, _library(args))
+    print(text)
+    return EXIT_CHECK_FAILED if differs else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; help texts in Chinese for the people who use drafter."""
     parser = argparse.ArgumentParser(
@@ -97,6 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--reference-docx", type=Path, metavar="模板.docx", help="采用本单位 Word 模板中的样式")
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("import", help="把上一期的报告转成答案文件，作为本期的起点")
+    p.add_argument("report", type=Path, metavar="报告", help=".txt / .md / .docx 报告")
+    p.add_argument("-o", "--output", type=Path, metavar="答案文件", help="输出的答案文件（默认：报告名.answers.yaml）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("diff", help="逐栏目比较两期报告（报告或答案文件）；有差异时退出码为 1")
+    p.add_argument("old", type=Path, metavar="旧", help="上一期的报告或答案文件")
+    p.add_argument("new", type=Path, metavar="新", help="本期的报告或答案文件")
+    p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("outline", help="显示报告的结构树")
     p.add_argument("reports", type=Path, nargs="+", metavar="报告", help=".txt / .md / .docx 报告")

@@ -259,18 +259,28 @@ class Library:
     verbs: dict[str, list[str]]  # verb → endings of the count nouns it governs: 召开 → [会]
     questions: dict[str, Any]
     shipped: bool  # True for drafter's own outlines/; others render in a Jinja sandbox
+    external: dict[str, Outline] = field(default_factory=dict)  # outline files named by answers
 
     @property
     def templates_dir(self) -> Path:
         return self.root / "authored" / "templates"
 
-    def outline(self, ref: str) -> Outline:
-        """An outline by id, or by path to an outline YAML outside the library."""
+    def outline(self, ref: str, base: Path | None = None) -> Outline:
+        """An outline by id, or by path to an outline YAML outside the library.
+
+        A relative path is taken from `base` (the answers file's folder) when given, so an
+        answers file and the outline imported beside it render from any working directory.
+        The outline is remembered under `ref` for the composition that follows.
+        """
         if ref in self.outlines:
             return self.outlines[ref]
         path = Path(ref)
-        if path.suffix in (".yaml", ".yml") and path.exists():
-            return load_outline(path)
+        if base is not None and not path.is_absolute():
+            path = base / path
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            self.external[ref] = load_outline(path)
+        if ref in self.external:
+            return self.external[ref]
         known = "、".join(self.outlines)
         raise UserError(f"未知的大纲“{ref}”。", hint=f"可用的大纲：{known}；或给出大纲 YAML 文件的路径。")
 

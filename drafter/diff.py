@@ -1,0 +1,307 @@
+"""What changed between two reports: `drafter diff OLD NEW` (exit 0 when identical, 1 when not).
+
+Both sides become answers first: a report (.txt/.md/.docx) through `importer.import_report`, an
+answers file (.yaml) by loading it. Sections are then paired level by level, by topic first and
+by heading similarity after, so a renamed heading or a moved section is still one section. For
+each pair the output shows a changed heading, changed counts ("集中学习：82 → 90") and the
+sentences added, removed or changed, a changed sentence compactly with its edits marked in
+place ("…开展集中学习[82→90]次…"). A count already shown is not shown again as a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from drafter.answers import load_answers
+from drafter.compose import apply_numbers, paragraphs_of
+from drafter.dates import format_date, parse_date
+from drafter.importer import ANSWERS_SUFFIXES, import_report
+from drafter.outline import Library
+
+# Headings this similar (difflib ratio) are the same section reworded.
+MIN_HEADING_SIMILARITY = 0.5
+# Sentences this similar are shown as one changed sentence rather than removed + added.
+MIN_SENTENCE_SIMILARITY = 0.5
+CONTEXT = 10  # unchanged characters kept on each side of an edit in a changed sentence
+MAX_SHOWN = 80  # an added or removed sentence longer than this is cut with …
+PATH_SEPARATOR = " › "
+INDENT = "  "
+BASICS = (
+    ("unit", "单位"),
+    ("year", "年度"),
+    ("period", "时间段"),
+    ("title", "标题"),
+    ("signature", "落款单位"),
+    ("date", "成文日期"),
+)
+NONE = "（无）"
+
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]*")
+
+
+@dataclass
+class TextDiff:
+    """Sentence-level changes of one text: lines "新增句：…", "删除句：…", "改动句：…"."""
+
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SectionDiff:
+    """One section that differs: added, removed, or changed (heading, counts, sentences)."""
+
+    status: str  # "新增栏目" | "删除栏目" | "修改"
+    path: str  # headings from the top: "加强理论武装 › 抓实集中学习"
+    heading: tuple[str, str] | None = None  # (old, new) when the heading changed
+    numbers: list[str] = field(default_factory=list)  # "集中学习：82 → 90"
+    text: TextDiff = field(default_factory=TextDiff)
+    descendants: int = 0  # sub-sections that come and go with an added or removed section
+
+
+@dataclass
+class DiffResult:
+    """Every difference between two reports, in reading order."""
+
+    old: str
+    new: str
+    basics: list[str] = field(default_factory=list)  # "年度：2023 → 2024"
+    opening: TextDiff = field(default_factory=TextDiff)
+    sections: list[SectionDiff] = field(default_factory=list)
+    closing: TextDiff = field(default_factory=TextDiff)
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.basics or self.opening.lines or self.sections or self.closing.lines)
+
+    def to_text(self) -> str:
+        """The readable Chinese report printed by `drafter diff`."""
+        lines = [f"旧：{self.old}", f"新：{self.new}"]
+        if not self.differs:
+            lines.append("两份报告内容相同。")
+            return "\n".join(lines)
+        if self.basics:
+            lines.append("基本信息：")
+            lines.extend(INDENT + b for b in self.basics)
+        if self.opening.lines:
+            lines.append("开头：")
+            lines.extend(INDENT + line for line in self.opening.lines)
+        for s in self.sections:
+            tail = f"（含下级栏目 {s.descendants} 个）" if s.descendants else ""
+            lines.append(f"{s.status}：{s.path}{tail}")
+            if s.heading:
+                lines.append(f"{INDENT}标题：{s.heading[0]} → {s.heading[1]}")
+            if s.numbers:
+                lines.append(f"{INDENT}数字：{'；'.join(s.numbers)}")
+            lines.extend(INDENT + line for line in s.text.lines)
+        if self.closing.lines:
+            lines.append("结尾：")
+            lines.extend(INDENT + line for line in self.closing.lines)
+        counts = {
+            status: sum(s.status == status for s in self.sections)
+            for status in ("新增栏目", "删除栏目", "修改")
+        }
+        lines.append(
+            f"共计：新增栏目 {counts['新增栏目']} 个，删除栏目 {counts['删除栏目']} 个，"
+            f"修改栏目 {counts['修改']} 个。"
+        )
+        return "\n".join(lines)
+
+
+def diff_reports(old: Path, new: Path, library: Library) -> DiffResult:
+    """Compare two reports or answers files (see the module docstring)."""
+    before, after = answers_of(old, library), answers_of(new, library)
+    result = DiffResult(str(old), str(new))
+    # `outline` is left out: the same report imported and hand-saved may name its outline by id
+    # or by path; what the reader sees is the content below.
+    for key, name in BASICS:
+        a, b = _basic(before.get(key), key), _basic(after.get(key), key)
+        if a != b:
+            result.basics.append(f"{name}：{a or NONE} → {b or NONE}")
+    result.opening = text_diff(
+        paragraphs_of(before.get("opening") or ""), paragraphs_of(after.get("opening") or "")
+    )
+    result.sections = _sections_diff(before.get("sections") or [], after.get("sections") or [], "")
+    result.closing = text_diff(
+        paragraphs_of(before.get("closing") or ""), paragraphs_of(after.get("closing") or "")
+    )
+    return result
+
+
+def run_diff(old: Path, new: Path, library: Library) -> tuple[str, bool]:
+    """`drafter diff`: the text to print and whether anything differs (exit status 1 if so)."""
+    result = diff_reports(old, new, library)
+    return result.to_text(), result.differs
+
+
+def answers_of(path: Path, library: Library) -> dict[str, Any]:
+    """An answers file as loaded and validated, or a report as imported."""
+    if path.suffix.lower() in ANSWERS_SUFFIXES:
+        data, _ = load_answers(path, library)
+        return data
+    return import_report(path, library).answers
+
+
+def _basic(value: Any, key: str) -> str:
+    """A basic answer as text to compare: dates in 公文 form whatever way they were written."""
+    if value is None:
+        return ""
+    if key == "date" and (date := parse_date(value)) is not None:
+        return format_date(date)
+    return str(value).strip()
+
+
+# --- sections ------------------------------------------------------------------------------------
+def _sections_diff(
+    old: list[dict[str, Any]], new: list[dict[str, Any]], parent: str
+) -> list[SectionDiff]:
+    """Pair sibling sections and describe every difference, recursively, in the new order."""
+    pairs = pair_sections(old, new)
+    by_new = {j: i for i, j in pairs.items()}
+    out: list[SectionDiff] = []
+    for j, section in enumerate(new):
+        path = parent + PATH_SEPARATOR * bool(parent) + _heading(section)
+        if j not in by_new:
+            out.append(SectionDiff("新增栏目", path, descendants=_count(section.get("children"))))
+            continue
+        out.extend(_section_diff(old[by_new[j]], section, path))
+    for i, section in enumerate(old):
+        if i not in pairs:
+            path = parent + PATH_SEPARATOR * bool(parent) + _heading(section)
+            out.append(SectionDiff("删除栏目", path, descendants=_count(section.get("children"))))
+    return out
+
+
+def _section_diff(old: dict[str, Any], new: dict[str, Any], path: str) -> list[SectionDiff]:
+    """The differences of one paired section (if any) followed by those of its children."""
+    change = SectionDiff("修改", path)
+    if _heading(old) != _heading(new):
+        change.heading = (_heading(old), _heading(new))
+    old_numbers, new_numbers = _counts(old.get("numbers")), _counts(new.get("numbers"))
+    change.numbers = _numbers_diff(old_numbers, new_numbers)
+    # Counts already reported are applied to the old text, so they do not show again as sentences.
+    old_text, _ = apply_numbers(_body(old), new_numbers, lambda _key: "")
+    change.text = text_diff(old_text, _body(new))
+    out = [change] if change.heading or change.numbers or change.text.lines else []
+    return out + _sections_diff(old.get("children") or [], new.get("children") or [], path)
+
+
+def pair_sections(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[int, int]:
+    """old index → new index: same topic first (in order), then the most similar headings."""
+    pairs: dict[int, int] = {}
+    for j, section in enumerate(new):
+        topic = section.get("topic")
+        match = next(
+            (i for i, s in enumerate(old) if topic and s.get("topic") == topic and i not in pairs),
+            None,
+        )
+        if match is not None:
+            pairs[match] = j
+    taken = set(pairs.values())
+    scored = sorted(
+        (
+            (SequenceMatcher(None, _heading(a), _heading(b)).ratio(), i, j)
+            for i, a in enumerate(old)
+            if i not in pairs
+            for j, b in enumerate(new)
+            if j not in taken
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    for ratio, i, j in scored:
+        if ratio >= MIN_HEADING_SIMILARITY and i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
+def _heading(section: dict[str, Any]) -> str:
+    return str(section.get("heading") or "").strip()
+
+
+def _count(children: list[dict[str, Any]] | None) -> int:
+    return sum(1 + _count(c.get("children")) for c in children or [])
+
+
+def _counts(numbers: dict[str, Any] | None) -> dict[str, int]:
+    """The answered counts (blank ones are no answer)."""
+    return {
+        k: v for k, v in (numbers or {}).items() if isinstance(v, int) and not isinstance(v, bool)
+    }
+
+
+def _numbers_diff(old: dict[str, int], new: dict[str, int]) -> list[str]:
+    out = []
+    for key in [*old, *(k for k in new if k not in old)]:
+        a, b = old.get(key), new.get(key)
+        if a != b:
+            out.append(f"{key}：{NONE if a is None else a} → {NONE if b is None else b}")
+    return out
+
+
+def _body(section: dict[str, Any]) -> list[str]:
+    """What a section says: its measures (item：detail) and its paragraphs."""
+    out = []
+    for m in section.get("measures") or []:
+        item = m if isinstance(m, str) else str(m.get("item") or "")
+        detail = "" if isinstance(m, str) else str(m.get("detail") or "")
+        out.append(f"{item}：{detail}" if detail else item)
+    return out + paragraphs_of(section.get("text") or "")
+
+
+# --- sentences -----------------------------------------------------------------------------------
+def sentences(paragraphs: list[str]) -> list[str]:
+    """The sentences of some paragraphs, each with its end punctuation, spaces trimmed."""
+    return [s.strip() for p in paragraphs for s in _SENTENCE.findall(p) if s.strip()]
+
+
+def text_diff(old: list[str], new: list[str]) -> TextDiff:
+    """Sentences removed, added and changed between two texts, in reading order."""
+    a, b = sentences(old), sentences(new)
+    lines = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        removed, added = a[i1:i2], b[j1:j2]
+        while removed and added and _similar(removed[0], added[0]):
+            lines.append(f"改动句：{marked(removed.pop(0), added.pop(0))}")
+        lines.extend(f"删除句：{_cut(s)}" for s in removed)
+        lines.extend(f"新增句：{_cut(s)}" for s in added)
+    return TextDiff(lines)
+
+
+def _similar(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= MIN_SENTENCE_SIMILARITY
+
+
+def marked(old: str, new: str) -> str:
+    """A changed sentence with its edits in place: [旧→新], [-删去的], [+加上的]; long unchanged
+    stretches are shortened to … around CONTEXT characters."""
+    parts = []
+    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            parts.append(_elide(old[i1:i2], first=k == 0, last=k == len(opcodes) - 1))
+        elif tag == "replace":
+            parts.append(f"[{old[i1:i2]}→{new[j1:j2]}]")
+        elif tag == "delete":
+            parts.append(f"[-{old[i1:i2]}]")
+        else:
+            parts.append(f"[+{new[j1:j2]}]")
+    return "".join(parts)
+
+
+def _elide(text: str, *, first: bool, last: bool) -> str:
+    """Unchanged text between edits: CONTEXT characters next to each edit, … for the rest."""
+    keep_left = 0 if first else CONTEXT
+    keep_right = 0 if last else CONTEXT
+    if len(text) <= keep_left + keep_right + 1:
+        return text
+    return text[:keep_left] + "…" + (text[len(text) - keep_right :] if keep_right else "")
+
+
+def _cut(sentence: str) -> str:
+    return sentence if len(sentence) <= MAX_SHOWN else sentence[:MAX_SHOWN] + "…"

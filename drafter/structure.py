@@ -1,0 +1,505 @@
+"""Recovers a report's structure: title, opening, heading tree with points, closing.
+
+The parser works on lines, so it is a pure function (`parse_lines`) that tests and the
+benchmark call directly; `parse_report` adapts a `SourceText` or a string to it.
+
+Pipeline, each step small and explainable:
+1. drop noise (`drafter.noise`), keeping source line numbers;
+2. rejoin hard-wrapped lines when the document was broken mid-sentence (copied from a PDF),
+   and look for noise again in the rejoined paragraphs;
+3. take the title (a short first line that is neither a heading nor a sentence);
+4. classify each paragraph as a heading (standalone or run-in) or body, and nest headings
+   by the marker families this report actually uses;
+5. move a clear closing out of the last section; collect 一是……二是…… points per section;
+6. warn about irregular numbering, a missing heading structure, and a truncated ending.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from drafter.noise import remove_noise
+from drafter.numbering import from_chinese, point_ordinal
+from drafter.reader import SourceText, find_placeholders, normalise
+from drafter.report import Noise, ParsedReport, Point, Section
+
+CN_DIGITS = "一二三四五六七八九十"
+MAX_HEADING_CHARS = 60  # a longer "heading sentence" is body text that starts with a number
+MAX_DASH_HEADING_CHARS = 25  # ——稳基础。 is short; a long —— line is a bulleted sentence
+MAX_TITLE_CHARS = 50
+MIN_WRAPPED_LINES = 3  # lines broken mid-sentence before a document counts as hard-wrapped
+MIN_WRAPPED_SHARE = 0.2
+MIN_WRAP_WIDTH = 15  # PDF text wraps at 25–45 characters; shorter breaks are deliberate
+FULL_WIDTH_SHARE = 0.85  # a heading-like line this close to the wrap width was wrapped too
+SIGNATURE_MAX_CHARS = 30
+
+# Conventional ranking of the numbered marker families; the dash family has no fixed place.
+FAMILY_RANK = {"cn": 0, "pcn": 1, "ar": 2, "par": 3}
+DASH = "dash"
+
+_MARKER = re.compile(
+    rf"(?P<cn>[{CN_DIGITS}]{{1,3}})、"
+    rf"|[（(](?P<pcn>[{CN_DIGITS}]{{1,3}})[）)]"
+    r"|(?P<ar>\d{1,2})[.．、](?!\d)"
+    r"|[（(](?P<par>\d{1,2})[）)]"
+    r"|(?P<dash>——)"
+)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_COLON = re.compile(r"[：:]")
+_SPACE = re.compile(r"\s")
+_BODY_PUNCT = re.compile(r"[。，；,;]")
+_HEADING_TRAIL = "。！？!?；;：:，,、 \u3000"
+# A line that ends a sentence (or a clause that a list or paragraph break may follow).
+_ENDS_CLAUSE = re.compile(r"[。！？!?；;：:…][”’」』）)】》]*$")
+# A paragraph that ends a whole sentence: anything else at the end of a report is cut off.
+_ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)】》]*$")
+_ENUM_START = re.compile(rf"^[{CN_DIGITS}]{{1,3}}是")
+_ORDINAL = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
+# What may stand before an enumeration ordinal: a sentence or clause end, then perhaps a
+# closing quote or bracket and spaces — so 统一是 is never split.
+_ORDINAL_BEFORE = re.compile(r"(?:^|[。；：！？;:!?])[”’」』）)]?\s*$")
+ORDINAL_CONTEXT_CHARS = 3
+_LEAD_END = re.compile(r"[，。；：,;:！？!?]")
+_MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
+# Words that name the kind of report; a title may contain a comma only when it has one.
+_KIND_WORDS = re.compile(r"总结|汇报|报告|述职|要点")
+_NO_PUNCT = re.compile(r"^[^，。；！？：,;!?:]+$")
+_DATE = re.compile(
+    r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
+)
+# How a closing paragraph starts, once the last section has said its piece.
+_CLOSING_CUE = re.compile(
+    r"^(?:下一步|下一阶段|下阶段|下半年|今后|总之|总的来说|总而言之|综上|展望|新的一年|未来|我们将)"
+)
+# A last section about the future or about problems owns paragraphs that start like closings.
+_FORWARD_TOPIC = re.compile(r"下一步|今后|打算|思路|计划|展望|方向|重点|措施|目标|安排|建议")
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of the cleaned source: its first source line and its text."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    """A paragraph recognised as a heading."""
+
+    family: str  # "cn" 一、, "pcn" （一）, "ar" 1., "par" （1）, "dash" ——
+    number: int | None  # None for dash headings
+    marker: str
+    title: str
+    rest: str  # body text on the same line ("" for a standalone heading)
+
+    @property
+    def run_in(self) -> bool:
+        return bool(self.rest)
+
+
+def parse_report(text: SourceText | str, source: str = "") -> ParsedReport:
+    """Parse a report read by `read_report` (or plain text) into a `ParsedReport`."""
+    if isinstance(text, SourceText):
+        report = parse_lines(text.text.split("\n"), source or str(text.path))
+        report.warnings[:0] = text.skipped
+        return report
+    return parse_lines(normalise(text).split("\n"), source)
+
+
+def parse_lines(lines: Sequence[str], source: str = "") -> ParsedReport:
+    """Parse the lines of one report; a pure function of its input."""
+    clean = remove_noise(lines)
+    rows = [(number, _MARKDOWN_HASHES.sub("", text.strip())) for number, text in clean.kept]
+    paras = join_wrapped(rows)
+    noise = clean.noise
+    if len(paras) < sum(1 for _, text in rows if text):
+        paras, more = _drop_noise_paragraphs(paras)
+        noise = sorted([*noise, *more], key=lambda item: item.line)
+    title, paras = take_title(paras)
+    builder = TreeBuilder()
+    for para in paras:
+        builder.add(para)
+    builder.finish(paras[-1] if paras else None)
+    return ParsedReport(
+        source=source,
+        title=title,
+        opening=builder.opening,
+        sections=builder.sections,
+        closing=builder.closing,
+        noise=noise,
+        warnings=builder.warnings,
+        placeholders=find_placeholders("\n".join([title or "", *(p.text for p in paras)])),
+    )
+
+
+def _drop_noise_paragraphs(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
+    """Look for noise again in rejoined paragraphs: a wrapped ad is only recognisable whole."""
+    second = remove_noise([para.text for para in paras])
+    dropped = [Noise(paras[item.line - 1].line, item.text, item.reason) for item in second.noise]
+    kept = [Para(paras[index - 1].line, text) for index, text in second.kept]
+    return kept, dropped
+
+
+@functools.lru_cache(maxsize=4096)
+def classify(text: str) -> HeadingMatch | None:
+    """The heading at the start of `text`, or None when it is body text.
+
+    Cached: the wrap check, the joiner and the tree builder all ask about the same lines.
+    """
+    match = _MARKER.match(text)
+    if not match:
+        return None
+    family = match.lastgroup or DASH
+    number = _marker_number(family, match.group(family))
+    if family != DASH and number is None:
+        return None
+    rest = text[match.end():].lstrip(" \t\u3000、")
+    end = _heading_end(rest, dash=family == DASH)
+    if end is None:
+        if family == DASH:
+            return None
+        head, body = rest, ""
+    else:
+        head, body = rest[:end], rest[end + 1:].strip()
+    title = head.strip().rstrip(_HEADING_TRAIL)
+    limit = MAX_DASH_HEADING_CHARS if family == DASH else MAX_HEADING_CHARS
+    if not title or len(head) > limit:
+        return None
+    return HeadingMatch(family, number, match.group(), title, body)
+
+
+def _marker_number(family: str, digits: str) -> int | None:
+    if family == DASH:
+        return None
+    if family in ("ar", "par"):
+        return int(digits)
+    return from_chinese(digits)
+
+
+def _heading_end(rest: str, *, dash: bool) -> int | None:
+    """Where a heading sentence ends: the first 。, or ：/space when body text follows.
+
+    A space only ends the heading when what follows reads as a sentence; headings such as
+    "压实责任 抓好落实" use a space inside the heading itself. A dash heading ends only at
+    sentence punctuation (——稳基础。).
+    """
+    candidates = []
+    if found := _SENTENCE_END.search(rest):
+        candidates.append(found.start())
+    if found := _COLON.search(rest):
+        candidates.append(found.start())
+    if not dash and (found := _SPACE.search(rest)):
+        after = rest[found.end():]
+        if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS:
+            candidates.append(found.start())
+    return min(candidates) if candidates else None
+
+
+def starts_block(text: str) -> bool:
+    """True for a line that must begin its own paragraph: a heading or an enumeration item."""
+    return classify(text) is not None or _ENUM_START.match(text) is not None
+
+
+def join_wrapped(rows: Sequence[tuple[int, str]]) -> list[Para]:
+    """Paragraphs from lines; hard-wrapped lines are rejoined, blank lines dropped.
+
+    Only a document that is broken mid-sentence over and over (as text copied from a PDF is)
+    is rejoined, so that deliberate short lines (signature, date) stay apart elsewhere. Lines
+    are joined as they are: Chinese has no spaces between words. See `_continues` for when a
+    line continues the paragraph before it.
+    """
+    width = wrap_width(rows)
+    paras: list[Para] = []
+    previous = ""  # the previous physical line; "" after a blank line
+    for number, text in rows:
+        if text and width and previous and _continues(paras, previous, text, width):
+            paras[-1] = Para(paras[-1].line, paras[-1].text + text)
+        elif text:
+            paras.append(Para(number, text))
+        previous = text
+    return paras
+
+
+def _continues(paras: list[Para], previous: str, text: str, width: float) -> bool:
+    """Whether line `text` continues the last paragraph, whose last line was `previous`.
+
+    - Body text (or a run-in heading's body) continues when `previous` stops mid-clause; the
+      next line may even look like a heading ("二、周四…") when `previous` fills the width,
+      since a heading cannot start in the middle of a sentence.
+    - A standalone heading continues only as a wrapped heading line: see `_heading_continues`.
+    - A title-like first line continues only when it fills the width and either does not name
+      the report kind (总结, 汇报…) or the next line is the short rest of the title.
+    """
+    paragraph = paras[-1].text
+    full_width = _fills(previous, width)
+    if len(paras) == 1 and _is_title(paragraph):
+        named = _KIND_WORDS.search(paragraph) is not None
+        tail = _is_title(paragraph + text) and not _fills(text, width)
+        return full_width and not starts_block(text) and (not named or tail)
+    heading = classify(paragraph)
+    if heading is not None and not heading.run_in:
+        return full_width and _heading_continues(paragraph, previous, text, width)
+    if _ENDS_CLAUSE.search(previous):
+        return False
+    return full_width or not starts_block(text)
+
+
+def _heading_continues(paragraph: str, previous: str, text: str, width: float) -> bool:
+    """Whether a full-width standalone heading line is a wrapped heading that `text` continues.
+
+    Either its heading sentence ends on the next line (or the next line is its short tail),
+    or the line ended exactly with the heading's 。 and the run-in body starts on the next line.
+    """
+    if classify(text) is not None:
+        return False
+    if _ENDS_CLAUSE.search(previous):
+        return _SENTENCE_END.search(previous[-1]) is not None
+    if _ENUM_START.match(text):
+        return False
+    joined = classify(paragraph + text)
+    return joined is not None and (joined.run_in or not _fills(text, width))
+
+
+def _fills(line: str, width: float) -> bool:
+    """Whether a line reaches the wrap width (so the break after it may be the wrap's)."""
+    return len(line) >= FULL_WIDTH_SHARE * width
+
+
+def wrap_width(rows: Sequence[tuple[int, str]]) -> float | None:
+    """The line width of a hard-wrapped document, or None when lines are paragraphs.
+
+    Counts body lines that stop mid-sentence and run on into the next line; when they are
+    frequent and long, the document was wrapped and their median length is the width.
+    """
+    broken: list[int] = []
+    body_lines = 0
+    texts = [text for _, text in rows]
+    first = next((i for i, text in enumerate(texts) if text), None)
+    for i, text in enumerate(texts):
+        if not text or i == first or classify(text) is not None:
+            continue
+        body_lines += 1
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if following and not _ENDS_CLAUSE.search(text) and not starts_block(following):
+            broken.append(len(text))
+    if len(broken) < MIN_WRAPPED_LINES or len(broken) < MIN_WRAPPED_SHARE * body_lines:
+        return None
+    width = statistics.median(broken)
+    return width if width >= MIN_WRAP_WIDTH else None
+
+
+def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
+    """Split off the title: a short first line that is neither a heading nor a sentence.
+
+    A following short "——…" line without end punctuation is its subtitle.
+    """
+    if not paras or not _is_title(paras[0].text):
+        return None, paras
+    title, rest = paras[0].text, paras[1:]
+    if rest and rest[0].text.startswith("——") and _is_title(rest[0].text):
+        title, rest = title + rest[0].text, rest[1:]
+    return title, rest
+
+
+def _is_title(text: str) -> bool:
+    """Short, not a heading, no end punctuation, and no comma unless it names a report kind."""
+    if len(text) > MAX_TITLE_CHARS or text[-1] in _HEADING_TRAIL or classify(text):
+        return False
+    return "，" not in text or _KIND_WORDS.search(text) is not None
+
+
+def is_signature(text: str) -> bool:
+    """A date or a short unpunctuated line (unit name, signer) at the end of a report."""
+    if _DATE.match(text):
+        return True
+    short = len(text) <= SIGNATURE_MAX_CHARS
+    return short and _NO_PUNCT.match(text) is not None and classify(text) is None
+
+
+@dataclass
+class _Open:
+    """A section still open for body paragraphs and children, with its marker family."""
+
+    section: Section
+    family: str
+
+
+@dataclass
+class TreeBuilder:
+    """Builds the heading tree paragraph by paragraph.
+
+    Nesting follows the conventional ranking 一、 > （一） > 1. > （1）: a heading closes every
+    open section whose family ranks the same or lower, then nests under what remains, so a
+    report that uses only 一、 and 1. has 1. at level 2. The dash family takes its rank where
+    it first appears: at the top, or just below the heading it first appears under.
+    """
+
+    opening: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # filled by finish()
+    _stack: list[_Open] = field(default_factory=list, init=False)
+    _ranks: dict[str, float] = field(default_factory=lambda: dict(FAMILY_RANK), init=False)
+    # id(section) → source line of each body paragraph, for warnings about points
+    _body_lines: dict[int, list[int]] = field(default_factory=dict, init=False)
+    _last_numbers: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict, init=False)
+    _notes: list[tuple[int, str]] = field(default_factory=list, init=False)
+
+    def add(self, para: Para) -> None:
+        """Take the next paragraph: a heading opens a section, body text joins the open one."""
+        heading = classify(para.text)
+        if heading:
+            self._add_heading(heading, para.line)
+        elif self._stack:
+            section = self._stack[-1].section
+            section.body.append(para.text)
+            self._body_lines[id(section)].append(para.line)
+        else:
+            self.opening.append(para.text)
+
+    def _add_heading(self, heading: HeadingMatch, line: int) -> None:
+        if heading.family not in self._ranks:  # the dash family, slotted where first seen
+            above = self._ranks[self._stack[-1].family] if self._stack else -1
+            self._ranks[heading.family] = above + 0.5
+        rank = self._ranks[heading.family]
+        while self._stack and self._ranks[self._stack[-1].family] >= rank:
+            self._stack.pop()
+        parent = self._stack[-1].section if self._stack else None
+        section = Section(
+            level=len(self._stack) + 1,
+            marker=heading.marker,
+            title=heading.title,
+            run_in=heading.run_in,
+            body=[heading.rest] if heading.run_in else [],
+            line=line,
+        )
+        self._check_numbering(parent, heading, section)
+        (parent.children if parent else self.sections).append(section)
+        self._stack.append(_Open(section, heading.family))
+        self._body_lines[id(section)] = [line] if heading.run_in else []
+
+    def _check_numbering(
+        self, parent: Section | None, heading: HeadingMatch, section: Section
+    ) -> None:
+        """Warn when sibling headings of one family do not count 1, 2, 3, … (kept as found)."""
+        if heading.number is None:
+            return
+        key = (id(parent), heading.family)
+        previous = self._last_numbers.get(key)
+        level, marker, where = section.level, section.marker, f"（第{section.line}行）"
+        if previous is None and heading.number != 1:
+            self._note(section.line, f"第{level}级标题编号不从1开始：第一个是{marker}{where}")
+        elif previous is not None and heading.number != previous[0] + 1:
+            self._note(section.line, f"第{level}级标题编号不连续：{previous[1]}之后是{marker}{where}")
+        self._last_numbers[key] = (heading.number, marker)
+
+    def _note(self, line: int, message: str) -> None:
+        self._notes.append((line, message))
+
+    def finish(self, last: Para | None) -> None:
+        """Split off the closing, collect every section's points, and settle the warnings.
+
+        `last` is the report's last paragraph, checked for a cut-off ending.
+        """
+        if self.sections:
+            self._split_closing()
+        for section in (s for top in self.sections for s in top.walk()):
+            section.points = self._points(section)
+        if last:
+            self._check_ending(last)
+        self.warnings = [text for _, text in sorted(self._notes, key=lambda note: note[0])]
+        if not self.sections:
+            self.warnings.append("未识别到任何标题：全文按开头正文处理")
+
+    def _split_closing(self) -> None:
+        """Move the closing out of the last section.
+
+        The last section keeps its first paragraph whatever it says. After that, a trailing
+        signature or date is closing, and so is everything from the first paragraph that opens
+        like a closing (下一步…, 总之…) — unless the last section or one of its ancestors is
+        itself about the future (下一步工作思路, 工作重点…), where such paragraphs are content.
+        """
+        path = _last_path(self.sections)
+        last = path[-1]
+        lines = self._body_lines[id(last)]
+        cut = len(last.body)
+        while cut > 1 and is_signature(last.body[cut - 1]):
+            cut -= 1
+        if not any(_FORWARD_TOPIC.search(s.title) for s in path):
+            cut = next((i for i in range(1, cut) if _CLOSING_CUE.match(last.body[i])), cut)
+        self.closing = last.body[cut:]
+        del last.body[cut:], lines[cut:]
+
+    def _points(self, section: Section) -> list[Point]:
+        """The 一是……二是…… items of a section's own body, with numbering warnings."""
+        found = _ordinals(section.body)
+        lines = self._body_lines[id(section)]
+        points = []
+        previous: int | None = None
+        for k, (index, start, number, ordinal) in enumerate(found):
+            paragraph = section.body[index]
+            same_paragraph = k + 1 < len(found) and found[k + 1][0] == index
+            text = paragraph[start:found[k + 1][1] if same_paragraph else len(paragraph)].strip()
+            points.append(Point(ordinal, _lead(text[len(ordinal):]), text))
+            self._check_point_number(previous, number, ordinal, lines[index])
+            previous = number
+        return points
+
+    def _check_point_number(
+        self, previous: int | None, number: int, ordinal: str, line: int
+    ) -> None:
+        """Warn when an enumeration does not start at 一是 or skips a number."""
+        if number == 1:
+            return
+        if previous is None:
+            self._note(line, f"要点编号不从一是开始：第一个是{ordinal}（第{line}行）")
+        elif number != previous + 1:
+            self._note(line, f"要点编号不连续：{point_ordinal(previous)}之后是{ordinal}（第{line}行）")
+
+    def _check_ending(self, last: Para) -> None:
+        """A report that stops mid-sentence or right after a heading was probably cut off."""
+        heading = classify(last.text)
+        where = f"（第{last.line}行）"
+        if heading and not heading.run_in:
+            self._note(last.line, f"报告可能不完整：最后一个标题“{heading.title}”下没有内容{where}")
+        elif not heading and not _ENDS_SENTENCE.search(last.text) and not is_signature(last.text):
+            self._note(last.line, f"报告可能不完整：最后一段在句中结束{where}")
+
+
+def _last_path(sections: list[Section]) -> list[Section]:
+    """The last top-level section and its last descendants: the chain the report ends in."""
+    path = [sections[-1]]
+    while path[-1].children:
+        path.append(path[-1].children[-1])
+    return path
+
+
+def _ordinals(body: Sequence[str]) -> list[tuple[int, int, int, str]]:
+    """Enumeration ordinals in a section body: (paragraph index, offset, number, "一是").
+
+    一是 only counts when a later ordinal (二是, 三是…) in the same section confirms the
+    enumeration; 二是 and later at a sentence start are unambiguous on their own.
+    """
+    found = []
+    for index, paragraph in enumerate(body):
+        for match in _ORDINAL.finditer(paragraph):
+            before = paragraph[max(0, match.start() - ORDINAL_CONTEXT_CHARS):match.start()]
+            number = from_chinese(match.group()[:-1])
+            if number and _ORDINAL_BEFORE.search(before):
+                found.append((index, match.start(), number, match.group()))
+    return [
+        item for k, item in enumerate(found)
+        if item[2] > 1 or any(later[2] > 1 for later in found[k + 1:])
+    ]
+
+
+def _lead(text: str) -> str:
+    """A point's lead clause: up to the first ，。；：, without end punctuation."""
+    end = _LEAD_END.search(text)
+    return (text[:end.start()] if end else text).strip().rstrip(_HEADING_TRAIL)
