@@ -152,7 +152,7 @@ def run(argv: Sequence[str] | None) -> int:
     except UserError as exc:
         if args.debug:
             raise
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"{exc.label}{exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         if args.debug:

@@ -24,6 +24,7 @@ from drafter.document import Block, Document, Heading, Paragraph
 from drafter.errors import UserError
 from drafter.numbering import heading_label, point_ordinal
 from drafter.outline import Library, Outline
+from drafter.phrasing import verb_for
 
 PERIOD_PHRASES = {
     "全年": "今年以来",
@@ -190,17 +191,6 @@ def _fact_unit(key: str, library: Library, outline: Outline) -> str | None:
                     if f.key == key:
                         return f.unit
     return None
-
-
-def verb_for(key: str, verbs: dict[str, list[str]]) -> str:
-    """The verb a count noun takes in a sentence (支委会 → 召开), "" when it has one already.
-
-    The longest matching ending decides, so 心得体会 goes with 撰写 (体会), not 召开 (会).
-    """
-    if key.startswith(tuple(verbs)) or key.startswith(("研究", "发展", "吸收", "完成", "发放", "走访")):
-        return ""
-    matches = [(len(e), verb) for verb, endings in verbs.items() for e in endings if key.endswith(e)]
-    return max(matches)[1] if matches else ""
 
 
 def _is_count(value: Any) -> bool:

@@ -16,6 +16,7 @@ class UserError(Exception):
     """A problem the user can fix: bad input, bad usage, missing answers."""
 
     exit_code = EXIT_BAD_INPUT
+    label = "错误："  # what the CLI prints before the message
 
     def __init__(self, message: str, *, hint: str = "") -> None:
         super().__init__(message)
@@ -68,6 +69,13 @@ class Interrupted(UserError):
     """The user pressed Ctrl-C in the wizard; answers so far were saved."""
 
     exit_code = 130
+    label = ""
+
+
+class SavedForLater(Interrupted):
+    """The user chose 保存并退出 on the review screen: not a failure."""
+
+    exit_code = EXIT_OK
 
 
 class NoTerminalError(UserError):

@@ -62,6 +62,7 @@ _QUESTION = {
     "when": Opt(str),
     "placeholder": Opt(str),
     "each": Opt(str),
+    "limit": Opt(int),
     "other": Opt(bool),
     "unit": Opt(str),
 }

@@ -92,6 +92,7 @@ class Question:
     when: str = ""
     placeholder: str = ""
     each: str = ""
+    limit: int | None = None  # at most this many `each` items
     other: bool = False
     unit: str = ""
 
@@ -117,6 +118,7 @@ class Question:
             when=d.get("when") or "",
             placeholder=d.get("placeholder") or "",
             each=d.get("each") or "",
+            limit=d.get("limit"),
             other=bool(d.get("other")),
             unit=d.get("unit") or "",
         )
@@ -258,7 +260,8 @@ class Question:
 
     def get_items(self, refs: Refs | None = None) -> list[dict[str, Any]]:
         """The items an `each` question is asked for ("@facts": {key, unit, example} each)."""
-        return list(self._ref(self.each, refs)) if self.each else []
+        items = list(self._ref(self.each, refs)) if self.each else []
+        return items[: self.limit] if self.limit else items
 
     def for_item(self, item: Mapping[str, Any]) -> Question:
         """The question of one `each` item: "集中学习（次）", keyed by the item, its unit accepted."""

@@ -25,10 +25,11 @@ from typing import Any
 
 from drafter import prompts
 from drafter.answers import load_answers, missing_required, require_complete, save_answers
-from drafter.errors import Interrupted, OutputError, UserError
+from drafter.errors import Interrupted, OutputError, SavedForLater, UserError
 from drafter.fsutil import check_writable
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline, OutlineSection
+from drafter.phrasing import rank_facts
 from drafter.question import Context, Option, PromptSpec, Question, Refs, questions_of
 
 HEADING = "heading"  # the section question that names the part (a fixed answers-file key)
@@ -295,11 +296,10 @@ class _Wizard:
         points = [p.text for p in osec.points] if osec else []
         topic = self.library.topic(_topic_id(osec.id)) if osec else None
         bank = [b for b in (topic or {}).get("bank") or [] if b not in points]
-        facts = (
-            [{"key": f.key, "unit": f.unit, "example": f.example} for f in osec.facts]
-            if osec
-            else []
-        )
+        facts = [
+            {"key": f.key, "unit": f.unit, "example": f.example}
+            for f in rank_facts(osec.facts if osec else [], self.library.verbs, None)
+        ]
         ctx = ChainMap(
             {"topic": osec.topic if osec else section.get(HEADING, ""), "titles": titles},
             self.data,
@@ -541,7 +541,7 @@ class _Wizard:
             elif pointer == "preview":
                 self._preview()
             elif pointer == "quit":
-                raise prompts.Aborted
+                raise SavedForLater(self.stop_message())
             elif pointer == "write":
                 written = self._write(force=force, reference_docx=reference_docx)
                 if written is not None:

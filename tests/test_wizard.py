@@ -28,7 +28,13 @@ from prompt_toolkit.validation import ValidationError
 
 from drafter import prompts
 from drafter.answers import load_answers
-from drafter.errors import Interrupted, MissingAnswersError, NoTerminalError, OutputError
+from drafter.errors import (
+    Interrupted,
+    MissingAnswersError,
+    NoTerminalError,
+    OutputError,
+    SavedForLater,
+)
 from drafter.outline import Library, load_library
 from drafter.question import questions_of
 from drafter.wizard import default_answers_path, run_wizard
@@ -504,9 +510,10 @@ def test_sub_parts_of_a_kind_outline_are_ticked_asked_and_editable(
 
 def test_save_and_quit_then_a_new_run_offers_to_continue(library: Library, tmp_path: Path) -> None:
     out = tmp_path / "out.md"
-    with pytest.raises(Interrupted) as exc:
+    with pytest.raises(SavedForLater) as exc:
         wizard(library, out, *general_steps(), DOWN + ENTER)  # 保存并退出
     assert "继续填写：drafter new --answers" in str(exc.value) and not out.exists()
+    assert exc.value.exit_code == 0 and exc.value.label == ""
 
     wizard(
         library, out, "y", ENTER
