@@ -22,6 +22,16 @@ def check_writable(path: Path, *, force: bool) -> None:
         raise OutputError(f"{path}：目录 {parent} 不可写。", hint="请换一个有写权限的输出路径。")
 
 
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or what the umask gives a new file (mkstemp makes 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write `data` so that `path` holds either its old content or all of the new, never a part.
 
@@ -39,6 +49,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -21,6 +21,19 @@ def test_write_atomic_replaces_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
+def test_new_files_get_umask_permissions_and_old_keep_theirs(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        target = tmp_path / "new.docx"
+        write_atomic(target, b"x")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o640)
+        write_atomic(target, b"y")
+        assert target.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old_umask)
+
+
 def test_check_writable(tmp_path: Path) -> None:
     existing = tmp_path / "x.docx"
     existing.write_bytes(b"x")
