@@ -6,7 +6,27 @@ import os
 import tempfile
 from pathlib import Path
 
-from drafter.errors import OutputError
+from drafter.errors import InputFileError, OutputError
+
+
+def read_input(path: Path, what: str) -> bytes:
+    """A named input file's bytes; missing, directory, unreadable or empty → one clear error.
+
+    `what` names the expected kind of file for the directory message (报告文件, YAML 文件).
+    """
+    if not path.exists():
+        raise InputFileError(path, "文件不存在。")
+    if path.is_dir():
+        raise InputFileError(path, f"这是一个目录，请给出{what}。")
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputFileError(path, "没有读取权限，无法打开。") from None
+    except OSError as exc:
+        raise InputFileError(path, f"无法读取（{exc.strerror or exc}）。") from None
+    if not data.strip():
+        raise InputFileError(path, "文件是空的。")
+    return data
 
 
 def check_writable(path: Path, *, force: bool) -> None:

@@ -24,6 +24,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from drafter.errors import InputFileError
+from drafter.fsutil import read_input
 
 DOCX_SUFFIX = ".docx"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -53,9 +54,7 @@ class SourceText:
 
 def read_report(path: Path) -> SourceText:
     """Read a .txt/.md/.docx report (other extensions are tried as text)."""
-    data = _read_bytes(path)
-    if not data:
-        raise InputFileError(path, "文件为空")
+    data = read_input(path, "报告文件")
     skipped: list[str] = []
     if path.suffix.lower() == DOCX_SUFFIX or (data.startswith(ZIP_MAGIC) and _is_word_package(data)):
         text, skipped = docx_text(path, data)
@@ -66,20 +65,6 @@ def read_report(path: Path) -> SourceText:
     if not text.strip():
         raise InputFileError(path, "文件中没有文字内容")
     return SourceText(path, text, encoding, skipped, find_placeholders(text))
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a Chinese error for a missing path, a directory or no permission."""
-    if not path.exists():
-        raise InputFileError(path, "文件不存在")
-    if path.is_dir():
-        raise InputFileError(path, "这是一个目录，请给出报告文件")
-    try:
-        return path.read_bytes()
-    except PermissionError:
-        raise InputFileError(path, "没有读取权限，无法打开") from None
-    except OSError as exc:
-        raise InputFileError(path, f"无法读取（{exc.strerror or exc}）") from None
 
 
 def normalise(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import InputFileError, YamlError
+from drafter.fsutil import read_input
 
 KeyPath = tuple[str | int, ...]
 
@@ -99,16 +100,7 @@ def parse_yaml(text: str, path: Path) -> YamlDoc:
 
 def load_yaml(path: Path) -> YamlDoc:
     """Read and parse a YAML file; unreadable, binary or non-UTF-8 files are user errors."""
-    if not path.exists():
-        raise InputFileError(path, "文件不存在。")
-    if path.is_dir():
-        raise InputFileError(path, "这是一个目录，不是 YAML 文件。")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(path, f"无法读取（{exc.strerror}）。") from exc
-    if not raw.strip():
-        raise InputFileError(path, "文件是空的。")
+    raw = read_input(path, "YAML 文件")
     if b"\x00" in raw:
         raise InputFileError(path, "这是二进制文件，不是 YAML 文本。")
     try:

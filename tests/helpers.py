@@ -5,6 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import docx
+from docx.oxml.ns import qn
+
 
 def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write {relative path: content} under root (text is dedented); return root."""
@@ -19,6 +22,7 @@ def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 SHIPPED = Path(__file__).resolve().parents[1] / "outlines"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # ../shared/seeds beside the repo
 
 MINI_OUTLINE = """
 schema: 1
@@ -144,3 +148,33 @@ def mini_library_dir(root: Path, *, templates_from_shipped: bool = True) -> Path
         for tpl in (SHIPPED / "authored" / "templates").glob("*.j2"):
             files[f"authored/templates/{tpl.name}"] = tpl.read_bytes()
     return build_file_tree(root, files)
+
+
+def outline_level(paragraph) -> int | None:  # noqa: ANN001 - a python-docx Paragraph
+    """The 1-based outline level of a paragraph's style (following basedOn), or None for body."""
+    style = paragraph.style
+    while style is not None:
+        ppr = style.element.pPr
+        lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        if lvl is not None:
+            value = int(lvl.get(qn("w:val")))
+            return value + 1 if value < 9 else None  # 9 = body text
+        style = style.base_style
+    return None
+
+
+def docx_headings(path: Path) -> list[tuple[int, str, bool]]:
+    """(level, heading as printed, run_in) for every heading of a .docx, read back with python-docx.
+
+    A run-in heading is a paragraph in a heading style whose first run (the heading sentence)
+    has another character style than the body run after it.
+    """
+    out = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        level = outline_level(paragraph)
+        if level is None:
+            continue
+        runs = [r for r in paragraph.runs if r.text]
+        run_in = len(runs) > 1 and runs[0].style.style_id != runs[-1].style.style_id
+        out.append((level, runs[0].text if run_in else paragraph.text, run_in))
+    return out

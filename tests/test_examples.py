@@ -14,7 +14,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 
 from drafter.answers import load_answers
 from drafter.compose import compose
@@ -24,6 +23,7 @@ from drafter.reader import read_report
 from drafter.render import render_answers, render_files
 from drafter.report import ParsedReport
 from drafter.structure import parse_report
+from tests.helpers import docx_headings
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = REPO / "examples"
@@ -59,32 +59,6 @@ def load(path: Path, library: Library) -> dict:
 
 
 # --- reading the .docx back ---------------------------------------------------------------------
-def _outline_level(paragraph) -> int | None:
-    """The 1-based outline level of a paragraph's style (following basedOn), or None for body."""
-    style = paragraph.style
-    while style is not None:
-        ppr = style.element.pPr
-        lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
-        if lvl is not None:
-            value = int(lvl.get(qn("w:val")))
-            return value + 1 if value < 9 else None  # 9 = body text
-        style = style.base_style
-    return None
-
-
-def docx_headings(path: Path) -> list[tuple[int, str, bool]]:
-    """(level, heading as printed, run_in) for every heading of a .docx, in order."""
-    out = []
-    for paragraph in docx.Document(str(path)).paragraphs:
-        level = _outline_level(paragraph)
-        if level is None:
-            continue
-        runs = [r for r in paragraph.runs if r.text]
-        run_in = len(runs) > 1 and runs[0].style.style_id != runs[-1].style.style_id
-        out.append((level, runs[0].text if run_in else paragraph.text, run_in))
-    return out
-
-
 def composed_headings(doc: Document) -> list[tuple[int, str, bool]]:
     """The same triples from the document model: standalone lines and run-in sentences."""
     out = []

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 
 from drafter.answers import load_answers
 from drafter.importer import run_import
@@ -29,8 +28,9 @@ from drafter.outline import Library, load_library
 from drafter.reader import read_report
 from drafter.render import render_answers
 from drafter.structure import parse_report
+from tests.helpers import SEEDS as SEEDS_DIR
+from tests.helpers import docx_headings
 
-SEEDS_DIR = Path(__file__).parents[2] / "shared" / "seeds"
 SEEDS = sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
 MIN_AGREEMENT = 0.98
 MIN_STRICT_AGREEMENT = 0.9
@@ -62,31 +62,12 @@ def agreement(a: Counter[str], b: Counter[str]) -> float:
     return sum((a & b).values()) / max(sum(a.values()), sum(b.values()), 1)
 
 
-def outline_level(paragraph) -> int | None:
-    """The 1-based outline level of a paragraph's style (following basedOn), or None for body text."""
-    style = paragraph.style
-    while style is not None:
-        ppr = style.element.pPr
-        lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
-        if lvl is not None:
-            value = int(lvl.get(qn("w:val")))
-            return value + 1 if value < 9 else None
-        style = style.base_style
-    return None
-
-
 def docx_tree(path: Path) -> list[tuple[int, str]]:
     """(level, title without label and end punctuation) of every heading, run-in ones included."""
-    tree = []
-    for paragraph in docx.Document(str(path)).paragraphs:
-        level = outline_level(paragraph)
-        if level is None:
-            continue
-        runs = [r for r in paragraph.runs if r.text]
-        run_in = len(runs) > 1 and runs[0].style.style_id != runs[-1].style.style_id
-        text = runs[0].text if run_in else paragraph.text
-        tree.append((level, _LABEL.sub("", text.strip().translate(_BRACKETS)).rstrip(_END_PUNCT)))
-    return tree
+    return [
+        (level, _LABEL.sub("", text.strip().translate(_BRACKETS)).rstrip(_END_PUNCT))
+        for level, text, _run_in in docx_headings(path)
+    ]
 
 
 def docx_lines(path: Path, answers: dict) -> tuple[list[str], list[str]]:

@@ -12,20 +12,11 @@ from drafter.reader import read_report
 from drafter.structure import parse_report
 from tests.helpers import SHIPPED
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 LEARNED = SHIPPED / "learned"
 
 
-@pytest.fixture
-def seed_paths() -> list[Path]:
-    paths = sorted(SEEDS.glob("*.txt"))
-    if not paths:
-        pytest.skip(f"seed reports not found at {SEEDS} (they live in ../shared/seeds beside the repo)")
-    return paths
-
-
-def test_learned_outlines_are_regenerated_byte_for_byte(seed_paths: list[Path], tmp_path: Path) -> None:
-    run_learn(seed_paths, tmp_path)
+def test_learned_outlines_are_regenerated_byte_for_byte(seeds: list[Path], tmp_path: Path) -> None:
+    run_learn(seeds, tmp_path)
     made = sorted(p.name for p in tmp_path.glob("*.yaml"))
     shipped = sorted(p.name for p in LEARNED.glob("*.yaml"))
     assert made == shipped
@@ -64,10 +55,10 @@ def test_authored_kinds_and_topics_validate() -> None:
 EXPECTED_KINDS = {"000": "annual", "001": "annual", "002": "measures", "003": "half_year", "004": "duty_report"}
 
 
-def test_each_seed_lands_in_its_kind(seed_paths: list[Path]) -> None:
+def test_each_seed_lands_in_its_kind(seeds: list[Path]) -> None:
     kinds, _ = load_kinds_and_topics(SHIPPED)
     found = {
         path.name[:3]: detect_kind(parse_report(read_report(path), path.name), kinds)["id"]
-        for path in seed_paths
+        for path in seeds
     }
     assert found == EXPECTED_KINDS

@@ -119,7 +119,7 @@ def test_directory(tmp_path: Path) -> None:
 
 
 def test_empty_file(tmp_path: Path) -> None:
-    assert error_of(write(tmp_path, "r.txt", b"")).problem == "文件为空"
+    assert error_of(write(tmp_path, "r.txt", b"")).problem == "文件是空的。"
 
 
 def test_whitespace_only_file(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.structure import parse_lines, parse_report
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from tests.helpers import SEEDS
 
 
 def seed_path(prefix: str) -> Path:
