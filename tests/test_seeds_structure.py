@@ -15,7 +15,6 @@ from drafter.noise import remove_noise
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.structure import parse_lines, parse_report
-
 from tests.helpers import SEEDS
 
 
