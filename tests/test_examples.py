@@ -12,7 +12,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-import docx
 import pytest
 
 from drafter.answers import load_answers
