@@ -29,7 +29,15 @@ from drafter.dates import parse_date
 from drafter.errors import UserError
 from drafter.facts import find_mentions
 from drafter.fsutil import check_writable, write_atomic
-from drafter.learn import GENERAL_ID, OTHER, TopicNode, classify_sections, detect_kind, learn
+from drafter.learn import (
+    GENERAL_ID,
+    OTHER,
+    TopicNode,
+    classify_sections,
+    detect_kind,
+    kind_evidence,
+    learn,
+)
 from drafter.outline import Library, Outline, OutlineSection
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
@@ -259,19 +267,9 @@ def _choose_outline(
 
 
 def _kind_evidence(report: ParsedReport, kind: dict[str, Any]) -> str:
-    """Why `learn.detect_kind` chose this kind, in words: the rule words the report contains."""
-    rule = kind.get("detect") or {}
-    head = report.title or (report.opening[0] if report.opening else "")
-    opening = "\n".join(report.opening)
-    evidence = []
-    if words := [w for w in rule.get("title_any") or [] if w in head]:
-        evidence.append(f"{'标题' if report.title else '开头'}含“{'”“'.join(words)}”")
-    if words := [w for w in rule.get("opening_any") or [] if w in opening]:
-        evidence.append(f"开头含“{'”“'.join(words)}”")
-    if evidence:
+    """Why `learn.detect_kind` chose this kind, in words."""
+    if evidence := kind_evidence(report, kind):
         return f"识别为“{kind['name']}”：{'，'.join(evidence)}"
-    if rule.get("dash_share") is not None:
-        return f"识别为“{kind['name']}”：多数标题以“——”开头"
     return (
         f"识别为“{kind['name']}”：未符合其他类型的识别规则（标题、开头用语、标题样式），按此类处理"
     )

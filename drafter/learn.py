@@ -64,27 +64,33 @@ class TopicNode:
     children: list[TopicNode] = field(default_factory=list)
 
 
-def detect_kind(report: ParsedReport, kinds: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The first kind whose detect rule matches the report; the last kind when none does.
+def kind_evidence(report: ParsedReport, kind: dict[str, Any]) -> list[str]:
+    """What in the report matches a kind's detect rule, in words; empty when nothing does.
 
     A rule matches when any of its conditions holds: a title_any word in the title (in the first
     opening paragraph when the report has no title), an opening_any word in the opening, or a
     share of —— headings of at least dash_share.
     """
-    title = report.title or (report.opening[0] if report.opening else "")
+    rule = kind.get("detect") or {}
+    head = report.title or (report.opening[0] if report.opening else "")
     opening = "\n".join(report.opening)
+    evidence = []
+    if words := [w for w in rule.get("title_any") or [] if w in head]:
+        evidence.append(f"{'标题' if report.title else '开头'}含“{'”“'.join(words)}”")
+    if words := [w for w in rule.get("opening_any") or [] if w in opening]:
+        evidence.append(f"开头含“{'”“'.join(words)}”")
     headings = report.walk()
-    dashes = sum(s.marker.startswith(DASH_MARKER) for s in headings) / max(len(headings), 1)
-    for kind in kinds:
-        rule = kind.get("detect") or {}
-        share = rule.get("dash_share")
-        if (
-            any(word in title for word in rule.get("title_any") or [])
-            or any(word in opening for word in rule.get("opening_any") or [])
-            or (share is not None and bool(headings) and dashes >= share)
-        ):
-            return kind
-    return kinds[-1]
+    share = rule.get("dash_share")
+    if share is not None and headings:
+        dashes = sum(s.marker.startswith(DASH_MARKER) for s in headings) / len(headings)
+        if dashes >= share:
+            evidence.append("多数标题以“——”开头")
+    return evidence
+
+
+def detect_kind(report: ParsedReport, kinds: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The first kind whose detect rule matches the report; the last kind when none does."""
+    return next((kind for kind in kinds if kind_evidence(report, kind)), kinds[-1])
 
 
 def classify_topic(
