@@ -53,6 +53,7 @@ def answers_schema(library: Library) -> dict[str, Any]:
     """The answers-file schema: fixed keys plus one per basic question of questions.yaml."""
     schema: dict[str, Any] = {
         "outline": str,
+        "from": Opt(str),  # last period's report or answers file (`drafter new --from`)
         "opening": Opt(str),
         "sections": Opt([_section_schema()]),
         "closing": Opt(str),

@@ -47,6 +47,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         _library(args),
         output=args.output,
         answers_path=args.answers,
+        last_path=args.last,
         defaults_only=args.defaults,
         force=args.force,
         reference_docx=args.reference_docx,
@@ -101,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="问答向导：起草一份新的总结并生成 .docx")
     p.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help=f"输出文件（默认 {DEFAULT_OUTPUT}）")
     p.add_argument("--answers", type=Path, metavar="答案文件", help="从答案文件继续，只问缺少的问题")
+    p.add_argument(
+        "--from", dest="last", type=Path, metavar="上期报告",
+        help="以上一期的报告（.txt/.md/.docx）或答案文件为起点：期间顺延，上期内容逐项确认或修改，数字重新填写",
+    )
     p.add_argument("--defaults", action="store_true", help="不提问：全部用答案文件和默认值，缺必填项则报错")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--reference-docx", type=Path, metavar="模板.docx", help="采用本单位 Word 模板中的样式")

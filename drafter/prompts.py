@@ -4,7 +4,9 @@ Every prompt goes through `unsafe_ask()`, so Ctrl-C reaches the wizard as `Abort
 and stops) instead of questionary printing "Cancelled by user" and returning None. End of
 input is `Aborted` at a real terminal (Ctrl-D) and `NoTerminalError` otherwise. Instructions
 are Chinese, and questionary's English answer echoes (checkbox "done (3 selections)", confirm
-"Yes") are erased and replaced by a Chinese line.
+"Yes") are erased and replaced by a Chinese line. A default that is last period's answer
+(`PromptSpec.carried`) is marked "（上期内容）" after the question, with a hint that it can be
+kept as it is.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.input import PipeInput
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.keys import Keys
 
 from drafter.errors import NoTerminalError
 from drafter.question import PromptSpec
@@ -27,6 +31,9 @@ CHECKBOX_KEYS = "（↑↓ 移动，空格勾选，回车确认）"
 MULTILINE_KEYS = "（回车换段；写完按 Esc 再按回车；Ctrl-X Ctrl-E 打开编辑器）"
 AUTOCOMPLETE_KEYS = "（按 Tab 看常见写法，也可自己写）"
 CONFIRM_KEYS = "（y 是 / n 否）"
+CARRIED_MARK = "（上期内容）"
+CARRIED_HINT = "可直接沿用，也可修改"
+CARRIED_TICKS = "已按上期勾选"
 
 
 class Aborted(Exception):
@@ -96,36 +103,66 @@ def _with(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _ignore_escape(question: questionary.Question) -> questionary.Question:
+    """Make Esc do nothing in a list or yes/no prompt.
+
+    Users end a multi-line answer with Esc then Enter, and do it again at the next prompt;
+    questionary's lists and yes/no then return "" instead of the choice. With Esc ignored,
+    Esc then Enter is Enter.
+    """
+    ignore = KeyBindings()
+
+    @ignore.add(Keys.Escape, eager=True)
+    def _(event: KeyPressEvent) -> None:
+        """Nothing: see `_ignore_escape`."""
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), ignore])
+    return question
+
+
 def build(spec: PromptSpec) -> questionary.Question:
     """The questionary question for a spec, not yet asked (tests inspect its validator)."""
     choices = [questionary.Choice(o.title, o.value, checked=o.checked) for o in spec.options]
     extra: dict[str, Any] = {"placeholder": spec.placeholder} if spec.placeholder else {}
+    message, instruction = spec.message, spec.instruction
+    if spec.carried:  # a multi-line prompt shows its help line by line, the others on one line
+        message += CARRIED_MARK
+        hint = CARRIED_TICKS if spec.widget == "checkbox" else CARRIED_HINT
+        joiner = "\n" if spec.widget == "multiline" else "；"
+        instruction = joiner.join(p for p in (hint, instruction) if p)
     if spec.widget == "select":
-        return questionary.select(
-            spec.message,
-            choices,
-            default=spec.default,
-            instruction=_with(spec.instruction, SELECT_KEYS),
+        return _ignore_escape(
+            questionary.select(
+                message,
+                choices,
+                default=spec.default,
+                instruction=_with(instruction, SELECT_KEYS),
+            )
         )
     if spec.widget == "checkbox":
-        return questionary.checkbox(
-            spec.message,
-            choices,
-            validate=_validator(spec) or (lambda _: True),
-            instruction=_with(spec.instruction, CHECKBOX_KEYS),
-            erase_when_done=True,
+        return _ignore_escape(
+            questionary.checkbox(
+                message,
+                choices,
+                validate=_validator(spec) or (lambda _: True),
+                instruction=_with(instruction, CHECKBOX_KEYS),
+                erase_when_done=True,
+            )
         )
     if spec.widget == "confirm":
-        return questionary.confirm(
-            spec.message,
-            default=bool(spec.default),
-            instruction=_with(spec.instruction, CONFIRM_KEYS),
-            erase_when_done=True,
+        return _ignore_escape(
+            questionary.confirm(
+                message,
+                default=bool(spec.default),
+                instruction=_with(instruction, CONFIRM_KEYS),
+                erase_when_done=True,
+            )
         )
     if spec.widget == "autocomplete":
         titles = [o.title for o in spec.options]
         return questionary.autocomplete(
-            _with(spec.message, spec.instruction, AUTOCOMPLETE_KEYS if titles else ""),
+            _with(message, instruction, AUTOCOMPLETE_KEYS if titles else ""),
             titles,
             default=spec.default or "",
             completer=ChoiceCompleter(titles),
@@ -134,22 +171,22 @@ def build(spec: PromptSpec) -> questionary.Question:
         )
     if spec.widget == "multiline":
         return questionary.text(
-            spec.message,
+            message,
             default=spec.default or "",
             validate=_validator(spec),
             multiline=True,
             instruction="".join(
-                f"\n  {line}" for line in (spec.instruction, MULTILINE_KEYS) if line
+                f"\n  {line}" for line in f"{instruction}\n{MULTILINE_KEYS}".split("\n") if line
             )
             + "\n>",
             enable_open_in_editor=True,
             **extra,
         )
     return questionary.text(
-        spec.message,
+        message,
         default=spec.default or "",
         validate=_validator(spec),
-        instruction=spec.instruction or None,
+        instruction=instruction or None,
         **extra,
     )
 

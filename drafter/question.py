@@ -34,6 +34,8 @@ Refs = Mapping[str, Callable[[], Any]]
 Context = Mapping[str, Any]
 
 _ENV = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+# The help of a count that stands in last period's text (see `Question.for_item`).
+STATED_HELP = "正文里的“{stated}”会改成所填的数；直接回车则原句不改"
 _FALSY = {"", "false", "0", "none", "no"}
 
 
@@ -74,6 +76,7 @@ class PromptSpec:
     validate: Callable[[Any], str | None] | None = None
     instruction: str = ""
     placeholder: str = ""
+    carried: bool = False  # the default is last period's answer, not confirmed yet (`--from`)
 
 
 @dataclass(frozen=True)
@@ -259,21 +262,54 @@ class Question:
     # --- the prompt ---------------------------------------------------------------------
 
     def get_items(self, refs: Refs | None = None) -> list[dict[str, Any]]:
-        """The items an `each` question is asked for ("@facts": {key, unit, example} each)."""
+        """The items an `each` question is asked for ("@facts": {key, unit, example} each).
+
+        `limit` caps the learned items only: an item with a `last` value is a figure of last
+        period's report, and every one of those is asked again (see `for_item`).
+        """
         items = list(self._ref(self.each, refs)) if self.each else []
-        return items[: self.limit] if self.limit else items
+        carried = [i for i in items if "last" in i]
+        fresh = [i for i in items if "last" not in i]
+        return carried + (fresh[: self.limit] if self.limit else fresh)
 
     def for_item(self, item: Mapping[str, Any]) -> Question:
-        """The question of one `each` item: "集中学习（次）", keyed by the item, its unit accepted."""
+        """The question of one `each` item: "集中学习（次）", keyed by the item, its unit accepted.
+
+        An item carried over from last period (`last`: its value there, None when left blank)
+        says so in the prompt, "集中学习（次，上期 82）", and is asked blank: figures are never
+        carried. When the figure stands in last period's text (`stated`: "集中学习82次") the
+        help says that the text follows the new figure and that a blank leaves it as it was.
+        """
         unit = str(item.get("unit") or self.unit)
-        prompt = f"{item['key']}（{unit}）" if unit else str(item["key"])
-        return replace(self, name=str(item["key"]), prompt=prompt, unit=unit, each="")
+        notes = [unit] if unit else []
+        if "last" in item:
+            notes.append("上期未填" if item["last"] is None else f"上期 {item['last']}")
+        prompt = f"{item['key']}（{'，'.join(notes)}）" if notes else str(item["key"])
+        help_text = STATED_HELP.format(stated=item["stated"]) if item.get("stated") else self.help
+        return replace(
+            self, name=str(item["key"]), prompt=prompt, unit=unit, each="", help=help_text
+        )
 
     def structure(
-        self, context: Context, refs: Refs | None = None, current: Any = None
+        self,
+        context: Context,
+        refs: Refs | None = None,
+        current: Any = None,
+        carried: Any = None,
     ) -> PromptSpec:
-        """Describe the prompt: message, help, choices, and the current answer or the default."""
-        value = self.get_default(context, refs) if current is None else current
+        """Describe the prompt: message, help, choices, and the current answer or the default.
+
+        `current` is this period's answer so far; `carried` is last period's answer, offered
+        while this period's is not confirmed: it is the default and the prompt marks it as
+        last period's content as long as that is what the default shows.
+        """
+        if current is not None:
+            value = current
+        elif carried is not None:
+            value = carried
+        else:
+            value = self.get_default(context, refs)
+        is_carried = carried is not None and value == carried
         widget = WIDGETS.get(self.type, self.type)
         options: tuple[Option, ...] = ()
         if self.type in ("select", "checkbox", "autocomplete"):
@@ -293,6 +329,7 @@ class Question:
             validate=None if widget in ("select", "confirm") else self.validate,
             instruction=self._text(self.help, context),
             placeholder=self._text(self.placeholder, context),
+            carried=is_carried,
         )
 
 

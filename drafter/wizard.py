@@ -12,6 +12,17 @@ answered once any later answer of that part is stored (so after Ctrl-C right beh
 it is asked again, with the typed heading as default). A checkbox question (measures) is one
 answer: the ticked items plus the user's own, stored together; each item then gets a `detail`
 key once its sentence of detail is answered.
+
+Starting from last period (`drafter new --from REPORT`): last period's answers (an answers
+file, or a report read as `drafter import` reads it) are a layer of defaults under this
+period's answers, never copied into them. The answers file records where they came from
+(`from:`), so a resumed interview reloads the same layer. What this period's file holds is
+what the user confirmed or typed: a carried answer is offered as the default and marked
+"（上期内容）" until Enter stores it. Exceptions, on purpose: the period moves forward (chosen
+from the periods that follow last period's), the title and date are computed afresh, counts
+are asked blank with last period's figure beside them, and a carried answer that is empty is
+taken as it is (there is nothing to confirm). A carried part is linked to the part of last
+period it came from; on resume the links are found again by `diff.pair_sections`.
 """
 
 from __future__ import annotations
@@ -20,23 +31,41 @@ import datetime as dt
 import re
 import shlex
 from collections import ChainMap
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from drafter import prompts
 from drafter.answers import load_answers, missing_required, require_complete, save_answers
+from drafter.compose import apply_numbers, paragraphs_of
 from drafter.errors import Interrupted, OutputError, SavedForLater, UserError
+from drafter.facts import find_mentions
 from drafter.fsutil import check_writable
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline, OutlineSection
 from drafter.phrasing import rank_facts
 from drafter.question import Context, Option, PromptSpec, Question, Refs, questions_of
 
-HEADING = "heading"  # the section question that names the part (a fixed answers-file key)
+# Fixed answers-file keys of a part: its name, its counts, its text (where counts stand).
+HEADING, NUMBERS, TEXT = "heading", "numbers", "text"
 BACK = "back"
 DONE, TODO, EMPTY = "✔ 已完成", "… 未填写", "空"
 OTHER_PROMPT = "还要自己添一条吗？直接输入，回车确认；不添就直接回车"
 DETAIL_PROMPT = "“{item}”：补充一句具体做法或情况（可留空）"
+
+# Last period's answers that are not offered as this period's: the period moves forward, the
+# title and date are computed for it, and the outline and parts are chosen by their own prompts.
+NOT_CARRIED = ("outline", "from", "year", "period", "title", "date", "sections")
+# Answers that say what happened in the period: review lists them when equal to last period's.
+CONTENT_TYPES = ("multiline", "checkbox")
+QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
+PERIOD_PROMPT = "本期是哪一期？（上期：{last}）"
+OTHER_PERIOD = "other"
+OTHER_PERIOD_TITLE = "其他（自己填年度和时间段）"
+CARRIED_NUMBERS = "本期数字（括号里是上期的数，请填本期的；没有就直接回车）"
+UNCHANGED = "与上期相同的内容（{n} 项）"
 
 
 def default_answers_path(output: Path) -> Path:
@@ -49,6 +78,7 @@ def run_wizard(
     *,
     output: Path,
     answers_path: Path | None = None,
+    last_path: Path | None = None,
     defaults_only: bool = False,
     force: bool = False,
     reference_docx: Path | None = None,
@@ -56,12 +86,24 @@ def run_wizard(
     """Run `drafter new` and return the document written.
 
     `answers_path` (default: `default_answers_path(output)`) is read when it exists and written
-    after every answer. With `defaults_only` nothing is asked: missing basics take their
-    defaults and every required answer still missing is reported at once (MissingAnswersError).
-    Ctrl-C, or 保存并退出 on the review screen, raises `Interrupted` whose message says where the
-    answers are and how to continue.
+    after every answer. `last_path` (`--from`) is last period's report or answers file, read
+    before anything is asked so that a bad one stops the command with one line. With
+    `defaults_only` nothing is asked: missing basics take their defaults and every required
+    answer still missing is reported at once (MissingAnswersError). Ctrl-C, or 保存并退出 on
+    the review screen, raises `Interrupted` whose message says where the answers are and how
+    to continue.
     """
     today = dt.date.today()
+    path = answers_path or default_answers_path(output)
+    last = None
+    if last_path is not None:
+        if defaults_only:
+            raise UserError("--from 要逐项确认上期内容，不能和 --defaults 一起用。")
+        if path.exists() and last_path.exists() and path.resolve() == last_path.resolve():
+            raise UserError(
+                f"{last_path}：这是本期要保存的答案文件，不能同时作上期内容；请用 -o 换一个输出文件名。"
+            )
+        last = load_last_period(last_path, library)
     if defaults_only:
         if answers_path is not None:
             data, _ = load_answers(answers_path, library)
@@ -75,10 +117,10 @@ def run_wizard(
 
     prompts.ensure_terminal()
     check_writable(output, force=True)
-    wizard = _Wizard(library, answers_path or default_answers_path(output), output, today)
+    wizard = _Wizard(library, path, output, today)
     try:
         overwrite = force or wizard.confirm_overwrite()
-        wizard.start(resume=answers_path is not None)
+        wizard.start(resume=answers_path is not None, last=last, last_path=last_path)
         wizard.interview()
         return wizard.review(force=overwrite, reference_docx=reference_docx)
     except (prompts.Aborted, KeyboardInterrupt):
@@ -93,15 +135,68 @@ def _default_outline(library: Library) -> Outline:
     return library.outlines.get("general") or next(iter(library.outlines.values()))
 
 
-def basic_env(data: dict[str, Any], library: Library, today: dt.date) -> tuple[Context, Refs]:
-    """Jinja context and computed defaults ("@title", "@opening") for the basic questions."""
+def basic_env(
+    data: dict[str, Any],
+    library: Library,
+    today: dt.date,
+    last: Mapping[str, Any] | None = None,
+) -> tuple[Context, Refs]:
+    """Jinja context and computed defaults ("@title", "@opening") for the basic questions.
+
+    `last` (in the context as `last`) is last period's answers that carry over, empty without
+    `--from`: questions.yaml asks the opening and closing only when they are there.
+    """
     from drafter import compose
 
     refs: Refs = {
         "title": lambda: compose.default_title(data, library),
         "opening": lambda: compose.default_opening(data, library),
     }
-    return ChainMap(data, {"today": today}), refs
+    return ChainMap(data, {"today": today, "last": last or {}}), refs
+
+
+def load_last_period(path: Path, library: Library) -> dict[str, Any]:
+    """Last period's answers: an answers file as saved, or a report as `drafter import` reads it.
+
+    Any problem becomes one line that says it was last period's file that failed.
+    """
+    from drafter.diff import answers_of
+
+    try:
+        return answers_of(path, library)
+    except UserError as exc:
+        raise UserError(f"无法读取上期内容：{exc.message}") from None
+
+
+def next_periods(year: int, period: str | None) -> list[tuple[int, str]]:
+    """The periods that may follow last period's, the likeliest first.
+
+    Units report at mid-year and at year end: 上半年 is followed by the whole year (or the
+    second half), 全年 and 下半年 by next year's first half (or next whole year); a quarter by
+    the next quarter, and by the half or whole year that quarter completes.
+    """
+    if period == "上半年":
+        return [(year, "全年"), (year, "下半年")]
+    if period in QUARTERS:
+        i = QUARTERS.index(period) + 1
+        if i == len(QUARTERS):
+            return [(year + 1, QUARTERS[0])]
+        completes = {1: "上半年", 3: "全年"}.get(i)
+        return [(year, QUARTERS[i])] + ([(year, completes)] if completes else [])
+    return [(year + 1, "上半年"), (year + 1, "全年")]
+
+
+def dated_phrases(text: str, last: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
+    """Last period's year and period words still in a carried text: "2024年度", "上半年".
+
+    They are shown to be checked, never rewritten: "2024年" may be a date that must stay.
+    """
+    words = []
+    if last.get("year") and last.get("year") != now.get("year"):
+        words.append(rf"{last['year']}\s*年度?")
+    if last.get("period") and last.get("period") != now.get("period"):
+        words.append(re.escape(str(last["period"])))
+    return list(dict.fromkeys(re.findall("|".join(words), text))) if words else []
 
 
 def fill_defaults(data: dict[str, Any], library: Library, today: dt.date) -> None:
@@ -143,6 +238,55 @@ def _items(raw: list[Any] | None) -> list[dict[str, Any]]:
     return [dict(m) if isinstance(m, dict) else {"item": str(m)} for m in raw or []]
 
 
+def _is_empty(value: Any) -> bool:
+    """An answer that says nothing: a carried one is taken without asking."""
+    return value in ("", [], {})
+
+
+def _same_as_last(value: Any, last: Any) -> bool:
+    """Whether an answer says something and says what last period's said (items compared as
+    item and detail, however either was written)."""
+
+    def comparable(answer: Any) -> Any:
+        if isinstance(answer, list):
+            return [(m["item"], m.get("detail") or "") for m in _items(answer)]
+        return answer
+
+    return (
+        last is not None
+        and value is not None
+        and not _is_empty(value)
+        and comparable(value) == comparable(last)
+    )
+
+
+def _learned_children(osec: OutlineSection | None) -> list[OutlineSection]:
+    return osec.children if osec else []
+
+
+def _carried_facts(last: dict[str, Any], osec: OutlineSection | None) -> list[dict[str, Any]]:
+    """Last period's counts of a part as number items (see `Question.for_item`).
+
+    Each has `last` (the figure, None when left blank) and, when the figure stands in last
+    period's text, `stated`: the words composition will update ("集中学习82次", matched as
+    `compose.apply_numbers` matches them). The unit is the one the text uses, else the learned
+    one.
+    """
+    text = "\n".join(paragraphs_of(last.get(TEXT) or ""))
+    units = {f.key: f.unit for f in osec.facts} if osec else {}
+    units.update({m.key: m.unit for m in reversed(find_mentions(text))})
+    items = []
+    for key, value in (last.get(NUMBERS) or {}).items():
+        unit = units.get(key, "")
+        item: dict[str, Any] = {"key": key, "unit": unit, "last": value}
+        stated = re.search(re.escape(key) + r"\d+", text)
+        if stated:
+            follows = unit and text.startswith(unit, stated.end())
+            item["stated"] = stated.group() + (unit if follows else "")
+        items.append(item)
+    return items
+
+
 def _summary(value: Any) -> str:
     """A short answer summary for the review menus."""
     if value is None:
@@ -169,7 +313,11 @@ def _shell(path: Path) -> str:
 
 
 class _Wizard:
-    """One interview: the answers so far, their outline, and the file they are saved to."""
+    """One interview: the answers so far, their outline, and the file they are saved to.
+
+    With `--from`, also last period's answers (`last`), the basic ones that carry over
+    (`carried`), and the links from this period's parts to last period's (`_links`).
+    """
 
     def __init__(self, library: Library, path: Path, output: Path, today: dt.date) -> None:
         self.library = library
@@ -181,6 +329,10 @@ class _Wizard:
         self.saved = False
         self.basics = questions_of(library.questions["basics"])
         self.section_questions = questions_of(library.questions["section"])
+        self.last: dict[str, Any] | None = None
+        self.carried: dict[str, Any] = {}
+        # id(part) → (part, last period's part); the part is kept so that its id stays its own.
+        self._links: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
 
     # --- saving and stopping -------------------------------------------------------------
 
@@ -195,8 +347,21 @@ class _Wizard:
         command = f"drafter new --answers {_shell(self.path)} -o {_shell(self.output)}"
         return f"已保存到 {self.path}；继续填写：{command}"
 
-    def _ask(self, q: Question, ctx: Context, refs: Refs, current: Any = None) -> Any:
-        return q.cast(prompts.ask(q.structure(ctx, refs, current)))
+    def _ask(
+        self,
+        q: Question,
+        ctx: Context,
+        refs: Refs,
+        current: Any = None,
+        carried: Any = None,
+        note: str = "",
+    ) -> Any:
+        """Ask a question; `carried` is last period's answer offered, `note` adds lines to its
+        help (a multi-line prompt shows each on its own line: a long line would be cut)."""
+        spec = q.structure(ctx, refs, current, carried)
+        if note:
+            spec = replace(spec, instruction="\n".join(p for p in (spec.instruction, note) if p))
+        return q.cast(prompts.ask(spec))
 
     def _select(self, message: str, options: list[Option], default: Any = None) -> Any:
         values = [o.value for o in options]
@@ -208,6 +373,90 @@ class _Wizard:
                 options=tuple(options),
             )
         )
+
+    # --- last period ---------------------------------------------------------------------
+
+    def _link(self, part: dict[str, Any], last: dict[str, Any]) -> None:
+        self._links[id(part)] = (part, last)
+
+    def _last_of(self, part: dict[str, Any]) -> dict[str, Any] | None:
+        """Last period's counterpart of this period's answers (`data`) or of one of its parts."""
+        entry = self._links.get(id(part))
+        return entry[1] if entry is not None and entry[0] is part else None
+
+    def _link_tree(self, parts: list[dict[str, Any]], last: list[dict[str, Any]]) -> None:
+        """Find again which of last period's parts each saved part came from (on resume)."""
+        from drafter.diff import pair_sections
+
+        for i, j in pair_sections(last, parts).items():
+            self._link(parts[j], last[i])
+            self._link_tree(parts[j].get("children") or [], last[i].get("children") or [])
+
+    def _use_last(self, last: dict[str, Any] | None) -> None:
+        """Put last period's answers under this period's as defaults."""
+        self.last = last
+        if last is None:
+            return
+        self.carried = {k: v for k, v in last.items() if k not in NOT_CARRIED}
+        self._link(self.data, last)
+        self._link_tree(self.data.get("sections") or [], last.get("sections") or [])
+        period = f"（{last['year']}年{last.get('period', '')}）" if last.get("year") else ""
+        prompts.say(
+            f"以上期内容{period}为起点：标着“（上期内容）”的，回车沿用，也可修改；数字请填本期的。"
+        )
+
+    def _reload_last(self) -> dict[str, Any] | None:
+        """Last period's answers named by the answers file, or None (said in one line)."""
+        path = Path(self.data["from"])
+        try:
+            return load_last_period(
+                path if path.is_absolute() else self.path.parent / path, self.library
+            )
+        except UserError as exc:
+            prompts.say(f"{exc.message.rstrip('。')}，这次不参考上期内容。")
+            return None
+
+    def _last_basic(self, q: Question) -> Any:
+        """Last period's answer to a basic question in this question's form; None when none."""
+        value = self.carried.get(q.name)
+        if value is None:
+            return None
+        if isinstance(value, list) and q.type != "checkbox":  # a signature of several lines
+            value = "\n".join(map(str, value))
+        try:
+            return q.cast(value)
+        except UserError:
+            return None
+
+    def _last_value(self, section: dict[str, Any], q: Question, extra: bool) -> Any:
+        """Last period's answer to a part's question as offered now; None when there is none.
+
+        The text comes with this period's counts already in it ("集中学习82次" becomes
+        "集中学习90次"), as composition will print it; measures as {item, detail} dicts.
+        """
+        last = self._last_of(section)
+        if last is None:
+            return None
+        value = (last.get("extra") or {}).get(q.name) if extra else last.get(q.name)
+        if value is None or q.each:
+            return None
+        if q.type == "checkbox":
+            return _items(value)
+        if q.name == TEXT and not extra:
+            text, _ = apply_numbers(paragraphs_of(value), section.get(NUMBERS), lambda _key: "")
+            return "\n\n".join(text)
+        return value
+
+    def _check_note(self, text: str, stale: list[str]) -> str:
+        """What to check in a text of last period: its figures and time words still in it."""
+        if self.last is None or not text:
+            return ""
+        lines = []
+        if figures := [f"“{s}”" for s in stale if s in text]:
+            lines.append("请核对，仍是上期的数字：" + "".join(figures))
+        if dated := [f"“{d}”" for d in dated_phrases(text, self.last, self.data)]:
+            lines.append("请核对，仍是上期的时间说法：" + "".join(dated))
+        return "\n".join(lines)
 
     # --- start ---------------------------------------------------------------------------
 
@@ -222,8 +471,14 @@ class _Wizard:
             )
         return True
 
-    def start(self, *, resume: bool) -> None:
-        """Load the answers file to continue it, or choose the report kind and start afresh."""
+    def start(
+        self, *, resume: bool, last: dict[str, Any] | None = None, last_path: Path | None = None
+    ) -> None:
+        """Load the answers file to continue it, or choose the report kind and start afresh.
+
+        `last` is last period's answers read from `last_path` (`--from`); without them, a
+        continued answers file that records a `from` has them read again from there.
+        """
         if self.path.exists() and (
             resume
             or prompts.ask(
@@ -233,13 +488,26 @@ class _Wizard:
             self.data, self.outline = load_answers(self.path, self.library)
             self.saved = True
             prompts.say(f"已读取 {self.path}，只问还没填的问题。")
+            if last_path is not None:
+                self.data["from"] = str(last_path.resolve())
+                self.save()
+            elif "from" in self.data:
+                last = self._reload_last()
+            self._use_last(last)
             return
-        self.outline = self._choose_outline()
-        self.data = {"outline": self.outline.id}
+        self.data = {}
+        self._use_last(last)
+        self.outline = self._choose_outline(last)
+        self.data["outline"] = self.outline.id
+        if last_path is not None:
+            self.data["from"] = str(last_path.resolve())
         self.save()
 
-    def _choose_outline(self) -> Outline:
+    def _choose_outline(self, last: dict[str, Any] | None) -> Outline:
+        """The report kind; last period's is the default when the library has its outline."""
         default = _default_outline(self.library)
+        if last is not None:
+            default = self.library.outlines.get(str(last.get("outline")), default)
         if len(self.library.outlines) == 1:
             return default
         options = [
@@ -252,31 +520,63 @@ class _Wizard:
 
     def interview(self) -> None:
         """Ask every question not answered yet, in order."""
+        if self.last is not None and not {"year", "period"} & set(self.data):
+            self._ask_period()
         for q in self.basics:
-            ctx, _ = basic_env(self.data, self.library, self.today)
+            ctx, _ = self._basic_env(self.data)
             if q.name not in self.data and q.is_enabled(ctx):
-                self._ask_basic(q)
+                self._ask_basic(q, first_pass=True)
         assert self.outline is not None
         if "sections" not in self.data:
             self._choose_sections(self.data, "sections", self.outline.sections, required=True)
         self._fill_all(self.data["sections"], self.outline.sections)
 
+    def _ask_period(self) -> None:
+        """This period, among those that follow last period's; 其他 leaves year and period to
+        their own questions."""
+        assert self.last is not None
+        year, period = self.last.get("year"), self.last.get("period")
+        names = {q.name for q in self.basics}
+        if not isinstance(year, int) or not {"year", "period"} <= names:
+            return
+        options = [Option(f"{y}年{p}", (y, p)) for y, p in next_periods(year, period)]
+        options.append(Option(OTHER_PERIOD_TITLE, OTHER_PERIOD))
+        message = PERIOD_PROMPT.format(last=f"{year}年{period or ''}")
+        choice = self._select(message, options, options[0].value)
+        if choice != OTHER_PERIOD:
+            self.data["year"], self.data["period"] = choice
+            self.save()
+
     def _fill_all(self, sections: list[dict[str, Any]], candidates: list[OutlineSection]) -> None:
         for section in sections:
             self._fill(section, _outline_section_of(section, candidates))
 
-    def _ask_basic(self, q: Question) -> None:
-        """Ask one basic question; answers left at a default computed from it follow it."""
+    def _basic_env(self, data: dict[str, Any]) -> tuple[Context, Refs]:
+        return basic_env(data, self.library, self.today, self.carried)
+
+    def _ask_basic(self, q: Question, *, first_pass: bool = False) -> None:
+        """Ask one basic question; answers left at a default computed from it follow it.
+
+        Last period's answer is the default until confirmed; in the first pass an empty one
+        is taken as it is.
+        """
         before = dict(self.data)
-        ctx, refs = basic_env(self.data, self.library, self.today)
-        self.data[q.name] = self._ask(q, ctx, refs, self.data.get(q.name))
+        ctx, refs = self._basic_env(self.data)
+        carried = None if q.name in self.data else self._last_basic(q)
+        if first_pass and carried is not None and _is_empty(carried):
+            self.data[q.name] = carried
+        else:
+            current = self.data.get(q.name)
+            shown = current if current is not None else carried
+            note = self._check_note(str(shown), []) if q.type == "multiline" and shown else ""
+            self.data[q.name] = self._ask(q, ctx, refs, current, carried, note)
         self._follow_defaults(before, changed=q.name)
         self.save()
 
     def _follow_defaults(self, before: dict[str, Any], changed: str) -> None:
         """A title or signature left at its default (computed from the unit) tracks a new unit."""
-        old_ctx, old_refs = basic_env(before, self.library, self.today)
-        new_ctx, new_refs = basic_env(self.data, self.library, self.today)
+        old_ctx, old_refs = self._basic_env(before)
+        new_ctx, new_refs = self._basic_env(self.data)
         for q in self.basics:
             if q.name == changed or q.name not in self.data or not q.computes_default:
                 continue
@@ -291,15 +591,22 @@ class _Wizard:
     def _section_env(
         self, section: dict[str, Any], osec: OutlineSection | None
     ) -> tuple[Context, Refs]:
-        """Jinja context and learned data (@titles, @points, @facts) of one part."""
+        """Jinja context and learned data (@titles, @points, @facts) of one part.
+
+        A part carried from last period is asked for last period's counts, not learned ones.
+        """
         titles = [t.text for t in osec.titles] if osec else []
         points = [p.text for p in osec.points] if osec else []
         topic = self.library.topic(_topic_id(osec.id)) if osec else None
         bank = [b for b in (topic or {}).get("bank") or [] if b not in points]
-        facts = [
-            {"key": f.key, "unit": f.unit, "example": f.example}
-            for f in rank_facts(osec.facts if osec else [], self.library.verbs, None)
-        ]
+        last = self._last_of(section)
+        if last is not None:
+            facts = _carried_facts(last, osec)
+        else:
+            facts = [
+                {"key": f.key, "unit": f.unit, "example": f.example}
+                for f in rank_facts(osec.facts if osec else [], self.library.verbs, None)
+            ]
         ctx = ChainMap(
             {"topic": osec.topic if osec else section.get(HEADING, ""), "titles": titles},
             self.data,
@@ -332,6 +639,55 @@ class _Wizard:
         section[HEADING] = (heading.get_default(ctx, refs) if heading else "") or osec.topic
         return section
 
+    def _carry(self, last: dict[str, Any]) -> dict[str, Any]:
+        """A part chosen from last period's: its topic, heading and style; the rest is asked."""
+        section = {k: last[k] for k in ("topic", HEADING, "run_in") if k in last}
+        self._link(section, last)
+        return section
+
+    def _part_options(
+        self,
+        current: list[dict[str, Any]] | None,
+        last: list[dict[str, Any]] | None,
+        candidates: list[OutlineSection],
+    ) -> list[Option]:
+        """The parts to tick, in document order (see `_choose_sections`).
+
+        This period's parts keep their order; each of last period's that is not among them
+        goes right after the part that came before it last period; each learned one after the
+        part that comes before it in the outline.
+        """
+        # Each option with its topic and the part of last period it stands for, if any.
+        entries: list[tuple[Option, str | None, dict[str, Any] | None]] = [
+            (Option(s[HEADING], ("current", i), True), s.get("topic"), self._last_of(s))
+            for i, s in enumerate(current or [])
+        ]
+        before: dict[str, Any] | None = None  # last period's part before this one
+        for j, part in enumerate(last or []):
+            if not any(came is part for _, _, came in entries):
+                after = next(
+                    (n + 1 for n, e in enumerate(entries) if before is not None and e[2] is before),
+                    0,
+                )
+                entries.insert(
+                    after,
+                    (Option(part[HEADING], ("last", j), current is None), part.get("topic"), part),
+                )
+            before = part
+        order = {osec.id: k for k, osec in enumerate(candidates)}
+        present = {topic for _, topic, _ in entries}
+        fresh = current is None and last is None
+        for k, osec in enumerate(candidates):
+            if osec.id in present:
+                continue
+            title = osec.titles[0].text if osec.titles else osec.topic
+            if title != osec.topic:
+                title = f"{title}（{osec.topic}）"
+            option = Option(title, ("outline", osec.id), fresh and osec.share >= 0.5)
+            earlier = [n for n, (_, t, _) in enumerate(entries) if t in order and order[t] < k]
+            entries.insert(earlier[-1] + 1 if earlier else 0, (option, osec.id, None))
+        return [option for option, _, _ in entries]
+
     def _choose_sections(
         self,
         container: dict[str, Any],
@@ -340,19 +696,16 @@ class _Wizard:
         *,
         required: bool = False,
     ) -> None:
-        """Tick the parts (or sub-parts) to write; kept parts keep their answers; outline order."""
+        """Tick the parts (or sub-parts) to write, in document order.
+
+        Offered: the parts chosen so far (ticked; they keep their answers), last period's parts
+        not chosen (ticked the first time), and learned parts not among them (ticked the first
+        time, without a last period, when most reports have them).
+        """
         current = container.get(key)
-        options = []
-        for osec in candidates:
-            ticked = (
-                _answer_for(osec, current) is not None if current is not None else osec.share >= 0.5
-            )
-            title = osec.titles[0].text if osec.titles else osec.topic
-            if title != osec.topic:
-                title = f"{title}（{osec.topic}）"
-            options.append(Option(title, ("outline", osec.id), checked=ticked))
-        own = [s for s in current or [] if _outline_section_of(s, candidates) is None]
-        options += [Option(s[HEADING], ("own", i), checked=True) for i, s in enumerate(own)]
+        last = (self._last_of(container) or {}).get(key)
+        options = self._part_options(current, last, candidates)
+        kept, carried = current or [], last or []
         message = "这次总结写哪几部分？" if required else "这一部分下面写哪些小标题？"
         spec = PromptSpec(
             "checkbox",
@@ -363,13 +716,18 @@ class _Wizard:
         chosen = prompts.ask(spec)
         sections = []
         for kind, ref in (o.value for o in options if o.value in chosen):
-            if kind == "own":
-                sections.append(own[ref])
-                continue
-            osec = next(s for s in candidates if s.id == ref)
-            sections.append(_answer_for(osec, current) or self._new_section(osec))
+            if kind == "current":
+                sections.append(kept[ref])
+            elif kind == "last":
+                sections.append(self._carry(carried[ref]))
+            else:
+                sections.append(self._new_section(next(s for s in candidates if s.id == ref)))
         container[key] = sections
         self.save()
+
+    def _has_children(self, section: dict[str, Any], osec: OutlineSection | None) -> bool:
+        """Whether the part has sub-parts to choose: learned ones, or last period's."""
+        return bool(_learned_children(osec) or (self._last_of(section) or {}).get("children"))
 
     def _questions(
         self, section: dict[str, Any], osec: OutlineSection | None
@@ -400,14 +758,20 @@ class _Wizard:
             for q, extra in self._questions(section, osec)
             if q.is_enabled(ctx) and not self._answered(section, q, extra, refs)
         ]
-        if missing:
-            prompts.say(f"—— {ctx['topic']} ——")
+        if missing:  # a part of last period is known by its heading, a new one by its topic
+            name = section[HEADING] if self._last_of(section) is not None else ctx["topic"]
+            prompts.say(f"—— {name} ——")
         for q, extra in missing:
             self._ask_section(section, q, extra, ctx, refs, only_missing=True)
-        if osec and osec.children:
+        if self._has_children(section, osec):
             if "children" not in section:
-                self._choose_sections(section, "children", osec.children)
-            self._fill_all(section["children"], osec.children)
+                last = (self._last_of(section) or {}).get("children")
+                if last == []:  # last period's part had none: nothing to choose from
+                    section["children"] = []
+                    self.save()
+                else:
+                    self._choose_sections(section, "children", _learned_children(osec))
+            self._fill_all(section["children"], _learned_children(osec))
 
     def _ask_section(
         self,
@@ -419,16 +783,25 @@ class _Wizard:
         *,
         only_missing: bool,
     ) -> None:
-        """Ask one question of a part (all of it, or only its missing pieces); save each answer."""
-        if extra:
-            value = self._ask(q, ctx, refs, (section.get("extra") or {}).get(q.name))
-            section.setdefault("extra", {})[q.name] = value
-            self.save()
+        """Ask one question of a part (all of it, or only its missing pieces); save each answer.
+
+        Last period's answer is the default until confirmed; in the first pass an empty one is
+        taken as it is.
+        """
+        carried = (
+            None if self._answered(section, q, extra, refs) else self._last_value(section, q, extra)
+        )
+        answers = (section.get("extra") or {}) if extra else section
+        if only_missing and carried is not None and _is_empty(carried) and q.name not in answers:
+            self._store(section, q, extra, carried)
+        elif extra:
+            self._store(section, q, extra, self._ask(q, ctx, refs, answers.get(q.name), carried))
         elif q.each:
             numbers = section.get(q.name) or {}
             items = [i for i in q.get_items(refs) if not (only_missing and i["key"] in numbers)]
             if items:
-                prompts.say(f"{q.get_prompt(ctx)}：")
+                carried_items = any("last" in i for i in items)
+                prompts.say(f"{CARRIED_NUMBERS if carried_items else q.get_prompt(ctx)}：")
             for item in items:
                 value = self._ask(
                     q.for_item(item), {**ctx, "fact": item}, refs, numbers.get(item["key"])
@@ -436,18 +809,51 @@ class _Wizard:
                 section.setdefault(q.name, {})[item["key"]] = value
                 self.save()
         elif q.type == "checkbox":
-            self._ask_items(section, q, ctx, refs, only_missing=only_missing)
+            self._ask_items(section, q, ctx, refs, carried, only_missing=only_missing)
         else:
-            section[q.name] = self._ask(q, ctx, refs, section.get(q.name))
-            self.save()
+            current = section.get(q.name)
+            shown = current if current is not None else carried
+            note = ""
+            if q.name == TEXT and shown:
+                numbers = section.get(NUMBERS) or {}
+                stale = [
+                    i["stated"]
+                    for i in refs["facts"]()
+                    if i.get("stated") and numbers.get(i["key"]) is None
+                ]
+                note = self._check_note(str(shown), stale)
+            self._store(section, q, extra, self._ask(q, ctx, refs, current, carried, note))
+
+    def _store(self, section: dict[str, Any], q: Question, extra: bool, value: Any) -> None:
+        """Keep one answer of a part (a topic's own questions under `extra`) and save."""
+        (section.setdefault("extra", {}) if extra else section)[q.name] = value
+        self.save()
 
     def _ask_items(
-        self, section: dict[str, Any], q: Question, ctx: Context, refs: Refs, *, only_missing: bool
+        self,
+        section: dict[str, Any],
+        q: Question,
+        ctx: Context,
+        refs: Refs,
+        carried: list[dict[str, Any]] | None,
+        *,
+        only_missing: bool,
     ) -> None:
-        """Tick learned phrases, add own items, then ask a sentence of detail for each item."""
+        """Tick learned phrases, add own items, then ask a sentence of detail for each item.
+
+        `carried` is last period's items: offered ticked while this period's are not chosen,
+        each with last period's detail as the default of its sentence.
+        """
+        last = {m["item"]: m for m in carried or []}
         if not (only_missing and q.name in section):
+            chosen_before = q.name in section
             old = {m["item"]: m for m in _items(section.get(q.name))}
-            chosen = self._ask(q, ctx, refs, list(old)) if q.get_choices(refs) or old else []
+            offered = None if chosen_before or not last else list(last)
+            chosen = (
+                self._ask(q, ctx, refs, list(old) if chosen_before else None, offered)
+                if q.get_choices(refs) or old or offered
+                else []
+            )
             while q.other:
                 own = prompts.ask(PromptSpec("text", OTHER_PROMPT)).strip()
                 if not own:
@@ -460,10 +866,17 @@ class _Wizard:
         for m in section[q.name]:
             if only_missing and "detail" in m:
                 continue
-            spec = PromptSpec(
-                "text", DETAIL_PROMPT.format(item=m["item"]), default=m.get("detail") or ""
-            )
-            m["detail"] = str(prompts.ask(spec)).strip()
+            last_detail = None if "detail" in m else last.get(m["item"], {}).get("detail")
+            if only_missing and last_detail == "":
+                m["detail"] = ""
+            else:
+                spec = PromptSpec(
+                    "text",
+                    DETAIL_PROMPT.format(item=m["item"]),
+                    default=m.get("detail") or last_detail or "",
+                    carried=last_detail is not None,
+                )
+                m["detail"] = str(prompts.ask(spec)).strip()
             self.save()
 
     # --- completion state ----------------------------------------------------------------
@@ -476,11 +889,12 @@ class _Wizard:
             for q, extra in self._questions(section, osec)
         ):
             return True
-        if osec and osec.children:
+        if self._has_children(section, osec):
             if "children" not in section:
                 return True
+            children = _learned_children(osec)
             return any(
-                self._pending(c, _outline_section_of(c, osec.children)) for c in section["children"]
+                self._pending(c, _outline_section_of(c, children)) for c in section["children"]
             )
         return False
 
@@ -501,6 +915,65 @@ class _Wizard:
         children = section.get("children") or []
         return f"{line} · 小标题 {len(children)} 个" if children else line
 
+    def _walk(
+        self,
+        sections: list[dict[str, Any]],
+        candidates: list[OutlineSection],
+        level: int = 1,
+        prefix: str = "",
+    ) -> Iterator[tuple[str, dict[str, Any], OutlineSection | None]]:
+        """Every part, depth first, with its learned section and its numbers from the top
+        ("一、（二）1."), which tell apart sub-parts numbered alike under different parts."""
+        for n, section in enumerate(sections, start=1):
+            osec = _outline_section_of(section, candidates)
+            label = prefix + heading_label(level, n)
+            yield label, section, osec
+            yield from self._walk(
+                section.get("children") or [], _learned_children(osec), min(level + 1, 4), label
+            )
+
+    def _unchanged(self) -> list[tuple[str, Callable[[], None]]]:
+        """What still says what last period's said, each with the way to change it.
+
+        Listed: texts and measures equal to what was offered from last period (a text whose
+        only change is the counts put in counts as unchanged: its wording was not updated),
+        and counts given the same figure as last period. Names, titles and empty answers are
+        not listed: keeping them is normal.
+        """
+        if self.last is None:
+            return []
+        entries: list[tuple[str, Callable[[], None]]] = []
+        ctx, _ = self._basic_env(self.data)
+        for q in self.basics:
+            if q.type in CONTENT_TYPES and _same_as_last(
+                self.data.get(q.name), self._last_basic(q)
+            ):
+                entries.append((q.get_prompt(ctx), partial(self._ask_basic, q)))
+        assert self.outline is not None
+        for label, section, osec in self._walk(self.data["sections"], self.outline.sections):
+            ctx, refs = self._section_env(section, osec)
+            where = f"{label}{section[HEADING]} › "
+            for q, extra in self._questions(section, osec):
+                if not q.is_enabled(ctx):
+                    continue
+                edit = partial(self._ask_section, section, q, extra, ctx, refs, only_missing=False)
+                if q.each:
+                    numbers = section.get(q.name) or {}
+                    same = [
+                        f"{i['key']} {i['last']}"
+                        for i in q.get_items(refs)
+                        if i.get("last") is not None and numbers.get(i["key"]) == i["last"]
+                    ]
+                    if same:
+                        entries.append((where + "、".join(same), edit))
+                    continue
+                value = (section.get("extra") or {}).get(q.name) if extra else section.get(q.name)
+                if q.type in CONTENT_TYPES and _same_as_last(
+                    value, self._last_value(section, q, extra)
+                ):
+                    entries.append((where + q.get_prompt(ctx), edit))
+        return entries
+
     # --- the review screen ---------------------------------------------------------------
 
     def review(self, *, force: bool, reference_docx: Path | None) -> Path:
@@ -510,15 +983,18 @@ class _Wizard:
         while True:
             sections = self.data["sections"]
             learned = [_outline_section_of(s, self.outline.sections) for s in sections]
-            basics_done = all(q.name in self.data for q in self.basics)
+            ctx, _ = self._basic_env(self.data)
+            basics_done = all(q.name in self.data for q in self.basics if q.is_enabled(ctx))
             basics_line = f"基本信息  {DONE if basics_done else TODO}  {self.data.get('unit', '')}"
             options = [Option(basics_line, "basics")]
             options += [
                 Option(self._section_line(heading_label(1, i + 1), s, o), ("section", i))
                 for i, (s, o) in enumerate(zip(sections, learned))
             ]
+            options.append(Option("增减部分", "sections"))
+            if unchanged := self._unchanged():
+                options.append(Option(UNCHANGED.format(n=len(unchanged)), "unchanged"))
             options += [
-                Option("增减部分", "sections"),
                 Option("预览全文", "preview"),
                 Option("生成文档", "write"),
                 Option("保存并退出", "quit"),
@@ -538,6 +1014,8 @@ class _Wizard:
             elif pointer == "sections":
                 self._choose_sections(self.data, "sections", self.outline.sections, required=True)
                 self._fill_all(self.data["sections"], self.outline.sections)
+            elif pointer == "unchanged":
+                self._edit_unchanged()
             elif pointer == "preview":
                 self._preview()
             elif pointer == "quit":
@@ -553,7 +1031,7 @@ class _Wizard:
     def _edit_basics(self) -> None:
         pointer = None
         while True:
-            ctx, _ = basic_env(self.data, self.library, self.today)
+            ctx, _ = self._basic_env(self.data)
             options = [
                 Option(f"{q.get_prompt(ctx)}：{_summary(self.data.get(q.name))}", q.name)
                 for q in self.basics
@@ -563,6 +1041,18 @@ class _Wizard:
             if pointer == BACK:
                 return
             self._ask_basic(next(q for q in self.basics if q.name == pointer))
+
+    def _edit_unchanged(self) -> None:
+        """The list of what is the same as last period; pick one to change it."""
+        pointer = None
+        while True:
+            entries = self._unchanged()
+            options = [Option(label, n) for n, (label, _) in enumerate(entries)]
+            options.append(Option("返回总览", BACK))
+            pointer = self._select("这些内容与上期相同：选一项修改", options, pointer)
+            if pointer == BACK:
+                return
+            entries[pointer][1]()
 
     def _edit_section(
         self, section: dict[str, Any], osec: OutlineSection | None, label: str, *, level: int
@@ -581,13 +1071,12 @@ class _Wizard:
                 value = (section.get("extra") or {}).get(q.name) if extra else section.get(q.name)
                 options.append(Option(f"{q.get_prompt(ctx)}：{_summary(value)}", ("q", q.name)))
             children = section.get("children") or []
-            if osec and osec.children:
+            learned = _learned_children(osec)
+            if self._has_children(section, osec):
                 options += [
                     Option(
                         self._section_line(
-                            heading_label(level + 1, j + 1),
-                            c,
-                            _outline_section_of(c, osec.children),
+                            heading_label(level + 1, j + 1), c, _outline_section_of(c, learned)
                         ),
                         ("child", j),
                     )
@@ -599,15 +1088,13 @@ class _Wizard:
             if pointer == BACK:
                 return
             if pointer == "children":
-                assert osec is not None
-                self._choose_sections(section, "children", osec.children)
-                self._fill_all(section["children"], osec.children)
+                self._choose_sections(section, "children", learned)
+                self._fill_all(section["children"], learned)
             elif pointer[0] == "child":
-                assert osec is not None
                 child = children[pointer[1]]
                 self._edit_section(
                     child,
-                    _outline_section_of(child, osec.children),
+                    _outline_section_of(child, learned),
                     heading_label(level + 1, pointer[1] + 1),
                     level=level + 1,
                 )
@@ -645,13 +1132,6 @@ class _Wizard:
             return None
         prompts.say(f"答案保存在 {self.path}，以后可用 drafter render 重新生成。")
         return written
-
-
-def _answer_for(
-    osec: OutlineSection, sections: list[dict[str, Any]] | None
-) -> dict[str, Any] | None:
-    """The answered part that belongs to a learned section, if it was chosen."""
-    return next((s for s in sections or [] if s.get("topic") == osec.id), None)
 
 
 def _has_content(section: dict[str, Any]) -> bool:

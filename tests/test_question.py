@@ -184,7 +184,9 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
     library = load_library()
     basics = questions_of(library.questions["basics"])
     section = questions_of(library.questions["section"])
-    assert [x.name for x in basics] == ["unit", "year", "period", "title", "signature", "date"]
+    assert [x.name for x in basics] == [
+        "unit", "year", "period", "title", "signature", "date", "opening", "closing"
+    ]
     assert [x.name for x in section] == ["heading", "measures", "numbers", "text"]
     today = dt.date(2025, 12, 5)
     context = {"unit": "某某支部", "today": today}
@@ -199,6 +201,12 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
         "title": "标题",
         "signature": "某某支部",
         "date": "2025-12-05",
+        "opening": "",
+        "closing": "",
     }
+    # The opening and closing are asked only when last period's answers carry them (--from).
+    assert [x.name for x in basics if x.is_enabled({"last": {"opening": "……"}}) and x.when] == [
+        "opening"
+    ]
     heading = section[0].get_default({"titles": [], "topic": "存在问题"})
     assert heading == "存在问题"

@@ -163,8 +163,7 @@ topics:
 """
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def build_library(root: Path) -> Library:
     """Learned outlines general, duty (with sub-parts) and short; drafter's own questions.yaml."""
     files: dict[str, str | bytes] = {
         "learned/general.yaml": LEARNED_GENERAL,
@@ -176,7 +175,12 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     }
     for template in (SHIPPED / "authored" / "templates").glob("*.j2"):
         files[f"authored/templates/{template.name}"] = template.read_bytes()
-    return load_library(build_file_tree(tmp_path_factory.mktemp("lib") / "outlines", files))
+    return load_library(build_file_tree(root / "outlines", files))
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return build_library(tmp_path_factory.mktemp("lib"))
 
 
 @contextmanager
@@ -603,3 +607,19 @@ def test_heading_completion_offers_every_title_for_the_default() -> None:
     assert offered("") == offered("加强理论武装") == ["加强理论武装", "坚持政治引领"]
     assert offered("政治") == ["坚持政治引领"]
     assert offered("组织") == []
+
+
+@pytest.mark.parametrize(
+    ("widget", "default", "expected"),
+    [("select", "b", "b"), ("checkbox", None, ["a"]), ("confirm", True, True)],
+)
+def test_escape_then_enter_in_a_list_or_yes_no_is_enter(
+    widget: str, default: Any, expected: Any
+) -> None:
+    """Esc then Enter ends a multi-line answer, and users press it at the next prompt too."""
+    from drafter.question import Option, PromptSpec
+
+    options = (Option("甲", "a", checked=True), Option("乙", "b"))
+    spec = PromptSpec(widget, "问题", default=default, options=options)
+    with keyboard(FINISH):
+        assert prompts.ask(spec) == expected
