@@ -35,6 +35,8 @@ PERIOD_PHRASES = {
     "第三季度": "今年三季度",
     "第四季度": "今年四季度",
 }
+# What "next period" is called after each period: 全年 → the next year (computed).
+AHEAD = {"上半年": "下半年", "第三季度": "第四季度", "第一季度": "第二季度", "第二季度": "下半年"}
 _SENTENCE_END = "。！？…”’）"
 _LEADING_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——)\s*"
@@ -132,7 +134,11 @@ def _render_file(env: jinja2.Environment, name: str, context: dict[str, Any], wh
 
 
 def base_context(data: dict[str, Any], library: Library) -> dict[str, Any]:
-    """What every template may use: the basic answers plus derived phrases."""
+    """What every template may use: the basic answers plus derived phrases.
+
+    period_name names the period in a title or opening (2025年度, 2025年上半年); ahead names
+    the next one for closings and next steps (2026年, 下半年, 下一阶段).
+    """
     today = dt.date.today()
     year = data.get("year") or today.year
     period = data.get("period") or "全年"
@@ -143,6 +149,8 @@ def base_context(data: dict[str, Any], library: Library) -> dict[str, Any]:
         next_year=year + 1,
         period=period,
         period_phrase=PERIOD_PHRASES.get(period, "今年以来"),
+        period_name=f"{year}年度" if period == "全年" else f"{year}年{period}",
+        ahead=AHEAD.get(period, "下一阶段") if period != "全年" else f"{year + 1}年",
         today=today,
     )
     return ctx

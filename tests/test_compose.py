@@ -151,3 +151,14 @@ def test_counts_grouped_by_verb(library) -> None:
     )
     body = [b.text for b in compose(data, library).blocks if isinstance(b, Paragraph)]
     assert "今年以来，累计召开支委会8次、党员大会4次，开展集中学习12次，撰写心得体会5篇。" in body
+
+
+@pytest.mark.parametrize(
+    ("period", "name", "ahead"),
+    [("全年", "2025年度", "2026年"), ("上半年", "2025年上半年", "下半年"), ("第三季度", "2025年第三季度", "第四季度")],
+)
+def test_period_name_and_ahead(library, period: str, name: str, ahead: str) -> None:
+    from drafter.compose import base_context
+
+    ctx = base_context(answers(period=period), library)
+    assert (ctx["period_name"], ctx["ahead"]) == (name, ahead)
