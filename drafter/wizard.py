@@ -510,10 +510,9 @@ class _Wizard:
             default = self.library.outlines.get(str(last.get("outline")), default)
         if len(self.library.outlines) == 1:
             return default
-        options = [
-            Option(f"{o.kind}：{o.description}" if o.description else o.kind, o.id)
-            for o in self.library.outlines.values()
-        ]
+        general = _default_outline(self.library)
+        ordered = [general, *(o for o in self.library.outlines.values() if o is not general)]
+        options = [Option(f"{o.kind}：{o.description}" if o.description else o.kind, o.id) for o in ordered]
         return self.library.outlines[self._select("要写哪一类总结？", options, default.id)]
 
     # --- the first pass: ask what is missing ---------------------------------------------

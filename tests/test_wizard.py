@@ -310,7 +310,7 @@ def test_numbers_are_refused_at_the_prompt_with_a_chinese_message(
 ) -> None:
     out = tmp_path / "out.md"
     keys = [
-        DOWN + ENTER,
+        DOWN * 2 + ENTER,  # kind: short (after general and duty)
         "某某支部\r",
         ENTER,
         ENTER,
@@ -371,7 +371,7 @@ def test_ctrl_c_saves_and_resume_asks_only_what_is_missing(
 
 
 SHORT_STEPS = [
-    DOWN + ENTER,  # 0 kind: short (after general)
+    DOWN * 2 + ENTER,  # 0 kind: short (after general and duty)
     "某某支部\r",  # 1 unit
     ENTER,  # 2 year
     DOWN + ENTER,  # 3 period: 上半年
@@ -470,7 +470,7 @@ def test_sub_parts_of_a_kind_outline_are_ticked_asked_and_editable(
 ) -> None:
     out = tmp_path / "out.md"
     keys = [
-        UP + ENTER,  # kind: the duty report, above the default
+        DOWN + ENTER,  # kind: the duty report, below the default
         "某某支部\r",
         ENTER,
         ENTER,

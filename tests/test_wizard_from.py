@@ -273,8 +273,8 @@ def test_review_lists_what_is_unchanged_and_editing_one_takes_it_off(
     for entry in (
         "开头一段",
         "一、抓牢理论学习 › 政治建设与理论学习：写哪几条？",
-        "一、抓牢理论学习 › 亮点和典型事例",
-        "二、存在的问题 › 亮点和典型事例",
+        "一、抓牢理论学习 › 正文（做法、成效、亮点和典型事例）",
+        "二、存在的问题 › 正文（做法、成效、亮点和典型事例）",
     ):
         assert entry in listed
     edit = [
