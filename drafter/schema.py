@@ -12,7 +12,15 @@ from typing import Any
 
 from drafter.yamlio import KeyPath, YamlDoc
 
-_TYPE_NAMES = {str: "文本", int: "整数", float: "数字", bool: "是/否（true/false）", list: "列表", dict: "映射"}
+_TYPE_NAMES = {
+    str: "文本",
+    int: "整数",
+    float: "数字",
+    bool: "是/否（true/false）",
+    list: "列表",
+    dict: "映射",
+    type(None): "留空（不填）",
+}
 
 
 @dataclass(frozen=True)
