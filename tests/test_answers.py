@@ -44,7 +44,7 @@ def test_good_file_loads(tmp_path: Path, library) -> None:
         ("unit: x\n", "outline"),
         ("outline: nope\nunit: x\n", "未知的大纲"),
         (GOOD.replace("topic: politics", "topic: astronomy"), "未知的栏目"),
-        (GOOD.replace("集中学习: 12", "集中学习: 十二"), "应为"),
+        (GOOD.replace("集中学习: 12", "集中学习: 十二"), "应为整数或留空（不填）"),
         (GOOD.replace("集中学习: 12", "集中学习: -3"), "小于允许的最小值"),
         (GOOD.replace("集中学习: 12", "集中学习: 9999999"), "大于允许的最大值"),
         (GOOD.replace("year: 2025", "year: 1800"), "最小值"),
