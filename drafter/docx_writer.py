@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from drafter.document import Document, Heading, Paragraph
 from drafter.errors import InputFileError
-from drafter.fsutil import write_atomic
+from drafter.fsutil import read_input, write_atomic
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -383,28 +383,20 @@ def _default_template() -> _Template:
 
 # --- reference .docx ----------------------------------------------------------------------------
 def _reference_template(path: Path) -> _Template:
-    """The template for a reference .docx; cached per file version, errors as InputFileError."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise InputFileError(path, "参考文档不存在。") from None
-    except OSError as exc:
-        raise InputFileError(path, f"无法读取参考文档（{exc.strerror}）。") from exc
-    if path.is_dir():
-        raise InputFileError(path, "是一个目录，请给出参考 .docx 文件。")
-    return _load_reference(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    """The template for a reference .docx; cached per file content, errors as InputFileError."""
+    return _load_reference(path, read_input(path, "参考 .docx 文件"))
 
 
 @lru_cache(maxsize=4)
-def _load_reference(path: Path, _mtime_ns: int, _size: int) -> _Template:
-    """Read styles, theme and page setup from a reference .docx (mtime and size key the cache)."""
+def _load_reference(path: Path, data: bytes) -> _Template:
+    """Read styles, theme and page setup from a reference .docx (its bytes key the cache)."""
     from lxml import etree
 
     not_word = "不是 Word 文档（.docx）。"
     hint = "请用 Word 或 WPS 打开该文件并另存为 .docx 后再试。"
     parser = etree.XMLParser(resolve_entities=False, no_network=True)  # the file is untrusted
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
 
             def part(name: str) -> _Element | None:
