@@ -234,6 +234,16 @@ def count_phrases(counts: list[dict[str, Any]], verbs: dict[str, list[str]]) -> 
     return "，".join(verb + join_list(items) for verb, items in groups.items())
 
 
+def _date_line(raw: Any) -> str:
+    """The date as printed: today when not answered, none when answered empty."""
+    if isinstance(raw, str) and not raw.strip():
+        return ""
+    date = parse_date(raw or dt.date.today())
+    if date is None:
+        raise UserError(f"日期“{raw}”无法识别。", hint="请写成 2025-12-05 或 2025年12月5日。")
+    return format_date(date)
+
+
 class _Composer:
     """Walks the answered sections, numbering headings and rendering each body."""
 
@@ -290,7 +300,8 @@ class _Composer:
 
     def document(self) -> Document:
         data = self.data
-        title = str(data.get("title") or default_title(data, self.library)).strip()
+        title = data.get("title")
+        title = default_title(data, self.library) if title is None else str(title).strip()
         opening = data.get("opening")
         opening = default_opening(data, self.library) if opening is None else opening
         closing = data.get("closing")
@@ -303,10 +314,9 @@ class _Composer:
         if signature is None:
             signature = data.get("unit") or ""
         lines = signature if isinstance(signature, list) else paragraphs_of(signature)
-        date = parse_date(data.get("date") or dt.date.today())
-        if date is None:
-            raise UserError(f"日期“{data.get('date')}”无法识别。", hint="请写成 2025-12-05 或 2025年12月5日。")
-        return Document(title=title, blocks=blocks, signature=[str(s) for s in lines], date=format_date(date))
+        return Document(
+            title=title, blocks=blocks, signature=[str(s) for s in lines], date=_date_line(data.get("date"))
+        )
 
 
 def compose(data: dict[str, Any], library: Library) -> Document:

@@ -68,6 +68,9 @@ _UNIT_TAIL = re.compile(r"(?:党的建设工作|党建工作|党建|工作)$")
 _NOT_A_UNIT = re.compile(r"^(?:我|本|全体|各)|[，、；。“”\"《》（）()\d]")
 
 
+LEFT_OUT_WHEN_ABSENT = ("title", "signature", "date")
+
+
 @dataclass
 class ImportResult:
     """What an import produced: the answers, the outline they use and why, and notes for the user.
@@ -120,8 +123,18 @@ def import_report(path: Path, library: Library) -> ImportResult:
         answers["signature"] = "\n".join(signature)
     if date:
         answers["date"] = date
+    # What the report leaves out stays out when it is rendered back: an empty answer, not a default.
+    prompts = {q["name"]: q["prompt"] for q in library.questions["basics"]}
+    left_out = [key for key in LEFT_OUT_WHEN_ABSENT if key not in answers]
+    for key in left_out:
+        answers[key] = ""
+    if left_out:
+        notes.append(
+            f"报告中没有{'、'.join(prompts.get(k, k) for k in left_out)}：生成的文档同样不写，"
+            "需要时在答案文件中填上。"
+        )
     missing = missing_required(answers, library)
-    absent = [q["prompt"] for q in library.questions["basics"] if q["name"] not in answers]
+    absent = [prompt for name, prompt in prompts.items() if name not in answers]
     if absent:
         notes.append(
             f"报告中没有或未能识别：{'、'.join(absent)}。"

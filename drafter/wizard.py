@@ -417,9 +417,13 @@ class _Wizard:
             return None
 
     def _last_basic(self, q: Question) -> Any:
-        """Last period's answer to a basic question in this question's form; None when none."""
+        """Last period's answer to a basic question in this question's form; None when none.
+
+        An empty answer is no answer for a required question: an imported report without a
+        signature must not make this period's report go without one.
+        """
         value = self.carried.get(q.name)
-        if value is None:
+        if value is None or (q.required and _is_empty(value)):
             return None
         if isinstance(value, list) and q.type != "checkbox":  # a signature of several lines
             value = "\n".join(map(str, value))

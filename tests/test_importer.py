@@ -164,7 +164,7 @@ def test_dash_headings_keep_their_dashes(tmp_path: Path, library: Library) -> No
     assert "——" in result.reason
     assert [s["heading"] for s in a["sections"]] == ["强基础", "强能力", "转作风", "重特色"]
     assert all(s["run_in"] for s in a["sections"])
-    assert a["unit"] == "某某县档案馆党支部" and "title" not in a and "year" not in a
+    assert a["unit"] == "某某县档案馆党支部" and a["title"] == "" and "year" not in a
     assert a["closing"].startswith("下一步，支部将持续深化")
     assert a["sections"][0]["numbers"] == {"主题党日": 12}
     text = render_answers(a, library, tmp_path / "d.out.txt", fmt="txt").read_text(encoding="utf-8")

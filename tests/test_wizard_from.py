@@ -436,3 +436,17 @@ def test_from_refuses_defaults_and_its_own_answers_file(
     err = capsys.readouterr().err
     assert "这是本期要保存的答案文件，不能同时作上期内容" in err and len(err.splitlines()) == 1
     assert last.read_text(encoding="utf-8").strip() == LAST_ANSWERS.strip()
+
+
+def test_a_report_without_signature_or_date_still_gets_them(library: Library, tmp_path: Path) -> None:
+    """An import records the missing signature as empty; a required answer is never carried empty."""
+    unsigned = LAST_REPORT.replace("青松镇农技站党支部\n2024年7月5日\n", "")
+    report = build_file_tree(tmp_path, {"上半年.txt": unsigned}) / "上半年.txt"
+    out = tmp_path / "全年.docx"
+    screen = io.StringIO()
+    wizard(library, out, *FROM_REPORT_STEPS, screen=screen, last_path=report)
+
+    data = answers_of(out)
+    assert data["signature"] == "青松镇农技站党支部" and data["date"] == "2024-12-20"
+    lines = [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    assert lines[-2:] == ["青松镇农技站党支部", "2024年12月20日"]
