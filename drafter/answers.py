@@ -116,6 +116,15 @@ def load_answers(path: Path, library: Library) -> tuple[dict[str, Any], Outline]
     return doc.data, outline
 
 
+def answers_stem(path: Path) -> str:
+    """The name of an answers file without its suffix: x.answers.yaml → x (also .yml, .yaml)."""
+    name = path.name
+    for suffix in (".answers.yaml", ".answers.yml", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def save_answers(path: Path, data: dict[str, Any]) -> None:
     """Write answers as readable YAML, atomically: a crash leaves the old or the new file whole."""
     write_atomic(path, HEADER + dump_yaml(_plain(data)))

@@ -23,7 +23,7 @@ from typing import Any
 
 import jinja2
 
-from drafter.answers import MAX_COUNT, missing_required, save_answers
+from drafter.answers import MAX_COUNT, answers_stem, missing_required, save_answers
 from drafter.compose import base_context, environment
 from drafter.dates import parse_date
 from drafter.errors import UserError
@@ -168,12 +168,7 @@ def run_import(path: Path, out: Path, library: Library, *, force: bool) -> str:
 
 def own_outline_path(answers_path: Path) -> Path:
     """x.answers.yaml → x.outline.yaml beside it."""
-    name = answers_path.name
-    for suffix in (".answers.yaml", ".answers.yml", *ANSWERS_SUFFIXES):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return answers_path.with_name(f"{name}.outline.yaml")
+    return answers_path.with_name(f"{answers_stem(answers_path)}.outline.yaml")
 
 
 def import_summary(path: Path, out: Path, result: ImportResult, outline_path: Path | None) -> str:

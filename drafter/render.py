@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import load_answers, require_complete
+from drafter.answers import answers_stem, load_answers, require_complete
 from drafter.compose import compose
 from drafter.document import Document
 from drafter.errors import UserError
@@ -53,12 +53,7 @@ def render_answers(
 
 def output_for(answers_path: Path, out_dir: Path, fmt: str) -> Path:
     """x.answers.yaml → DIR/x.docx (or .md/.txt)."""
-    name = answers_path.name
-    for suffix in (".answers.yaml", ".answers.yml", ".yaml", ".yml"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return out_dir / f"{name}.{fmt}"
+    return out_dir / f"{answers_stem(answers_path)}.{fmt}"
 
 
 def render_files(
