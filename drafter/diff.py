@@ -16,10 +16,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import load_answers
 from drafter.compose import apply_numbers, paragraphs_of
 from drafter.dates import format_date, parse_date
-from drafter.importer import ANSWERS_SUFFIXES, import_report
+from drafter.importer import answers_of
 from drafter.outline import Library
 
 # Headings this similar (difflib ratio) are the same section reworded.
@@ -135,14 +134,6 @@ def run_diff(old: Path, new: Path, library: Library) -> tuple[str, bool]:
     """`drafter diff`: the text to print and whether anything differs (exit status 1 if so)."""
     result = diff_reports(old, new, library)
     return result.to_text(), result.differs
-
-
-def answers_of(path: Path, library: Library) -> dict[str, Any]:
-    """An answers file as loaded and validated, or a report as imported."""
-    if path.suffix.lower() in ANSWERS_SUFFIXES:
-        data, _ = load_answers(path, library)
-        return data
-    return import_report(path, library).answers
 
 
 def _basic(value: Any, key: str) -> str:

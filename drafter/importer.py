@@ -23,7 +23,7 @@ from typing import Any
 
 import jinja2
 
-from drafter.answers import MAX_COUNT, answers_stem, missing_required, save_answers
+from drafter.answers import MAX_COUNT, answers_stem, load_answers, missing_required, save_answers
 from drafter.compose import base_context, environment
 from drafter.dates import parse_date
 from drafter.errors import UserError
@@ -142,6 +142,14 @@ def import_report(path: Path, library: Library) -> ImportResult:
             + "可用 drafter new --answers 填写。"
         )
     return ImportResult(answers, outline, reason, own, notes, missing)
+
+
+def answers_of(path: Path, library: Library) -> dict[str, Any]:
+    """An answers file as loaded and validated, or a report as imported."""
+    if path.suffix.lower() in ANSWERS_SUFFIXES:
+        data, _ = load_answers(path, library)
+        return data
+    return import_report(path, library).answers
 
 
 def run_import(path: Path, out: Path, library: Library, *, force: bool) -> str:

@@ -160,7 +160,7 @@ def load_last_period(path: Path, library: Library) -> dict[str, Any]:
 
     Any problem becomes one line that says it was last period's file that failed.
     """
-    from drafter.diff import answers_of
+    from drafter.importer import answers_of
 
     try:
         return answers_of(path, library)
