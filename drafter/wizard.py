@@ -509,12 +509,12 @@ class _Wizard:
 
     def _choose_outline(self, last: dict[str, Any] | None) -> Outline:
         """The report kind; last period's is the default when the library has its outline."""
-        default = _default_outline(self.library)
+        general = _default_outline(self.library)
+        default = general
         if last is not None:
-            default = self.library.outlines.get(str(last.get("outline")), default)
+            default = self.library.outlines.get(str(last.get("outline")), general)
         if len(self.library.outlines) == 1:
             return default
-        general = _default_outline(self.library)
         ordered = [general, *(o for o in self.library.outlines.values() if o is not general)]
         options = [Option(f"{o.kind}：{o.description}" if o.description else o.kind, o.id) for o in ordered]
         return self.library.outlines[self._select("要写哪一类总结？", options, default.id)]
