@@ -109,9 +109,7 @@ def _environment(templates_dir: Path, sandboxed: bool) -> jinja2.Environment:
 
 def environment(library: Library) -> jinja2.Environment:
     """The Jinja environment of a library: sandboxed unless it is drafter's own outlines/."""
-    env = _environment(library.templates_dir, not library.shipped)
-    env.globals["verbs"] = library.verbs
-    return env
+    return _environment(library.templates_dir, not library.shipped)
 
 
 def _render(env: jinja2.Environment, source: str, context: dict[str, Any], where: str) -> str:
@@ -152,6 +150,7 @@ def base_context(data: dict[str, Any], library: Library) -> dict[str, Any]:
         period_name=f"{year}年度" if period == "全年" else f"{year}年{period}",
         ahead=AHEAD.get(period, "下一阶段") if period != "全年" else f"{year + 1}年",
         today=today,
+        verbs=library.verbs,  # for the counts filter: 召开支委会8次
     )
     return ctx
 
