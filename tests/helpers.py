@@ -145,9 +145,16 @@ def mini_library_dir(root: Path, *, templates_from_shipped: bool = True) -> Path
         "authored/questions.yaml": MINI_QUESTIONS,
     }
     if templates_from_shipped:
-        for tpl in (SHIPPED / "authored" / "templates").glob("*.j2"):
-            files[f"authored/templates/{tpl.name}"] = tpl.read_bytes()
+        files.update(shipped_templates())
     return build_file_tree(root, files)
+
+
+def shipped_templates() -> dict[str, str | bytes]:
+    """drafter's own templates, as files for build_file_tree under an outlines folder."""
+    return {
+        f"authored/templates/{tpl.name}": tpl.read_bytes()
+        for tpl in (SHIPPED / "authored" / "templates").glob("*.j2")
+    }
 
 
 def outline_level(paragraph) -> int | None:  # noqa: ANN001 - a python-docx Paragraph

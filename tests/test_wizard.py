@@ -38,7 +38,7 @@ from drafter.errors import (
 from drafter.outline import Library, load_library
 from drafter.question import questions_of
 from drafter.wizard import default_answers_path, run_wizard
-from tests.helpers import SHIPPED, build_file_tree
+from tests.helpers import SHIPPED, build_file_tree, shipped_templates
 
 ENTER, DOWN, UP, SPACE, CTRL_C, BACKSPACE = "\r", "\x1b[B", "\x1b[A", " ", "\x03", "\x7f"
 FINISH = "\x1b\r"  # Esc then Enter ends a multi-line answer
@@ -173,8 +173,7 @@ def build_library(root: Path) -> Library:
         "authored/topics.yaml": TOPICS,
         "authored/questions.yaml": (SHIPPED / "authored" / "questions.yaml").read_bytes(),
     }
-    for template in (SHIPPED / "authored" / "templates").glob("*.j2"):
-        files[f"authored/templates/{template.name}"] = template.read_bytes()
+    files.update(shipped_templates())
     return load_library(build_file_tree(root / "outlines", files))
 
 
