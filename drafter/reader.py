@@ -16,15 +16,14 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from docx import Document as open_docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from drafter.errors import InputFileError
 from drafter.fsutil import read_input
+
+if TYPE_CHECKING:  # python-docx is imported only when a .docx is read: text reports skip its cost
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.text.paragraph import Paragraph
 
 DOCX_SUFFIX = ".docx"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -33,7 +32,8 @@ SAVE_AS_ADVICE = "请在 Word/WPS 中另存为 .docx 或 .txt 后再试"
 # Share of characters that must look like ordinary Chinese/ASCII text for a decoding to count.
 PLAUSIBLE_SHARE = 0.9
 
-_NUMBERING_PATH = f"{qn('w:pPr')}/{qn('w:numPr')}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NUMBERING_PATH = f"{_W}pPr/{_W}numPr"
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile(r"[\ufeff\u200b]")
 _STARS = re.compile(r"[*＊]+")
@@ -157,6 +157,10 @@ def docx_text(path: Path, data: bytes) -> tuple[str, list[str]]:
     Tables, pictures and content controls (a table of contents, a cover page) are not read;
     Word's automatic list numbering is not text either. Each is counted for the user.
     """
+    from docx import Document as open_docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.text.paragraph import Paragraph
+
     if not data.startswith(ZIP_MAGIC):
         raise InputFileError(path, f"不是有效的 .docx 文件（可能是旧版 .doc 或改了扩展名）；{SAVE_AS_ADVICE}")
     try:
@@ -167,11 +171,11 @@ def docx_text(path: Path, data: bytes) -> tuple[str, list[str]]:
     paragraphs: list[str] = []
     counts = {"tables": 0, "images": 0, "controls": 0, "numbered": 0}
     for element in document.element.body.iterchildren():
-        if element.tag == qn("w:tbl"):
+        if element.tag == f"{_W}tbl":
             counts["tables"] += 1
-        elif element.tag == qn("w:sdt"):
+        elif element.tag == f"{_W}sdt":
             counts["controls"] += 1
-        elif element.tag == qn("w:p"):
+        elif element.tag == f"{_W}p":
             paragraph = Paragraph(element, document)
             paragraphs.append(paragraph.text)
             counts["images"] += _count_images(element)
@@ -181,7 +185,7 @@ def docx_text(path: Path, data: bytes) -> tuple[str, list[str]]:
 
 def _count_images(element: BaseOxmlElement) -> int:
     """Inline or floating pictures (w:drawing, legacy w:pict) inside one paragraph."""
-    return sum(1 for _ in element.iter(qn("w:drawing"), qn("w:pict")))
+    return sum(1 for _ in element.iter(f"{_W}drawing", f"{_W}pict"))
 
 
 def _is_auto_numbered(element: BaseOxmlElement, paragraph: Paragraph) -> bool:
