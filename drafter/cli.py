@@ -1,106 +1,113 @@
-"""drafter's command line: parse arguments, call one function, funnel every user error.
+"""drafter's command line: parse arguments in Chinese, call one command, funnel every error.
 
-Exit codes: 0 ok; 1 a check failed (e.g. `diff` found differences); 2 bad input or usage;
+Exit codes: 0 ok; 1 a check found something (`diff`, `check`); 2 bad input or usage;
 3 an internal error (a bug: rerun with --debug and report it); 130 interrupted (answers saved).
-Heavy libraries (questionary, python-docx, Jinja2) are imported inside the commands that need
-them, so `drafter --help` stays fast.
+Each command lives in `drafter.commands` and is imported only when it runs, so `drafter --help`
+stays fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
 from drafter import __version__
-from drafter.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK, UserError
+from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, UsageError, UserError
 
 EXIT_INTERNAL = 3
-DEFAULT_OUTPUT = Path("党建工作总结.docx")
+
+# argparse's own words (usage, headings, help, its error messages) in Chinese. argparse looks
+# its strings up through gettext at the moment it uses them; these are its message ids.
+_ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "参数",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "expected one argument": "后面需要一个值",
+    "expected at most one argument": "后面最多一个值",
+    "expected at least one argument": "后面至少需要一个值",
+    "invalid %(type)s value: %(value)r": "无效的值 %(value)r",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "one of the arguments %s is required": "参数 %s 必须给出其中一个",
+    "unexpected option string: %s": "意外的选项：%s",
+    "ignored explicit argument %r": "多余的值 %r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "expected %s argument": "后面需要 %s 个值",
+    "expected %s arguments": "后面需要 %s 个值",
+}
 
 
-def _library(args: argparse.Namespace):  # noqa: ANN202 - lazy import keeps --help fast
-    from drafter.outline import load_library
-
-    return load_library(args.outlines)
+def _chinese(message: str) -> str:
+    return _ARGPARSE_CHINESE.get(message, message)
 
 
-def cmd_outline(args: argparse.Namespace) -> int:
-    from drafter.outline_view import run_outline
-
-    print(run_outline(args.reports, as_json=args.json, verbose=args.verbose))
-    return EXIT_OK
+def _chinese_plural(singular: str, plural: str, n: int) -> str:
+    return _chinese(singular if n == 1 else plural)
 
 
-def cmd_learn(args: argparse.Namespace) -> int:
-    from drafter.learn import run_learn
-
-    print(run_learn(args.reports, args.output, outlines_root=args.outlines, verbose=args.verbose))
-    return EXIT_OK
+argparse._ = _chinese  # type: ignore[attr-defined]
+argparse.ngettext = _chinese_plural  # type: ignore[attr-defined]
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    from drafter.wizard import run_wizard
+class _Formatter(argparse.HelpFormatter):
+    """Help laid out for Chinese: full-width colons after headings, the command list unboxed."""
 
-    written = run_wizard(
-        _library(args),
-        output=args.output,
-        answers_path=args.answers,
-        last_path=args.last,
-        defaults_only=args.defaults,
-        force=args.force,
-        reference_docx=args.reference_docx,
-    )
-    print(f"已生成：{written}")
-    return EXIT_OK
+    def format_help(self) -> str:
+        return re.sub(r"^(\s*\S+):$", r"\1：", super().format_help(), flags=re.MULTILINE)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        if isinstance(action, argparse._SubParsersAction):
+            return "".join(self._format_action(a) for a in action._get_subactions())
+        return super()._format_action(action)
 
 
-def cmd_render(args: argparse.Namespace) -> int:
-    from drafter.render import render_files
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors become one Chinese UserError (exit 2)."""
 
-    for path in render_files(
-        args.answers,
-        _library(args),
-        args.output,
-        fmt=args.format,
-        force=args.force,
-        reference_docx=args.reference_docx,
-    ):
-        print(f"已生成：{path}")
-    return EXIT_OK
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}。", hint=f"用 {self.prog} --help 查看用法。")
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from drafter.importer import run_import
-
-    out = args.output or Path(f"{args.report.stem}.answers.yaml")
-    print(run_import(args.report, out, _library(args), force=args.force))
-    return EXIT_OK
-
-
-def cmd_diff(args: argparse.Namespace) -> int:
-    from drafter.diff import run_diff
-
-    text, differs = run_diff(args.old, args.new, _library(args))
-    print(text)
-    return EXIT_CHECK_FAILED if differs else EXIT_OK
+def _add_help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; help texts in Chinese for the people who use drafter."""
-    parser = argparse.ArgumentParser(
+    """The argument parser; every word of it in Chinese for the people who use drafter."""
+    parser = _Parser(
         prog="drafter",
+        add_help=False,
         description="党建工作总结起草助手：从真实报告学习结构，问答填写本期情况，生成符合公文格式的 Word 文档。",
-        epilog="退出码：0 成功；1 检查未通过；2 输入或用法有误；3 内部错误；130 已中断（答案已保存）。",
+        epilog="退出码：0 成功；1 核稿或比较发现问题；2 输入或用法有误；3 内部错误；130 已中断（答案已保存）。",
     )
-    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    _add_help(parser)
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}", help="显示版本号并退出")
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的调用栈")
-    parser.add_argument("--outlines", type=Path, metavar="目录", help="使用其他大纲目录（默认使用自带的 outlines/）")
-    sub = parser.add_subparsers(dest="command", metavar="命令")
+    parser.add_argument("--outlines", type=Path, metavar="目录", help="使用其他大纲目录（默认使用自带的大纲）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", title="命令", parser_class=_Parser)
 
-    p = sub.add_parser("new", help="问答向导：起草一份新的总结并生成 .docx")
-    p.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help=f"输出文件（默认 {DEFAULT_OUTPUT}）")
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        _add_help(p)
+        p.set_defaults(module=name)
+        return p
+
+    p = command("new", "问答向导：起草一份新的总结并生成 .docx")
+    p.add_argument("-o", "--output", type=Path, metavar="输出文件", help="输出文件（默认 党建工作总结.docx）")
     p.add_argument("--answers", type=Path, metavar="答案文件", help="从答案文件继续，只问缺少的问题")
     p.add_argument(
         "--from", dest="last", type=Path, metavar="上期报告",
@@ -109,65 +116,71 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--defaults", action="store_true", help="不提问：全部用答案文件和默认值，缺必填项则报错")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--reference-docx", type=Path, metavar="模板.docx", help="采用本单位 Word 模板中的样式")
-    p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("render", help="按答案文件直接生成文档（不提问）")
+    p = command("render", "按答案文件直接生成文档（不提问）")
     p.add_argument("answers", type=Path, nargs="+", metavar="答案文件", help="一个或多个 *.answers.yaml")
-    p.add_argument("-o", "--output", type=Path, required=True, help="输出文件；多个答案文件时为输出目录")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="输出",
+        help="输出文件；多个答案文件时为输出目录；- 或省略时 md/txt 输出到屏幕（.docx 省略时写到当前文件夹）",
+    )
     p.add_argument("--format", choices=("docx", "md", "txt"), help="输出格式（默认按扩展名，否则 docx）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--reference-docx", type=Path, metavar="模板.docx", help="采用本单位 Word 模板中的样式")
-    p.set_defaults(func=cmd_render)
 
-    p = sub.add_parser("import", help="把上一期的报告转成答案文件，作为本期的起点")
+    p = command("import", "把上一期的报告转成答案文件，作为本期的起点")
     p.add_argument("report", type=Path, metavar="报告", help=".txt / .md / .docx 报告")
     p.add_argument("-o", "--output", type=Path, metavar="答案文件", help="输出的答案文件（默认：报告名.answers.yaml）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
-    p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("diff", help="逐栏目比较两期报告（报告或答案文件）；有差异时退出码为 1")
+    p = command("diff", "逐栏目比较两期报告（报告或答案文件）；有差异时退出码为 1")
     p.add_argument("old", type=Path, metavar="旧", help="上一期的报告或答案文件")
     p.add_argument("new", type=Path, metavar="新", help="本期的报告或答案文件")
-    p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("outline", help="显示报告的结构树")
+    p = command("outline", "显示报告的结构树")
     p.add_argument("reports", type=Path, nargs="+", metavar="报告", help=".txt / .md / .docx 报告")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（格式见 README）")
     p.add_argument("-v", "--verbose", action="store_true", help="同时列出删除的无关内容及原因")
-    p.set_defaults(func=cmd_outline)
 
-    p = sub.add_parser("learn", help="从一批真实报告学习大纲，写成 YAML")
+    p = command("learn", "从一批真实报告学习大纲，写成 YAML")
     p.add_argument("reports", type=Path, nargs="+", metavar="报告", help=".txt / .md / .docx 报告")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="目录", help="输出目录")
-    p.add_argument("-v", "--verbose", action="store_true", help="显示每份报告的识别结果")
-    p.set_defaults(func=cmd_learn)
+    p.add_argument("-v", "--verbose", action="store_true", help="显示每份报告的识别结果和删去的做法")
     return parser
 
 
-def run(argv: Sequence[str] | None) -> int:
-    """Parse argv and run the command; every user error ends here as one message and an exit code."""
+_MODULES = {"new": "new", "render": "render", "import": "importing", "diff": "diff",
+            "outline": "outline", "learn": "learn"}
+
+
+def run(argv: Sequence[str] | None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Parse argv and run the command; every error ends here as one message and an exit code."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
     parser = build_parser()
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return EXIT_BAD_INPUT
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
-        return func(args)
+        args = parser.parse_args(argv)
+        name = getattr(args, "module", None)
+        if name is None:
+            parser.print_help(out)
+            return EXIT_BAD_INPUT
+        command = importlib.import_module(f"drafter.commands.{_MODULES[name]}")
+        code: int = command.run(args, out)
+        return code
     except UserError as exc:
-        if args.debug:
+        if debug:
             raise
-        print(f"{exc.label}{exc}", file=sys.stderr)
+        err.write(f"{exc.label}{exc}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        if args.debug:
+        if debug:
             raise
-        print("已中断。", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a message
-        if args.debug:
+        err.write("已中断。\n")
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if debug:
             raise
-        print(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情并反馈）", file=sys.stderr)
+        err.write(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情并反馈）\n")
         return EXIT_INTERNAL
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,24 +18,16 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.dates import format_date, parse_date
+from drafter.answers import basic_value, paragraphs_of, section_topic
+from drafter.counts import apply_counts, phrase_counts
+from drafter.dates import format_date
 from drafter.document import Block, Document, Heading, Paragraph
 from drafter.errors import UserError
+from drafter.model import Answers, Measure, SectionAnswer
 from drafter.numbering import heading_label, point_ordinal
 from drafter.outline import Library, Outline
-from drafter.phrasing import verb_for
+from drafter.periods import WHOLE_YEAR, Period
 
-PERIOD_PHRASES = {
-    "全年": "今年以来",
-    "上半年": "今年上半年",
-    "下半年": "今年下半年",
-    "第一季度": "今年一季度",
-    "第二季度": "今年二季度",
-    "第三季度": "今年三季度",
-    "第四季度": "今年四季度",
-}
-# What "next period" is called after each period: 全年 → the next year (computed).
-AHEAD = {"上半年": "下半年", "第三季度": "第四季度", "第一季度": "第二季度", "第二季度": "下半年"}
 _SENTENCE_END = "。！？…”’）"
 _LEADING_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——)\s*"
@@ -64,12 +55,12 @@ def join_and(items: list[str]) -> str:
     return "、".join(items[:-1]) + "和" + items[-1]
 
 
-def points(measures: list[dict[str, str]]) -> str:
+def points(measures: list[Measure]) -> str:
     """一是……；二是……。 — a measure with detail closes its sentence before the next point."""
     parts = []
     for n, m in enumerate(measures, start=1):
-        item = m["item"].strip().rstrip("。；;，,")
-        detail = ensure_sentence(m.get("detail") or "")
+        item = m.item.strip().rstrip("。；;，,")
+        detail = ensure_sentence(m.detail or "")
         last = n == len(measures)
         if detail:
             parts.append(f"{point_ordinal(n)}{item}。{detail}")
@@ -82,11 +73,6 @@ def clean_heading(text: str) -> str:
     """A heading as typed, without a number the user copied in and without end punctuation."""
     text = _LEADING_MARKER.sub("", str(text).strip())
     return text.rstrip("。．.；;，,：: ")
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """Every non-blank line of text is one paragraph; surrounding space is dropped."""
-    return [line.strip() for line in str(text).splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=8)
@@ -102,7 +88,7 @@ def _environment(templates_dir: Path, sandboxed: bool) -> jinja2.Environment:
     )
     env.filters.update(
         points=points, join_list=join_list, join_and=join_and, sentence=ensure_sentence,
-        counts=count_phrases,
+        counts=phrase_counts,
     )
     return env
 
@@ -131,161 +117,95 @@ def _render_file(env: jinja2.Environment, name: str, context: dict[str, Any], wh
         raise UserError(f"模板错误（{where}，{at}）：{exc}", hint="请检查模板与答案中的字段名。") from exc
 
 
-def base_context(data: dict[str, Any], library: Library) -> dict[str, Any]:
-    """What every template may use: the basic answers plus derived phrases.
+def base_context(answers: Answers, library: Library, today: dt.date | None = None) -> dict[str, Any]:
+    """What every template may use: the basic answers plus the period's words.
 
     period_name names the period in a title or opening (2025年度, 2025年上半年); ahead names
-    the next one for closings and next steps (2026年, 下半年, 下一阶段).
+    the next one for closings and next steps (2026年, 下半年, 下一阶段). Built once per document.
     """
-    today = dt.date.today()
-    year = data.get("year") or today.year
-    period = data.get("period") or "全年"
-    ctx = {q["name"]: data.get(q["name"], "") for q in library.questions["basics"]}
+    today = today or dt.date.today()
+    period = Period(answers.year or today.year, answers.period or WHOLE_YEAR)
+    ctx: dict[str, Any] = {q["name"]: basic_value(answers, q["name"]) or "" for q in library.questions["basics"]}
     ctx.update(
-        unit=data.get("unit") or "",
-        year=year,
-        next_year=year + 1,
-        period=period,
-        period_phrase=PERIOD_PHRASES.get(period, "今年以来"),
-        period_name=f"{year}年度" if period == "全年" else f"{year}年{period}",
-        ahead=AHEAD.get(period, "下一阶段") if period != "全年" else f"{year + 1}年",
+        unit=answers.unit or "",
+        year=period.year,
+        next_year=period.year + 1,
+        period=period.part,
+        period_phrase=period.phrase,
+        period_name=period.name,
+        ahead=period.ahead,
         today=today,
         verbs=library.verbs,  # for the counts filter: 召开支委会8次
     )
     return ctx
 
 
-def default_title(data: dict[str, Any], library: Library) -> str:
-    """The title in the form the kind uses, built from unit, year and period."""
-    outline = library.outline(data["outline"])
-    kind = library.kind(outline.id)
-    env = environment(library)
-    return _render(env, kind["title"], base_context(data, library), f"{outline.id} 标题").strip()
+def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any] | None = None) -> str:
+    """The kind's title, opening or closing form rendered for these answers ("" when it has none)."""
+    outline = answers.outline
+    form = library.kind(outline.id).get(piece)
+    names = {"title": "标题", "opening": "开头", "closing": "结尾"}
+    context = ctx if ctx is not None else base_context(answers, library)
+    return _render(environment(library), form or "", context, f"{outline.id} {names[piece]}").strip()
 
 
-def default_opening(data: dict[str, Any], library: Library) -> str:
-    """The kind's opening paragraph(s) for these answers."""
-    outline = library.outline(data["outline"])
-    kind = library.kind(outline.id)
-    ctx = base_context(data, library)
-    return _render(environment(library), kind.get("opening") or "", ctx, f"{outline.id} 开头").strip()
-
-
-def default_closing(data: dict[str, Any], library: Library) -> str:
-    """The kind's closing paragraph(s), or "" when the kind has none."""
-    outline = library.outline(data["outline"])
-    kind = library.kind(outline.id)
-    ctx = base_context(data, library)
-    return _render(environment(library), kind.get("closing") or "", ctx, f"{outline.id} 结尾").strip()
-
-
-def _measures(raw: list[Any] | None) -> list[dict[str, str]]:
-    out = []
-    for m in raw or []:
-        item = m if isinstance(m, str) else m.get("item", "")
-        detail = "" if isinstance(m, str) else m.get("detail") or ""
-        if str(item).strip():
-            out.append({"item": str(item).strip(), "detail": " ".join(paragraphs_of(detail))})
-    return out
-
-
-def _fact_unit(key: str, library: Library, outline: Outline) -> str | None:
-    """The measure word learned for a fact key: the outline's first, then any outline's."""
-    for candidate in [outline, *library.outlines.values()]:
-        for top in candidate.sections:
-            for s in top.walk():
-                for f in s.facts:
-                    if f.key == key:
-                        return f.unit
-    return None
-
-
-def _is_count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
-
-
-def apply_numbers(
-    paragraphs: list[str], numbers: dict[str, Any] | None, unit_of: Callable[[str], str]
-) -> tuple[list[str], list[dict[str, Any]]]:
-    """Put each count into the text: in place where the text already states it, else as a count.
-
-    A report carried over from last period says "集中学习82次"; answering 集中学习: 90 must
-    update that figure rather than add a second sentence. Counts the text does not mention come
-    back as {key, value, unit} for the template; blank and zero counts give nothing.
-    """
-    counts = []
-    for key, value in (numbers or {}).items():
-        if not _is_count(value):
-            continue
-        stated = re.compile(re.escape(key) + r"\d+")
-        if any(stated.search(p) for p in paragraphs):
-            paragraphs = [stated.sub(f"{key}{value}", p) for p in paragraphs]
-        else:
-            counts.append({"key": key, "value": value, "unit": unit_of(key)})
-    return paragraphs, counts
-
-
-def count_phrases(counts: list[dict[str, Any]], verbs: dict[str, list[str]]) -> str:
-    """召开支委会8次、党员大会4次，开展集中学习12次: counts grouped by verb, the verb said once."""
-    groups: dict[str, list[str]] = {}
-    for c in counts:
-        groups.setdefault(verb_for(c["key"], verbs), []).append(f"{c['key']}{c['value']}{c['unit']}")
-    return "，".join(verb + join_list(items) for verb, items in groups.items())
-
-
-def _date_line(raw: Any) -> str:
+def _date_line(date: dt.date | str | None, today: dt.date) -> str:
     """The date as printed: today when not answered, none when answered empty."""
-    if isinstance(raw, str) and not raw.strip():
+    if date == "":
         return ""
-    date = parse_date(raw or dt.date.today())
-    if date is None:
-        raise UserError(f"日期“{raw}”无法识别。", hint="请写成 2025-12-05 或 2025年12月5日。")
-    return format_date(date)
+    return format_date(date if isinstance(date, dt.date) else today)
 
 
 class _Composer:
     """Walks the answered sections, numbering headings and rendering each body."""
 
-    def __init__(self, data: dict[str, Any], library: Library, outline: Outline) -> None:
-        self.data = data
+    def __init__(self, answers: Answers, library: Library, today: dt.date) -> None:
+        self.answers = answers
         self.library = library
-        self.outline = outline
+        self.outline: Outline = answers.outline
         self.env = environment(library)
-        self.ctx = base_context(data, library)
-        self.dash = library.kind(outline.id).get("level1") == "dash"
+        self.ctx = base_context(answers, library, today)
+        self.today = today
+        self.dash = library.kind(self.outline.id).get("level1") == "dash"
 
     def template_for(self, topic: str | None) -> str:
-        base = re.sub(r"_\d+$", "", topic or "")
+        base = section_topic(topic or "")
         if base and (self.library.templates_dir / f"{base}.j2").exists():
             return f"{base}.j2"
         return "section.j2"
 
-    def section(self, answer: dict[str, Any], level: int, n: int) -> list[Block]:
+    def unit_of(self, key: str) -> str:
+        """The measure word learned for a count key: this outline's first, then any outline's."""
+        for candidate in [self.outline, *self.library.outlines.values()]:
+            for top in candidate.sections:
+                for s in top.walk():
+                    for f in s.facts:
+                        if f.key == key:
+                            return f.unit
+        return "次"
+
+    def section(self, answer: SectionAnswer, level: int, n: int) -> list[Block]:
         label = "——" if self.dash and level == 1 else heading_label(level, n)
-        heading = Heading(level, label, clean_heading(answer["heading"]))
-        learned = self.outline.find(answer["topic"]) if answer.get("topic") else None
-        run_in = answer.get("run_in")
+        heading = Heading(level, label, clean_heading(answer.heading))
+        learned = self.outline.find(answer.topic) if answer.topic else None
+        run_in = answer.run_in
         if run_in is None:
             run_in = learned.run_in if learned else False
-        paragraphs, counts = apply_numbers(
-            paragraphs_of(answer.get("text") or ""),
-            answer.get("numbers"),
-            lambda key: _fact_unit(key, self.library, self.outline) or "次",
-        )
+        paragraphs, counts = apply_counts(answer.paragraphs or [], answer.counts, self.unit_of)
         context = dict(
             self.ctx,
             section={
                 "heading": heading.text,
-                "topic": answer.get("topic") or "",
+                "topic": answer.topic or "",
                 "level": level,
-                "measures": _measures(answer.get("measures")),
+                "measures": [m for m in answer.measures or [] if m.item],
                 "counts": counts,
                 "paragraphs": paragraphs,
-                "extra": answer.get("extra") or {},
+                "extra": answer.extra or {},
             },
         )
         where = f"大纲 {self.outline.id}，栏目“{heading.text}”"
-        body = paragraphs_of(_render_file(self.env, self.template_for(answer.get("topic")), context, where))
+        body = paragraphs_of(_render_file(self.env, self.template_for(answer.topic), context, where))
         blocks: list[Block] = []
         if run_in and body:
             blocks.append(Paragraph(body[0], run_in=heading))
@@ -293,32 +213,29 @@ class _Composer:
         else:
             blocks.append(heading)
         blocks.extend(Paragraph(p) for p in body)
-        for i, child in enumerate(answer.get("children") or [], start=1):
+        for i, child in enumerate(answer.children or [], start=1):
             blocks.extend(self.section(child, min(level + 1, 4), i))
         return blocks
 
     def document(self) -> Document:
-        data = self.data
-        title = data.get("title")
-        title = default_title(data, self.library) if title is None else str(title).strip()
-        opening = data.get("opening")
-        opening = default_opening(data, self.library) if opening is None else opening
-        closing = data.get("closing")
-        closing = default_closing(data, self.library) if closing is None else closing
-        blocks: list[Block] = [Paragraph(p) for p in paragraphs_of(opening)]
-        for n, answer in enumerate(data.get("sections") or [], start=1):
+        a = self.answers
+        title = kind_text(a, self.library, "title", self.ctx) if a.title is None else a.title.strip()
+        opening = a.opening
+        if opening is None:
+            opening = paragraphs_of(kind_text(a, self.library, "opening", self.ctx))
+        closing = a.closing
+        if closing is None:
+            closing = paragraphs_of(kind_text(a, self.library, "closing", self.ctx))
+        blocks: list[Block] = [Paragraph(p) for p in opening]
+        for n, answer in enumerate(a.sections or [], start=1):
             blocks.extend(self.section(answer, 1, n))
-        blocks.extend(Paragraph(p) for p in paragraphs_of(closing))
-        signature = data.get("signature")
-        if signature is None:
-            signature = data.get("unit") or ""
-        lines = signature if isinstance(signature, list) else paragraphs_of(signature)
+        blocks.extend(Paragraph(p) for p in closing)
+        signature = a.signature if a.signature is not None else paragraphs_of(a.unit or "")
         return Document(
-            title=title, blocks=blocks, signature=[str(s) for s in lines], date=_date_line(data.get("date"))
+            title=title, blocks=blocks, signature=list(signature), date=_date_line(a.date, self.today)
         )
 
 
-def compose(data: dict[str, Any], library: Library) -> Document:
-    """Turn a validated answers mapping into the document model."""
-    outline = library.outline(data["outline"])
-    return _Composer(data, library, outline).document()
+def compose(answers: Answers, library: Library, today: dt.date | None = None) -> Document:
+    """Turn typed answers into the document model."""
+    return _Composer(answers, library, today or dt.date.today()).document()

@@ -1,9 +1,10 @@
 """What changed between two reports: `drafter diff OLD NEW` (exit 0 when identical, 1 when not).
 
-Both sides become answers first: a report (.txt/.md/.docx) through `importer.import_report`, an
-answers file (.yaml) by loading it. Sections are then paired level by level, by topic first and
-by heading similarity after, so a renamed heading or a moved section is still one section. For
-each pair the output shows a changed heading, changed counts ("集中学习：82 → 90") and the
+Both sides become the same document model first (`sources.document_of`): a report is parsed, an
+answers file is composed exactly as `render` writes it — so a document and its own answers are
+identical, and every difference shown is one a reader would see. Sections are then paired level
+by level by heading similarity, so a renamed heading or a moved section is still one section.
+For each pair the output shows a changed heading, changed counts ("集中学习：82 → 90") and the
 sentences added, removed or changed, a changed sentence compactly with its edits marked in
 place ("…开展集中学习[82→90]次…"). A count already shown is not shown again as a sentence.
 """
@@ -13,13 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
-from typing import Any
 
-from drafter.compose import apply_numbers, paragraphs_of
-from drafter.dates import format_date, parse_date
-from drafter.importer import answers_of
-from drafter.outline import Library
+from drafter.counts import apply_counts, stated_counts
+from drafter.document import Document, Heading, Paragraph
+from drafter.facts import find_mentions
 
 # Headings this similar (difflib ratio) are the same section reworded.
 MIN_HEADING_SIMILARITY = 0.5
@@ -29,14 +27,6 @@ CONTEXT = 10  # unchanged characters kept on each side of an edit in a changed s
 MAX_SHOWN = 80  # an added or removed sentence longer than this is cut with …
 PATH_SEPARATOR = " › "
 INDENT = "  "
-BASICS = (
-    ("unit", "单位"),
-    ("year", "年度"),
-    ("period", "时间段"),
-    ("title", "标题"),
-    ("signature", "落款单位"),
-    ("date", "成文日期"),
-)
 NONE = "（无）"
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]*")
@@ -62,19 +52,34 @@ class SectionDiff:
 
 
 @dataclass
+class DocSection:
+    """A section of a document as a reader meets it: heading, paragraphs, sub-sections."""
+
+    heading: str
+    level: int
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[DocSection] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """The counts its text states, as `drafter import` would read them."""
+        text = "\n".join(self.paragraphs)
+        return stated_counts(self.paragraphs, [(m.key, m.value) for m in find_mentions(text)])
+
+
+@dataclass
 class DiffResult:
     """Every difference between two reports, in reading order."""
 
     old: str
     new: str
-    basics: list[str] = field(default_factory=list)  # "年度：2023 → 2024"
+    basics: list[str] = field(default_factory=list)  # "标题：… → …"
     opening: TextDiff = field(default_factory=TextDiff)
     sections: list[SectionDiff] = field(default_factory=list)
-    closing: TextDiff = field(default_factory=TextDiff)
 
     @property
     def differs(self) -> bool:
-        return bool(self.basics or self.opening.lines or self.sections or self.closing.lines)
+        return bool(self.basics or self.opening.lines or self.sections)
 
     def to_text(self) -> str:
         """The readable Chinese report printed by `drafter diff`."""
@@ -96,9 +101,6 @@ class DiffResult:
             if s.numbers:
                 lines.append(f"{INDENT}数字：{'；'.join(s.numbers)}")
             lines.extend(INDENT + line for line in s.text.lines)
-        if self.closing.lines:
-            lines.append("结尾：")
-            lines.extend(INDENT + line for line in self.closing.lines)
         counts = {
             status: sum(s.status == status for s in self.sections)
             for status in ("新增栏目", "删除栏目", "修改")
@@ -110,45 +112,47 @@ class DiffResult:
         return "\n".join(lines)
 
 
-def diff_reports(old: Path, new: Path, library: Library) -> DiffResult:
-    """Compare two reports or answers files (see the module docstring)."""
-    before, after = answers_of(old, library), answers_of(new, library)
-    result = DiffResult(str(old), str(new))
-    # `outline` is left out: the same report imported and hand-saved may name its outline by id
-    # or by path; what the reader sees is the content below.
-    for key, name in BASICS:
-        a, b = _basic(before.get(key), key), _basic(after.get(key), key)
-        if a != b:
+def diff_documents(old: Document, new: Document, old_name: str, new_name: str) -> DiffResult:
+    """Compare two documents as a reader would (see the module docstring)."""
+    result = DiffResult(old_name, new_name)
+    for name, a, b in (
+        ("标题", old.title, new.title),
+        ("落款", "；".join(old.signature), "；".join(new.signature)),
+        ("成文日期", old.date, new.date),
+    ):
+        if a.strip() != b.strip():
             result.basics.append(f"{name}：{a or NONE} → {b or NONE}")
-    result.opening = text_diff(
-        paragraphs_of(before.get("opening") or ""), paragraphs_of(after.get("opening") or "")
-    )
-    result.sections = _sections_diff(before.get("sections") or [], after.get("sections") or [], "")
-    result.closing = text_diff(
-        paragraphs_of(before.get("closing") or ""), paragraphs_of(after.get("closing") or "")
-    )
+    old_opening, old_sections = sections_of(old)
+    new_opening, new_sections = sections_of(new)
+    result.opening = text_diff(old_opening, new_opening)
+    result.sections = _sections_diff(old_sections, new_sections, "")
     return result
 
 
-def run_diff(old: Path, new: Path, library: Library) -> tuple[str, bool]:
-    """`drafter diff`: the text to print and whether anything differs (exit status 1 if so)."""
-    result = diff_reports(old, new, library)
-    return result.to_text(), result.differs
+def sections_of(doc: Document) -> tuple[list[str], list[DocSection]]:
+    """The paragraphs before the first heading, and the heading tree with each body.
 
-
-def _basic(value: Any, key: str) -> str:
-    """A basic answer as text to compare: dates in 公文 form whatever way they were written."""
-    if value is None:
-        return ""
-    if key == "date" and (date := parse_date(value)) is not None:
-        return format_date(date)
-    return str(value).strip()
+    Paragraphs after the last section's body (a closing) stay with that section: both sides of
+    a comparison are laid out the same way, so they compare alike.
+    """
+    opening: list[str] = []
+    top: list[DocSection] = []
+    stack: list[DocSection] = []
+    for block in doc.blocks:
+        heading = block if isinstance(block, Heading) else block.run_in
+        if heading is not None:
+            section = DocSection(heading.text, heading.level)
+            while stack and stack[-1].level >= heading.level:
+                stack.pop()
+            (stack[-1].children if stack else top).append(section)
+            stack.append(section)
+        if isinstance(block, Paragraph):
+            (stack[-1].paragraphs if stack else opening).append(block.text)
+    return opening, top
 
 
 # --- sections ------------------------------------------------------------------------------------
-def _sections_diff(
-    old: list[dict[str, Any]], new: list[dict[str, Any]], parent: str
-) -> list[SectionDiff]:
+def _sections_diff(old: list[DocSection], new: list[DocSection], parent: str) -> list[SectionDiff]:
     """Pair sibling sections and describe every difference, recursively, in the new order."""
     pairs = pair_sections(old, new)
     by_new = {j: i for i, j in pairs.items()}
@@ -156,45 +160,52 @@ def _sections_diff(
     for j, section in enumerate(new):
         path = parent + PATH_SEPARATOR * bool(parent) + _heading(section)
         if j not in by_new:
-            out.append(SectionDiff("新增栏目", path, descendants=_count(section.get("children"))))
+            out.append(SectionDiff("新增栏目", path, descendants=_count(section.children)))
             continue
         out.extend(_section_diff(old[by_new[j]], section, path))
     for i, section in enumerate(old):
         if i not in pairs:
             path = parent + PATH_SEPARATOR * bool(parent) + _heading(section)
-            out.append(SectionDiff("删除栏目", path, descendants=_count(section.get("children"))))
+            out.append(SectionDiff("删除栏目", path, descendants=_count(section.children)))
     return out
 
 
-def _section_diff(old: dict[str, Any], new: dict[str, Any], path: str) -> list[SectionDiff]:
+def _section_diff(old: DocSection, new: DocSection, path: str) -> list[SectionDiff]:
     """The differences of one paired section (if any) followed by those of its children."""
     change = SectionDiff("修改", path)
     if _heading(old) != _heading(new):
         change.heading = (_heading(old), _heading(new))
-    old_numbers, new_numbers = _counts(old.get("numbers")), _counts(new.get("numbers"))
+    old_numbers, new_numbers = old.counts, new.counts
     change.numbers = _numbers_diff(old_numbers, new_numbers)
     # Counts already reported are applied to the old text, so they do not show again as sentences.
-    old_text, _ = apply_numbers(_body(old), new_numbers, lambda _key: "")
-    change.text = text_diff(old_text, _body(new))
+    old_text, _ = apply_counts(old.paragraphs, dict(new_numbers), lambda _key: "")
+    change.text = text_diff(old_text, new.paragraphs)
     out = [change] if change.heading or change.numbers or change.text.lines else []
-    return out + _sections_diff(old.get("children") or [], new.get("children") or [], path)
+    return out + _sections_diff(old.children, new.children, path)
 
 
-def pair_sections(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[int, int]:
-    """old index → new index: same topic first (in order), then the most similar headings."""
+def pair_sections(old: list[DocSection], new: list[DocSection]) -> dict[int, int]:
+    """old index → new index for sibling sections (see `pair_headings`)."""
+    return pair_headings([(None, s.heading) for s in old], [(None, s.heading) for s in new])
+
+
+def pair_headings(
+    old: list[tuple[str | None, str]], new: list[tuple[str | None, str]]
+) -> dict[int, int]:
+    """old index → new index of (topic, heading) siblings: same topic first, then equal headings
+    (both in order), then the most similar headings."""
     pairs: dict[int, int] = {}
-    for j, section in enumerate(new):
-        topic = section.get("topic")
-        match = next(
-            (i for i, s in enumerate(old) if topic and s.get("topic") == topic and i not in pairs),
-            None,
-        )
-        if match is not None:
-            pairs[match] = j
+    for same in (lambda a, b: a[0] is not None and a[0] == b[0], lambda a, b: a[1] == b[1]):
+        for j, section in enumerate(new):
+            if j in pairs.values():
+                continue
+            match = next((i for i, s in enumerate(old) if i not in pairs and same(s, section)), None)
+            if match is not None:
+                pairs[match] = j
     taken = set(pairs.values())
     scored = sorted(
         (
-            (SequenceMatcher(None, _heading(a), _heading(b)).ratio(), i, j)
+            (SequenceMatcher(None, a[1], b[1]).ratio(), i, j)
             for i, a in enumerate(old)
             if i not in pairs
             for j, b in enumerate(new)
@@ -209,19 +220,12 @@ def pair_sections(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[
     return pairs
 
 
-def _heading(section: dict[str, Any]) -> str:
-    return str(section.get("heading") or "").strip()
+def _heading(section: DocSection) -> str:
+    return section.heading.strip()
 
 
-def _count(children: list[dict[str, Any]] | None) -> int:
-    return sum(1 + _count(c.get("children")) for c in children or [])
-
-
-def _counts(numbers: dict[str, Any] | None) -> dict[str, int]:
-    """The answered counts (blank ones are no answer)."""
-    return {
-        k: v for k, v in (numbers or {}).items() if isinstance(v, int) and not isinstance(v, bool)
-    }
+def _count(children: list[DocSection]) -> int:
+    return sum(1 + _count(c.children) for c in children)
 
 
 def _numbers_diff(old: dict[str, int], new: dict[str, int]) -> list[str]:
@@ -231,16 +235,6 @@ def _numbers_diff(old: dict[str, int], new: dict[str, int]) -> list[str]:
         if a != b:
             out.append(f"{key}：{NONE if a is None else a} → {NONE if b is None else b}")
     return out
-
-
-def _body(section: dict[str, Any]) -> list[str]:
-    """What a section says: its measures (item：detail) and its paragraphs."""
-    out = []
-    for m in section.get("measures") or []:
-        item = m if isinstance(m, str) else str(m.get("item") or "")
-        detail = "" if isinstance(m, str) else str(m.get("detail") or "")
-        out.append(f"{item}：{detail}" if detail else item)
-    return out + paragraphs_of(section.get("text") or "")
 
 
 # --- sentences -----------------------------------------------------------------------------------

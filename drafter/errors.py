@@ -10,6 +10,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 class UserError(Exception):
@@ -25,6 +26,10 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message}\n{self.hint}" if self.hint else self.message
+
+
+class UsageError(UserError):
+    """The command line itself is wrong: a missing or unknown argument, a bad option value."""
 
 
 class InputFileError(UserError):
@@ -56,19 +61,19 @@ class OutputError(UserError):
 class MissingAnswersError(UserError):
     """Required answers are missing where the user asked not to be prompted."""
 
-    def __init__(self, missing: list[str], *, answers_path: object = None) -> None:
+    def __init__(
+        self, missing: list[str], *, answers_path: object = None,
+        hint: str = "请在答案文件中补全，或去掉 --defaults 交互填写。",
+    ) -> None:
         where = f"{answers_path}：" if answers_path else ""
-        super().__init__(
-            f"{where}缺少必填答案：{'；'.join(missing)}",
-            hint="请在答案文件中补全，或去掉 --defaults 交互填写。",
-        )
+        super().__init__(f"{where}缺少必填答案：{'；'.join(missing)}", hint=hint)
         self.missing = missing
 
 
 class Interrupted(UserError):
     """The user pressed Ctrl-C in the wizard; answers so far were saved."""
 
-    exit_code = 130
+    exit_code = EXIT_INTERRUPTED
     label = ""
 
 

@@ -23,12 +23,11 @@ from typing import Any
 
 import jinja2
 
-from drafter.answers import MAX_COUNT, answers_stem, load_answers, missing_required, save_answers
+from drafter.answers import answers_mapping, missing_required, read_answers, section_topic
 from drafter.compose import base_context, environment
-from drafter.dates import parse_date
+from drafter.counts import stated_counts
 from drafter.errors import UserError
 from drafter.facts import find_mentions
-from drafter.fsutil import check_writable, write_atomic
 from drafter.learn import (
     GENERAL_ID,
     OTHER,
@@ -38,24 +37,19 @@ from drafter.learn import (
     kind_evidence,
     learn,
 )
+from drafter.model import Answers, SectionAnswer
 from drafter.outline import Library, Outline, OutlineSection
+from drafter.periods import stated_period
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
-from drafter.structure import is_signature, parse_report
-from drafter.yamlio import dump_yaml
+from drafter.sources import is_answers_file, split_signature
+from drafter.structure import parse_report
 
-ANSWERS_SUFFIXES = (".yaml", ".yml")
-OWN_OUTLINE_HEADER = "# 由 drafter import 按报告“{source}”自身的标题生成的大纲，可手工修改。\n"
 # The heading given to the whole body of a report without headings.
 SINGLE_SECTION_HEADING = "主要工作情况"
-MAX_SIGNATURE_LINES = 2
 MAX_UNIT_CHARS = 30
-PERIODS = ("全年", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度")
-YEAR_RANGE = (2000, 2100)
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(度)?")
-_PERIOD = re.compile(r"上半年|下半年|全年|第?[一二三四]季度")
-_BOOK_TITLE = re.compile(r"《[^》]*》")
 # Where the unit's name ends in an opening sentence: the first verb-like word after it.
 _UNIT_END = re.compile(
     r"始终|坚持|紧紧|紧扣|认真|深入|围绕|按照|全面|积极|切实|不断|着力|聚焦|牢牢|持续|扎实|立足|在|以|把"
@@ -75,13 +69,12 @@ LEFT_OUT_WHEN_ABSENT = ("title", "signature", "date")
 class ImportResult:
     """What an import produced: the answers, the outline they use and why, and notes for the user.
 
-    `own_outline` is True when `outline` was built from the report's own headings; it then has
-    no file yet, and `answers["outline"]` holds its id until `run_import` writes it and points
-    the answers at the file.
+    `own_outline` is True when the outline was built from the report's own headings; it then
+    has no file yet, and `answers.outline_ref` holds its id until the import command writes it
+    and points the answers at the file.
     """
 
-    answers: dict[str, Any]
-    outline: Outline
+    answers: Answers
     reason: str  # Chinese: why this outline
     own_outline: bool
     notes: list[str] = field(default_factory=list)  # Chinese: what was skipped, guessed or missing
@@ -90,7 +83,7 @@ class ImportResult:
 
 def import_report(path: Path, library: Library) -> ImportResult:
     """Read a report and turn it into answers that render back to it (see the module docstring)."""
-    if path.suffix.lower() in ANSWERS_SUFFIXES:
+    if is_answers_file(path):
         raise UserError(
             f"{path}：这是 YAML 文件，不是报告，无需导入。",
             hint="答案文件可直接用 drafter new --answers 或 drafter render 使用。",
@@ -99,7 +92,7 @@ def import_report(path: Path, library: Library) -> ImportResult:
     report = parse_report(source, path.name)
     notes = _reading_notes(report, source.skipped)
     has_headings = bool(report.sections)
-    closing, signature, date = _split_signature(report.closing if has_headings else report.opening)
+    closing, signature, date = split_signature(report.closing if has_headings else report.opening)
     if has_headings:
         report.closing = closing
     else:
@@ -112,96 +105,48 @@ def import_report(path: Path, library: Library) -> ImportResult:
     kind = detect_kind(report, library.kinds)
     tree = classify_sections(report.sections, library.topics, report.source)
     outline, reason, own = _choose_outline(report, kind, library, has_headings=has_headings)
-    answers: dict[str, Any] = {"outline": outline.id}
-    answers.update(_basics(report, kind, library))
-    answers["opening"] = _paragraphs(report.opening)
-    answers["sections"] = [
-        _answer(node, osec, outline) for node, osec in _pairs(tree, outline.sections, outline)
-    ]
-    answers["closing"] = _paragraphs(report.closing)
-    if signature:
-        answers["signature"] = "\n".join(signature)
-    if date:
-        answers["date"] = date
-    # What the report leaves out stays out when it is rendered back: an empty answer, not a default.
+    unit, year, period = _basics(report, kind, library, outline)
+    answers = Answers(
+        outline=outline,
+        outline_ref=outline.id,
+        unit=unit,
+        year=year,
+        period=period,
+        # What the report leaves out stays out when it is rendered back: empty, not a default.
+        title=report.title or "",
+        opening=[p.strip() for p in report.opening if p.strip()],
+        sections=[_answer(node, osec, outline) for node, osec in _pairs(tree, outline.sections, outline)],
+        closing=[p.strip() for p in report.closing if p.strip()],
+        signature=signature,
+        date=date or "",
+    )
     prompts = {q["name"]: q["prompt"] for q in library.questions["basics"]}
-    left_out = [key for key in LEFT_OUT_WHEN_ABSENT if key not in answers]
-    for key in left_out:
-        answers[key] = ""
+    left_out = [
+        key for key, absent in (("title", not report.title), ("signature", not signature), ("date", not date))
+        if absent
+    ]
     if left_out:
         notes.append(
             f"报告中没有{'、'.join(prompts.get(k, k) for k in left_out)}：生成的文档同样不写，"
             "需要时在答案文件中填上。"
         )
-    missing = missing_required(answers, library)
-    absent = [prompt for name, prompt in prompts.items() if name not in answers]
+    data = answers_mapping(answers)
+    missing = missing_required(data, library)
+    absent = [prompt for name, prompt in prompts.items() if name not in data]
     if absent:
         notes.append(
             f"报告中没有或未能识别：{'、'.join(absent)}。"
             + (f"必须补填：{'；'.join(missing)}；" if missing else "生成时将用默认值，")
             + "可用 drafter new --answers 填写。"
         )
-    return ImportResult(answers, outline, reason, own, notes, missing)
+    return ImportResult(answers, reason, own, notes, missing)
 
 
-def answers_of(path: Path, library: Library) -> dict[str, Any]:
-    """An answers file as loaded and validated, or a report as imported."""
-    if path.suffix.lower() in ANSWERS_SUFFIXES:
-        data, _ = load_answers(path, library)
-        return data
+def answers_from(path: Path, library: Library) -> Answers:
+    """An answers file as read and validated, or a report as imported."""
+    if is_answers_file(path):
+        return read_answers(path, library)
     return import_report(path, library).answers
-
-
-def run_import(path: Path, out: Path, library: Library, *, force: bool) -> str:
-    """`drafter import`: write the answers file (and an own outline beside it when needed).
-
-    Both outputs are checked before anything is written, so a refusal leaves no half-import.
-    Returns the Chinese summary for the terminal.
-    """
-    if out.exists() and path.exists() and out.resolve() == path.resolve():
-        raise UserError(
-            f"{out}：输出文件与报告是同一个文件。", hint="请用 -o 另给一个 .answers.yaml 文件名。"
-        )
-    result = import_report(path, library)
-    outline_path = own_outline_path(out) if result.own_outline else None
-    check_writable(out, force=force)
-    if outline_path is not None:
-        check_writable(outline_path, force=force)
-        text = OWN_OUTLINE_HEADER.format(source=path.name) + dump_yaml(result.outline.to_dict())
-        write_atomic(outline_path, text)
-        result.answers["outline"] = outline_path.name  # found beside the answers file
-    save_answers(out, result.answers)
-    return import_summary(path, out, result, outline_path)
-
-
-def own_outline_path(answers_path: Path) -> Path:
-    """x.answers.yaml → x.outline.yaml beside it."""
-    return answers_path.with_name(f"{answers_stem(answers_path)}.outline.yaml")
-
-
-def import_summary(path: Path, out: Path, result: ImportResult, outline_path: Path | None) -> str:
-    """What `drafter import` prints: the outline and why, what was imported, what was skipped,
-    and what to run next (`render` only when no required answer is missing)."""
-    sections = _walk_answers(result.answers.get("sections") or [])
-    paragraphs = sum(len(_lines(s.get("text") or "")) for s in sections)
-    numbers = sum(len(s.get("numbers") or {}) for s in sections)
-    top = len(result.answers.get("sections") or [])
-    lines = [f"已导入：{path} → {out}"]
-    if outline_path is not None:
-        lines.append(
-            f"大纲：按报告自身的标题生成，已写入 {outline_path}（答案文件的 outline 指向它）。"
-        )
-    else:
-        lines.append(f"大纲：{result.outline.kind}（{result.outline.id}）。")
-    lines.append(f"依据：{result.reason}")
-    lines.append(
-        f"内容：栏目 {len(sections)} 个（一级 {top} 个），正文 {paragraphs} 段，"
-        f"识别数字 {numbers} 个（写入 numbers，改数字即更新原句）。"
-    )
-    lines.extend(f"提示：{note}" for note in result.notes)
-    render = "" if result.missing else f"，或 drafter render {out} -o 总结.docx"
-    lines.append(f"下一步：drafter new --answers {out} 更新本期内容{render}")
-    return "\n".join(lines)
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -221,28 +166,6 @@ def _reading_notes(report: ParsedReport, skipped: list[str]) -> list[str]:
             f"报告中的占位符 {'、'.join(report.placeholders)} 已原样保留，请替换为实际内容。"
         )
     return notes
-
-
-def _split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:
-    """(paragraphs before the sign-off, signature lines, ISO date) when the text ends with a date.
-
-    Only a date the answers file can hold (2023年7月5日, 2023-07-05) is taken, with up to two
-    short unpunctuated lines (unit, signer) just before it; anything else stays in the text.
-    """
-    if not paragraphs:
-        return paragraphs, [], None
-    date = parse_date(paragraphs[-1])
-    if date is None:
-        return paragraphs, [], None
-    end = len(paragraphs) - 1
-    start = end
-    while (
-        start > max(0, end - MAX_SIGNATURE_LINES)
-        and is_signature(paragraphs[start - 1])
-        and parse_date(paragraphs[start - 1]) is None
-    ):
-        start -= 1
-    return paragraphs[:start], paragraphs[start:end], date.isoformat()
 
 
 def _wrap_in_one_section(report: ParsedReport) -> None:
@@ -326,94 +249,53 @@ def _match(node: TopicNode, slot: str, pool: list[OutlineSection]) -> OutlineSec
         or (
             None
             if node.topic == OTHER
-            else next((c for c in pool if _topic_of(c.id) == node.topic), None)
+            else next((c for c in pool if section_topic(c.id) == node.topic), None)
         )
     )
 
 
-def _topic_of(section_id: str) -> str:
-    """politics_2 → politics; other_3 → other."""
-    return re.sub(r"_\d+$", "", section_id)
-
-
 # --- building the answers ------------------------------------------------------------------------
-def _answer(node: TopicNode, osec: OutlineSection | None, outline: Outline) -> dict[str, Any]:
+def _answer(node: TopicNode, osec: OutlineSection | None, outline: Outline) -> SectionAnswer:
     """One section answer: topic, heading as found, run-in style, verbatim text, counts, children."""
     section = node.section
-    answer: dict[str, Any] = {}
-    if osec is not None:
-        answer["topic"] = osec.id
-    answer["heading"] = section.title
-    answer["run_in"] = section.run_in
-    answer["measures"] = []  # the points stay in the text; an empty list marks them answered
     numbers = stated_numbers(section.body)
-    if numbers:
-        answer["numbers"] = numbers
-    answer["text"] = _paragraphs(section.body)
     children = _pairs(node.children, osec.children if osec else [], outline)
-    if children or (osec is not None and osec.children):
-        answer["children"] = [_answer(child, match, outline) for child, match in children]
-    return answer
+    has_children = bool(children) or (osec is not None and bool(osec.children))
+    return SectionAnswer(
+        heading=section.title,
+        topic=osec.id if osec is not None else None,
+        run_in=section.run_in,
+        measures=[],  # the points stay in the text; an empty list marks them answered
+        counts=dict(numbers) if numbers else None,
+        paragraphs=[p.strip() for p in section.body if p.strip()],
+        children=[_answer(c, m, outline) for c, m in children] if has_children else None,
+    )
 
 
 def stated_numbers(paragraphs: list[str]) -> dict[str, int]:
-    """The counts of a section's text that composition can update in place.
-
-    A count qualifies when every occurrence of its key followed by digits in the text carries
-    exactly that number, so re-applying it (`compose.apply_numbers`) leaves the text unchanged.
-    """
+    """The counts of a section's text that composition can update in place (`counts.stated_counts`)."""
     text = "\n".join(paragraphs)
-    numbers: dict[str, int] = {}
-    for mention in find_mentions(text):
-        value = mention.value
-        if mention.key in numbers or not isinstance(value, int) or not 0 < value <= MAX_COUNT:
-            continue
-        stated = {
-            m.group()[len(mention.key) :]
-            for m in re.finditer(re.escape(mention.key) + r"\d+", text)
-        }
-        if stated == {str(value)}:
-            numbers[mention.key] = value
-    return numbers
-
-
-def _paragraphs(paragraphs: list[str]) -> str:
-    """Paragraphs as an answers-file text: one per line, a blank line between them."""
-    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
-
-
-def _lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def _walk_answers(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for s in sections:
-        out.append(s)
-        out.extend(_walk_answers(s.get("children") or []))
-    return out
+    return stated_counts(paragraphs, [(m.key, m.value) for m in find_mentions(text)])
 
 
 # --- unit, year, period --------------------------------------------------------------------------
-def _basics(report: ParsedReport, kind: dict[str, Any], library: Library) -> dict[str, Any]:
-    """unit, year, period and title as the report states them (absent when it does not)."""
+def _basics(
+    report: ParsedReport, kind: dict[str, Any], library: Library, outline: Outline
+) -> tuple[str | None, int | None, str | None]:
+    """unit, year and period as the report states them (None when it does not)."""
     first = re.split(r"[。！？]", report.opening[0])[0] if report.opening else ""
-    found: dict[str, Any] = {}
-    unit = _unit_from_title(report.title, kind, library) if report.title else None
+    unit = _unit_from_title(report.title, kind, library, outline) if report.title else None
     unit = unit or _unit_from_opening(first)
-    if unit:
-        found["unit"] = unit
     for text in (report.title or "", first):
-        year_period = _year_and_period(text)
-        if year_period:
-            found.update(year_period)
-            break
-    if report.title:
-        found["title"] = report.title
-    return found
+        year, period = stated_period(text)
+        if year is not None:
+            return unit, year, period
+    return unit, None, None
 
 
-def _unit_from_title(title: str, kind: dict[str, Any], library: Library) -> str | None:
+def _unit_from_title(
+    title: str, kind: dict[str, Any], library: Library, outline: Outline
+) -> str | None:
     """The unit that the kind's title form turns into this title, up to the year.
 
     The longest text before the year that, rendered through the title form, gives back the
@@ -425,11 +307,13 @@ def _unit_from_title(title: str, kind: dict[str, Any], library: Library) -> str 
         return None
     head = title[: year.end(1)]
     before = title[: year.start()].strip()
+    if len(before) > 2 * MAX_UNIT_CHARS:
+        return None
     try:
         form = environment(library).from_string(kind.get("title") or "")
         for end in range(len(before), 1, -1):
-            data = {"unit": before[:end], "year": int(year.group(1)), "period": "全年"}
-            if form.render(base_context(data, library)).startswith(head):
+            guess = Answers(outline, outline.id, unit=before[:end], year=int(year.group(1)))
+            if form.render(base_context(guess, library)).startswith(head):
                 before = before[:end]
                 break
     except jinja2.TemplateError:
@@ -449,22 +333,3 @@ def _unit_from_opening(sentence: str) -> str | None:
     if not 2 <= len(unit) <= MAX_UNIT_CHARS or _NOT_A_UNIT.search(unit):
         return None
     return unit
-
-
-def _year_and_period(text: str) -> dict[str, Any]:
-    """year and period from "2023年度上半年…" (book titles ignored); {} when no year is stated.
-
-    A year without 上半年/下半年/季度 is a whole year only when written 2023年度 or 全年.
-    """
-    text = _BOOK_TITLE.sub("", text)
-    year = _YEAR.search(text)
-    if not year or not YEAR_RANGE[0] <= int(year.group(1)) <= YEAR_RANGE[1]:
-        return {}
-    found: dict[str, Any] = {"year": int(year.group(1))}
-    period = _PERIOD.search(text, year.end())
-    if period:
-        word = period.group()
-        found["period"] = word if word in PERIODS else "第" + word.lstrip("第")
-    elif year.group(2):
-        found["period"] = "全年"
-    return found

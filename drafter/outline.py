@@ -245,8 +245,14 @@ def load_outline(path: Path) -> Outline:
 
 
 def default_outlines_dir() -> Path:
-    """The outlines/ folder shipped beside the package (editable install or source checkout)."""
-    return Path(__file__).resolve().parent.parent / "outlines"
+    """The outlines shipped inside the package (drafter.outlines), wherever drafter is installed.
+
+    The repository keeps them in its top-level outlines/ folder; the build maps that folder into
+    the package (pyproject.toml), so a wheel, pipx and an editable install all find them here.
+    """
+    from importlib.resources import files
+
+    return Path(str(files("drafter.outlines")))
 
 
 @dataclass
@@ -260,30 +266,21 @@ class Library:
     verbs: dict[str, list[str]]  # verb → endings of the count nouns it governs: 召开 → [会]
     questions: dict[str, Any]
     shipped: bool  # True for drafter's own outlines/; others render in a Jinja sandbox
-    external: dict[str, Outline] = field(default_factory=dict)  # outline files named by answers
 
     @property
     def templates_dir(self) -> Path:
         return self.root / "authored" / "templates"
 
-    def outline(self, ref: str, base: Path | None = None) -> Outline:
-        """An outline by id, or by path to an outline YAML outside the library.
-
-        A relative path is taken from `base` (the answers file's folder) when given, so an
-        answers file and the outline imported beside it render from any working directory.
-        The outline is remembered under `ref` for the composition that follows.
-        """
-        if ref in self.outlines:
-            return self.outlines[ref]
-        path = Path(ref)
-        if base is not None and not path.is_absolute():
-            path = base / path
-        if path.suffix in (".yaml", ".yml") and path.is_file():
-            self.external[ref] = load_outline(path)
-        if ref in self.external:
-            return self.external[ref]
+    def outline(self, outline_id: str) -> Outline:
+        """One of the library's outlines by id (answers files resolve theirs in drafter.answers)."""
+        if outline_id in self.outlines:
+            return self.outlines[outline_id]
         known = "、".join(self.outlines)
-        raise UserError(f"未知的大纲“{ref}”。", hint=f"可用的大纲：{known}；或给出大纲 YAML 文件的路径。")
+        raise UserError(f"未知的大纲“{outline_id}”。", hint=f"可用的大纲：{known}")
+
+    def topic_ids(self) -> set[str]:
+        """The ids of every authored topic."""
+        return {t["id"] for t in self.topics}
 
     def kind(self, outline_id: str) -> dict[str, Any]:
         """The authored kind of an outline id; the last kind (the fallback) for the general outline."""

@@ -22,7 +22,7 @@ what the user confirmed or typed: a carried answer is offered as the default and
 from the periods that follow last period's), the title and date are computed afresh, counts
 are asked blank with last period's figure beside them, and a carried answer that is empty is
 taken as it is (there is nothing to confirm). A carried part is linked to the part of last
-period it came from; on resume the links are found again by `diff.pair_sections`.
+period it came from; on resume the links are found again by `diff.pair_headings`.
 """
 
 from __future__ import annotations
@@ -38,14 +38,26 @@ from pathlib import Path
 from typing import Any
 
 from drafter import prompts
-from drafter.answers import load_answers, missing_required, require_complete, save_answers
-from drafter.compose import apply_numbers, paragraphs_of
+from drafter.answers import (
+    answers_from_mapping,
+    answers_mapping,
+    missing_required,
+    paragraphs_of,
+    read_answers,
+    require_complete,
+    resolve_outline,
+    save_answers,
+    section_topic,
+)
+from drafter.counts import apply_counts, rank_facts
 from drafter.errors import Interrupted, OutputError, SavedForLater, UserError
 from drafter.facts import find_mentions
 from drafter.fsutil import check_writable
+from drafter.model import SCHEMA_VERSION, Answers
+from drafter.naming import answers_beside
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline, OutlineSection
-from drafter.phrasing import rank_facts
+from drafter.periods import Period, dated_phrases
 from drafter.question import Context, Option, PromptSpec, Question, Refs, questions_of
 
 # Fixed answers-file keys of a part: its name, its counts, its text (where counts stand).
@@ -60,17 +72,11 @@ DETAIL_PROMPT = "“{item}”：补充一句具体做法或情况（可留空）
 NOT_CARRIED = ("outline", "from", "year", "period", "title", "date", "sections")
 # Answers that say what happened in the period: review lists them when equal to last period's.
 CONTENT_TYPES = ("multiline", "checkbox")
-QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 PERIOD_PROMPT = "本期是哪一期？（上期：{last}）"
 OTHER_PERIOD = "other"
 OTHER_PERIOD_TITLE = "其他（自己填年度和时间段）"
 CARRIED_NUMBERS = "本期数字（括号里是上期的数，请填本期的；没有就直接回车）"
 UNCHANGED = "与上期相同的内容（{n} 项）"
-
-
-def default_answers_path(output: Path) -> Path:
-    """Where the wizard saves answers by default: out.docx → out.answers.yaml beside it."""
-    return output.with_name(f"{output.stem}.answers.yaml")
 
 
 def run_wizard(
@@ -94,7 +100,7 @@ def run_wizard(
     to continue.
     """
     today = dt.date.today()
-    path = answers_path or default_answers_path(output)
+    path = answers_path or answers_beside(output)
     last = None
     if last_path is not None:
         if defaults_only:
@@ -106,14 +112,13 @@ def run_wizard(
         last = load_last_period(last_path, library)
     if defaults_only:
         if answers_path is not None:
-            data, _ = load_answers(answers_path, library)
+            data = answers_mapping(read_answers(answers_path, library))
         else:
-            data = {"outline": _default_outline(library).id}
-        fill_defaults(data, library, today)
-        require_complete(data, library, answers_path)
-        from drafter.render import render_answers
-
-        return render_answers(data, library, output, force=force, reference_docx=reference_docx)
+            data = {"schema": SCHEMA_VERSION, "outline": _default_outline(library).id}
+        fill_defaults(data, library, today, path)
+        answers = answers_from_mapping(data, library, path)
+        require_complete(answers, library)
+        return _write_document(answers, library, output, force=force, reference_docx=reference_docx)
 
     prompts.ensure_terminal()
     check_writable(output, force=True)
@@ -135,10 +140,36 @@ def _default_outline(library: Library) -> Outline:
     return library.outlines.get("general") or next(iter(library.outlines.values()))
 
 
+def _write_document(
+    answers: Answers, library: Library, output: Path, *, force: bool, reference_docx: Path | None
+) -> Path:
+    from drafter.compose import compose
+    from drafter.render import format_of, write_document
+
+    check_writable(output, force=force)
+    write_document(compose(answers, library), output, format_of(output, None), reference_docx=reference_docx)
+    return output
+
+
+def _basics_of(data: Mapping[str, Any], library: Library, path: Path) -> Answers:
+    """The basic answers given so far, typed, for the title and opening their forms compute."""
+    ref = str(data.get("outline"))
+    year, period = data.get("year"), data.get("period")
+    return Answers(
+        outline=resolve_outline(ref, library, path.parent),
+        outline_ref=ref,
+        unit=data.get("unit") if isinstance(data.get("unit"), str) else None,
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        period=period if isinstance(period, str) else None,
+        more={k: v for k, v in data.items() if k not in ("outline", "from", "sections")},
+    )
+
+
 def basic_env(
     data: dict[str, Any],
     library: Library,
     today: dt.date,
+    path: Path,
     last: Mapping[str, Any] | None = None,
 ) -> tuple[Context, Refs]:
     """Jinja context and computed defaults ("@title", "@opening") for the basic questions.
@@ -146,11 +177,11 @@ def basic_env(
     `last` (in the context as `last`) is last period's answers that carry over, empty without
     `--from`: questions.yaml asks the opening and closing only when they are there.
     """
-    from drafter import compose
+    from drafter.compose import kind_text
 
     refs: Refs = {
-        "title": lambda: compose.default_title(data, library),
-        "opening": lambda: compose.default_opening(data, library),
+        "title": lambda: kind_text(_basics_of(data, library, path), library, "title"),
+        "opening": lambda: kind_text(_basics_of(data, library, path), library, "opening"),
     }
     return ChainMap(data, {"today": today, "last": last or {}}), refs
 
@@ -160,53 +191,22 @@ def load_last_period(path: Path, library: Library) -> dict[str, Any]:
 
     Any problem becomes one line that says it was last period's file that failed.
     """
-    from drafter.importer import answers_of
+    from drafter.importer import answers_from
 
     try:
-        return answers_of(path, library)
+        return answers_mapping(answers_from(path, library))
     except UserError as exc:
         raise UserError(f"无法读取上期内容：{exc.message}") from None
 
 
-def next_periods(year: int, period: str | None) -> list[tuple[int, str]]:
-    """The periods that may follow last period's, the likeliest first.
-
-    Units report at mid-year and at year end: 上半年 is followed by the whole year (or the
-    second half), 全年 and 下半年 by next year's first half (or next whole year); a quarter by
-    the next quarter, and by the half or whole year that quarter completes.
-    """
-    if period == "上半年":
-        return [(year, "全年"), (year, "下半年")]
-    if period in QUARTERS:
-        i = QUARTERS.index(period) + 1
-        if i == len(QUARTERS):
-            return [(year + 1, QUARTERS[0])]
-        completes = {1: "上半年", 3: "全年"}.get(i)
-        return [(year, QUARTERS[i])] + ([(year, completes)] if completes else [])
-    return [(year + 1, "上半年"), (year + 1, "全年")]
-
-
-def dated_phrases(text: str, last: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
-    """Last period's year and period words still in a carried text: "2024年度", "上半年".
-
-    They are shown to be checked, never rewritten: "2024年" may be a date that must stay.
-    """
-    words = []
-    if last.get("year") and last.get("year") != now.get("year"):
-        words.append(rf"{last['year']}\s*年度?")
-    if last.get("period") and last.get("period") != now.get("period"):
-        words.append(re.escape(str(last["period"])))
-    return list(dict.fromkeys(re.findall("|".join(words), text))) if words else []
-
-
-def fill_defaults(data: dict[str, Any], library: Library, today: dt.date) -> None:
+def fill_defaults(data: dict[str, Any], library: Library, today: dt.date, path: Path) -> None:
     """Give every unanswered basic question its default (for `--defaults`), in order.
 
     A default computed from other answers ("{{ unit }}", "@title") is left out while a
     required answer before it is missing: it would come out wrong or fail, and
     `require_complete` then names the answer that is really missing.
     """
-    ctx, refs = basic_env(data, library, today)
+    ctx, refs = basic_env(data, library, today, path)
     blocked = False
     for q in questions_of(library.questions["basics"]):
         if not q.is_enabled(ctx):
@@ -219,11 +219,6 @@ def fill_defaults(data: dict[str, Any], library: Library, today: dt.date) -> Non
         blocked = blocked or (
             q.required and (value is None or (isinstance(value, str) and not value.strip()))
         )
-
-
-def _topic_id(section_id: str) -> str:
-    """A learned section id without its sibling suffix: politics_2 → politics."""
-    return re.sub(r"_\d+$", "", section_id)
 
 
 def _outline_section_of(
@@ -386,9 +381,12 @@ class _Wizard:
 
     def _link_tree(self, parts: list[dict[str, Any]], last: list[dict[str, Any]]) -> None:
         """Find again which of last period's parts each saved part came from (on resume)."""
-        from drafter.diff import pair_sections
+        from drafter.diff import pair_headings
 
-        for i, j in pair_sections(last, parts).items():
+        def keys(sections: list[dict[str, Any]]) -> list[tuple[str | None, str]]:
+            return [(s.get("topic"), str(s.get("heading") or "").strip()) for s in sections]
+
+        for i, j in pair_headings(keys(last), keys(parts)).items():
             self._link(parts[j], last[i])
             self._link_tree(parts[j].get("children") or [], last[i].get("children") or [])
 
@@ -447,7 +445,7 @@ class _Wizard:
         if q.type == "checkbox":
             return _items(value)
         if q.name == TEXT and not extra:
-            text, _ = apply_numbers(paragraphs_of(value), section.get(NUMBERS), lambda _key: "")
+            text, _ = apply_counts(paragraphs_of(value), section.get(NUMBERS), lambda _key: "")
             return "\n\n".join(text)
         return value
 
@@ -458,7 +456,7 @@ class _Wizard:
         lines = []
         if figures := [f"“{s}”" for s in stale if s in text]:
             lines.append("请核对，仍是上期的数字：" + "".join(figures))
-        if dated := [f"“{d}”" for d in dated_phrases(text, self.last, self.data)]:
+        if dated := [f"“{d}”" for d in dated_phrases(text, _period(self.last), _period(self.data))]:
             lines.append("请核对，仍是上期的时间说法：" + "".join(dated))
         return "\n".join(lines)
 
@@ -489,7 +487,8 @@ class _Wizard:
                 PromptSpec("confirm", f"发现上次保存的答案 {self.path}，接着用吗？", default=True)
             )
         ):
-            self.data, self.outline = load_answers(self.path, self.library)
+            answers = read_answers(self.path, self.library)
+            self.data, self.outline = answers_mapping(answers), answers.outline
             self.saved = True
             prompts.say(f"已读取 {self.path}，只问还没填的问题。")
             if last_path is not None:
@@ -499,7 +498,7 @@ class _Wizard:
                 last = self._reload_last()
             self._use_last(last)
             return
-        self.data = {}
+        self.data = {"schema": SCHEMA_VERSION}
         self._use_last(last)
         self.outline = self._choose_outline(last)
         self.data["outline"] = self.outline.id
@@ -542,7 +541,8 @@ class _Wizard:
         names = {q.name for q in self.basics}
         if not isinstance(year, int) or not {"year", "period"} <= names:
             return
-        options = [Option(f"{y}年{p}", (y, p)) for y, p in next_periods(year, period)]
+        following = Period(year, period or "全年").following()
+        options = [Option(p.name.replace("年度", "年全年"), (p.year, p.part)) for p in following]
         options.append(Option(OTHER_PERIOD_TITLE, OTHER_PERIOD))
         message = PERIOD_PROMPT.format(last=f"{year}年{period or ''}")
         choice = self._select(message, options, options[0].value)
@@ -555,7 +555,7 @@ class _Wizard:
             self._fill(section, _outline_section_of(section, candidates))
 
     def _basic_env(self, data: dict[str, Any]) -> tuple[Context, Refs]:
-        return basic_env(data, self.library, self.today, self.carried)
+        return basic_env(data, self.library, self.today, self.path, self.carried)
 
     def _ask_basic(self, q: Question, *, first_pass: bool = False) -> None:
         """Ask one basic question; answers left at a default computed from it follow it.
@@ -600,7 +600,7 @@ class _Wizard:
         """
         titles = [t.text for t in osec.titles] if osec else []
         points = [p.text for p in osec.points] if osec else []
-        topic = self.library.topic(_topic_id(osec.id)) if osec else None
+        topic = self.library.topic(section_topic(osec.id)) if osec else None
         bank = [b for b in (topic or {}).get("bank") or [] if b not in points]
         last = self._last_of(section)
         if last is not None:
@@ -629,7 +629,7 @@ class _Wizard:
         """
         if osec is None:
             return []
-        tid = _topic_id(osec.id)
+        tid = section_topic(osec.id)
         topic = self.library.topic(tid) or {}
         return questions_of((self.library.questions.get("topics") or {}).get(tid)) + questions_of(
             topic.get("questions")
@@ -992,7 +992,7 @@ class _Wizard:
             options = [Option(basics_line, "basics")]
             options += [
                 Option(self._section_line(heading_label(1, i + 1), s, o), ("section", i))
-                for i, (s, o) in enumerate(zip(sections, learned))
+                for i, (s, o) in enumerate(zip(sections, learned, strict=True))
             ]
             options.append(Option("增减部分", "sections"))
             if unchanged := self._unchanged():
@@ -1005,7 +1005,7 @@ class _Wizard:
             if pointer is None:
                 todo = [
                     ("section", i)
-                    for i, (s, o) in enumerate(zip(sections, learned))
+                    for i, (s, o) in enumerate(zip(sections, learned, strict=True))
                     if self._pending(s, o)
                 ]
                 pointer = todo[0] if todo else "write"
@@ -1110,7 +1110,7 @@ class _Wizard:
         from drafter.text_writer import to_text
 
         try:
-            text = to_text(compose(self.data, self.library))
+            text = to_text(compose(answers_from_mapping(self.data, self.library, self.path), self.library))
         except UserError as exc:
             prompts.say(f"暂时无法预览：{exc}")
             return
@@ -1124,11 +1124,10 @@ class _Wizard:
         if missing:
             prompts.say(f"还不能生成，缺少：{'；'.join(missing)}")
             return None
-        from drafter.render import render_answers
-
         try:
-            written = render_answers(
-                self.data, self.library, self.output, force=force, reference_docx=reference_docx
+            answers = answers_from_mapping(self.data, self.library, self.path)
+            written = _write_document(
+                answers, self.library, self.output, force=force, reference_docx=reference_docx
             )
         except UserError as exc:
             prompts.say(f"未能生成：{exc}")
@@ -1146,3 +1145,13 @@ def _has_content(section: dict[str, Any]) -> bool:
         or any(v not in (None, "", [], False) for v in (section.get("extra") or {}).values())
         or any(_has_content(c) for c in section.get("children") or [])
     )
+
+
+def _period(data: Mapping[str, Any] | None) -> Period | None:
+    """The period an answers mapping states, when it states a year."""
+    if data is None:
+        return None
+    year, part = data.get("year"), data.get("period")
+    if not isinstance(year, int) or isinstance(year, bool):
+        return None
+    return Period(year, part if isinstance(part, str) else "全年")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
+
+from drafter.outline import Library, Outline
 
 
 def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -185,3 +188,43 @@ def docx_headings(path: Path) -> list[tuple[int, str, bool]]:
         run_in = len(runs) > 1 and runs[0].style.style_id != runs[-1].style.style_id
         out.append((level, runs[0].text if run_in else paragraph.text, run_in))
     return out
+
+
+def load_answers(path: Path, library: Library) -> tuple[dict[str, Any], Outline]:
+    """An answers file as its mapping (as saved) and its resolved outline — for comparing files."""
+    from drafter.answers import answers_mapping, read_answers
+
+    answers = read_answers(path, library)
+    return answers_mapping(answers), answers.outline
+
+
+def typed(data: dict[str, Any], library: Library, path: Path | None = None) -> Any:
+    """An answers mapping typed as if it were the answers file `path` (default: ./x.answers.yaml)."""
+    from drafter.answers import answers_from_mapping
+
+    return answers_from_mapping(data, library, path or Path("x.answers.yaml").resolve())
+
+
+def compose_mapping(data: dict[str, Any], library: Library, path: Path | None = None) -> Any:
+    """Compose an answers mapping (tests write answers inline as mappings)."""
+    from drafter.compose import compose
+
+    return compose(typed(data, library, path), library)
+
+
+def render_answers(
+    data: dict[str, Any], library: Library, out: Path, *, fmt: str | None = None,
+    path: Path | None = None,
+) -> Path:
+    """Compose an answers mapping (as the file `path`) and write it to `out`."""
+    from drafter.render import format_of, write_document
+
+    write_document(compose_mapping(data, library, path), out, format_of(out, fmt))
+    return out
+
+
+def run_import(report: Path, out: Path, library: Library, *, force: bool) -> str:
+    """`drafter import` with a given library."""
+    from drafter.commands.importing import import_to
+
+    return import_to(report, out, library, force=force)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import load_answers, missing_required, require_complete, save_answers
+from drafter.answers import missing_required, read_answers, require_complete, save_answers
 from drafter.errors import InputFileError, MissingAnswersError, YamlError
 from drafter.outline import load_library
-from tests.helpers import build_file_tree, mini_library_dir
+from tests.helpers import build_file_tree, load_answers, mini_library_dir, typed
 
 GOOD = """
 outline: mini
@@ -98,7 +98,7 @@ def test_yaml_never_runs_code(tmp_path: Path, library) -> None:
 def test_missing_required_lists_everything(library) -> None:
     assert missing_required({"outline": "mini"}, library) == ["单位名称（unit）", "至少一个栏目（sections）"]
     with pytest.raises(MissingAnswersError) as err:
-        require_complete({"outline": "mini", "unit": " "}, library, Path("x.yaml"))
+        require_complete(typed({"outline": "mini", "unit": " "}, library, Path("x.yaml").resolve()), library)
     assert "单位名称" in str(err.value) and "sections" in str(err.value) and "x.yaml" in str(err.value)
 
 
@@ -111,7 +111,8 @@ def test_save_round_trips_and_is_readable(tmp_path: Path, library) -> None:
     assert text.startswith("# drafter 答案文件") and "单位名称" not in text and "某某县档案馆党支部" in text
     assert "text: |" in text
     again, _ = load_answers(out, library)
-    assert again == data
+    assert again["sections"][0]["text"] == "第一段。\n\n第二段。"  # one paragraph a line, blank between
+    assert read_answers(out, library).sections[0].paragraphs == ["第一段。", "第二段。"]
 
 
 def test_duplicate_keys_are_refused(tmp_path: Path, library) -> None:

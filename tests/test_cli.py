@@ -39,10 +39,41 @@ def test_no_command_prints_help_and_exits_2(capsys) -> None:
     assert "drafter" in capsys.readouterr().out
 
 
-def test_usage_errors_exit_2() -> None:
+def test_usage_errors_exit_2_in_chinese(capsys) -> None:
+    assert run(["render"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：缺少必需的参数：答案文件。") and "usage" not in err
+    assert run(["learn", "a.txt"]) == 2
+    assert "缺少必需的参数：-o/--output" in capsys.readouterr().err
+    assert run(["render", "a.yaml", "--format", "pdf"]) == 2
+    assert "无效的选项 'pdf'" in capsys.readouterr().err
+
+
+def test_help_speaks_chinese(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
-        run(["render"])
-    assert exc.value.code == 2
+        run(["render", "--help"])
+    assert exc.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("用法：drafter render") and "选项：" in text and "显示本帮助并退出" in text
+    for english in ("usage:", "options:", "show this help", "positional arguments"):
+        assert english not in text
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit):
+        run(["--version"])
+    assert capsys.readouterr().out.startswith("drafter ")
+
+
+def test_text_formats_go_to_standard_output(tmp_path: Path, capsys) -> None:
+    example = Path(__file__).parent.parent / "examples" / "minimal.answers.yaml"
+    assert run(["render", str(example), "--format", "md"]) == 0
+    assert capsys.readouterr().out.startswith("# 某某镇中心小学党支部")
+    assert run(["render", str(example), "--format", "txt", "-o", "-"]) == 0
+    assert "某某镇中心小学党支部" in capsys.readouterr().out
+    assert not Path("-").exists()
+    assert run(["render", str(example), "-o", "-"]) == 2
+    assert "不能输出到屏幕" in capsys.readouterr().err
 
 
 def test_user_error_is_one_line_without_traceback(tmp_path: Path) -> None:
@@ -78,12 +109,12 @@ def test_render_many_into_directory(tmp_path: Path, lib: Path) -> None:
 
 
 def test_internal_error_exit_3(monkeypatch, tmp_path: Path, lib: Path, capsys) -> None:
-    import drafter.render
+    import drafter.commands.render
 
     def boom(*_a, **_k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(drafter.render, "render_files", boom)
+    monkeypatch.setattr(drafter.commands.render, "read_answers", boom)
     assert run(["--outlines", str(lib), "render", "a.yaml", "-o", "x.docx"]) == 3
     err = capsys.readouterr().err
     assert "内部错误" in err and "--debug" in err and "Traceback" not in err

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import clean_heading, compose, ensure_sentence, join_and, join_list, points
+from drafter.compose import clean_heading, ensure_sentence, join_and, join_list, points
 from drafter.document import Heading, Paragraph
 from drafter.errors import UserError
+from drafter.model import Measure
 from drafter.outline import load_library
-from tests.helpers import build_file_tree, mini_library_dir
+from tests.helpers import build_file_tree, compose_mapping, mini_library_dir, typed
 
 
 @pytest.fixture
@@ -44,8 +45,8 @@ def answers(**overrides):
 
 
 def test_points_read_as_enumeration() -> None:
-    assert points([{"item": "甲"}, {"item": "乙"}, {"item": "丙"}]) == "一是甲；二是乙；三是丙。"
-    assert points([{"item": "甲", "detail": "细节"}, {"item": "乙"}]) == "一是甲。细节。二是乙。"
+    assert points([Measure("甲"), Measure("乙"), Measure("丙")]) == "一是甲；二是乙；三是丙。"
+    assert points([Measure("甲", "细节"), Measure("乙")]) == "一是甲。细节。二是乙。"
 
 
 def test_joins_and_sentences() -> None:
@@ -59,7 +60,7 @@ def test_joins_and_sentences() -> None:
 
 
 def test_document_structure(library) -> None:
-    doc = compose(answers(), library)
+    doc = compose_mapping(answers(), library)
     assert doc.title == "某某县档案馆党支部2025年度党建工作总结"
     assert doc.date == "2025年12月5日"
     assert doc.signature == ["某某县档案馆党支部"]
@@ -81,7 +82,7 @@ def test_document_structure(library) -> None:
 def test_empty_answers_leave_no_trace(library) -> None:
     data = answers()
     data["sections"][0].update(measures=[], numbers={"集中学习": 0, "撰写心得体会": None}, text="")
-    doc = compose(data, library)
+    doc = compose_mapping(data, library)
     body = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
     assert "0次" not in body and "累计" not in body and "、、" not in body and "一是" not in body.split("在肯定")[0]
 
@@ -89,7 +90,7 @@ def test_empty_answers_leave_no_trace(library) -> None:
 def test_removing_a_section_renumbers(library) -> None:
     data = answers()
     data["sections"] = [data["sections"][1]]
-    assert [h.label for h in compose(data, library).headings()] == ["一、"]
+    assert [h.label for h in compose_mapping(data, library).headings()] == ["一、"]
 
 
 def test_children_numbered_by_level(library) -> None:
@@ -98,7 +99,7 @@ def test_children_numbered_by_level(library) -> None:
         {"heading": "子栏目甲", "children": [{"heading": "细目", "children": [{"heading": "更细"}]}]},
         {"heading": "子栏目乙", "run_in": True, "text": "内容。"},
     ]
-    labels = [(h.level, h.label) for h in compose(data, library).headings()]
+    labels = [(h.level, h.label) for h in compose_mapping(data, library).headings()]
     assert labels == [(1, "一、"), (2, "（一）"), (3, "1."), (4, "（1）"), (2, "（二）"), (1, "二、")]
 
 
@@ -106,7 +107,7 @@ def test_answers_are_data_not_templates(library) -> None:
     data = answers()
     data["sections"][0]["text"] = "{{ unit }} {% if true %}x{% endif %} <w:p> & \x07"
     data["unit"] = "{{ 7*7 }}局"
-    doc = compose(data, library)
+    doc = compose_mapping(data, library)
     body = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert "{{ unit }} {% if true %}x{% endif %} <w:p> & \x07" in body
     assert doc.title.startswith("{{ 7*7 }}局")
@@ -116,7 +117,7 @@ def test_template_error_names_outline_section_and_variable(tmp_path: Path) -> No
     root = mini_library_dir(tmp_path / "o")
     build_file_tree(root, {"authored/templates/politics.j2": "{{ section.no_such_field }}\n"})
     with pytest.raises(UserError) as err:
-        compose(answers(), load_library(root))
+        compose_mapping(answers(), load_library(root))
     text = str(err.value)
     assert "mini" in text and "加强理论武装" in text and "no_such_field" in text
 
@@ -127,19 +128,19 @@ def test_external_outlines_render_sandboxed(tmp_path: Path) -> None:
     library = load_library(root)
     assert not library.shipped
     with pytest.raises(UserError) as err:
-        compose(answers(), library)
+        compose_mapping(answers(), library)
     assert "模板错误" in str(err.value)
 
 
 def test_bad_date_is_a_user_error(library) -> None:
     with pytest.raises(UserError, match="日期"):
-        compose(answers(date="明天"), library)
+        compose_mapping(answers(date="明天"), library)
 
 
 def test_counts_already_in_the_text_are_updated_in_place(library) -> None:
     data = answers()
     data["sections"][0].update(measures=[], text="全年开展集中学习82次，撰写心得体会5篇。", numbers={"集中学习": 90})
-    body = [b.text for b in compose(data, library).blocks if isinstance(b, Paragraph)]
+    body = [b.text for b in compose_mapping(data, library).blocks if isinstance(b, Paragraph)]
     assert "全年开展集中学习90次，撰写心得体会5篇。" in body
     assert not any(t.startswith("今年以来，累计") for t in body)
 
@@ -149,7 +150,7 @@ def test_counts_grouped_by_verb(library) -> None:
     data["sections"][0].update(
         measures=[], text="", numbers={"支委会": 8, "集中学习": 12, "党员大会": 4, "撰写心得体会": 5}
     )
-    body = [b.text for b in compose(data, library).blocks if isinstance(b, Paragraph)]
+    body = [b.text for b in compose_mapping(data, library).blocks if isinstance(b, Paragraph)]
     assert "今年以来，累计召开支委会8次、党员大会4次，开展集中学习12次，撰写心得体会5篇。" in body
 
 
@@ -160,5 +161,5 @@ def test_counts_grouped_by_verb(library) -> None:
 def test_period_name_and_ahead(library, period: str, name: str, ahead: str) -> None:
     from drafter.compose import base_context
 
-    ctx = base_context(answers(period=period), library)
+    ctx = base_context(typed(answers(period=period), library), library)
     assert (ctx["period_name"], ctx["ahead"]) == (name, ahead)

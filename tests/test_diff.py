@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from drafter.diff import diff_reports, marked, pair_sections, run_diff, text_diff
+from drafter.commands.diff import diff_files
+from drafter.diff import marked, pair_headings, text_diff
 from drafter.errors import InputFileError
-from drafter.importer import run_import
 from drafter.outline import Library, load_library
+from tests.helpers import run_import
 
 OLD = """
 某某县气象局机关党支部2023年度党建工作总结
@@ -63,7 +64,8 @@ def library() -> Library:
 
 
 def test_identical_reports(tmp_path: Path, library: Library) -> None:
-    text, differs = run_diff(write(tmp_path, "a.txt", OLD), write(tmp_path, "b.txt", OLD), library)
+    result = diff_files(write(tmp_path, "a.txt", OLD), write(tmp_path, "b.txt", OLD), library)
+    text, differs = result.to_text(), result.differs
     assert not differs
     assert "两份报告内容相同" in text
 
@@ -72,14 +74,14 @@ def test_report_equals_its_own_import(tmp_path: Path, library: Library) -> None:
     report = write(tmp_path, "a.txt", OLD)
     answers = tmp_path / "a.answers.yaml"
     run_import(report, answers, library, force=False)
-    assert run_diff(report, answers, library)[1] is False
-    assert run_diff(answers, report, library)[1] is False
+    assert diff_files(report, answers, library).differs is False
+    assert diff_files(answers, report, library).differs is False
 
 
 def test_changes_between_two_years(tmp_path: Path, library: Library) -> None:
-    result = diff_reports(write(tmp_path, "old.txt", OLD), write(tmp_path, "new.txt", NEW), library)
+    result = diff_files(write(tmp_path, "old.txt", OLD), write(tmp_path, "new.txt", NEW), library)
     assert result.differs
-    assert "年度：2023 → 2024" in result.basics
+    assert "标题：某某县气象局机关党支部2023年度党建工作总结 → 某某县气象局机关党支部2024年度党建工作总结" in result.basics
     assert "成文日期：2023年12月20日 → 2024年12月20日" in result.basics
     assert result.opening.lines == ["改动句：202[3→4]年，某某县气象局机关…"]
     by_path = {(s.status, s.path): s for s in result.sections}
@@ -108,17 +110,24 @@ def test_changes_between_two_years(tmp_path: Path, library: Library) -> None:
 
 
 def test_pairing_by_topic_then_heading() -> None:
-    old = [
-        {"topic": "politics", "heading": "甲"},
-        {"heading": "加强作风建设"},
-        {"heading": "完全不同"},
-    ]
-    new = [
-        {"heading": "加强作风建设，提升效能"},
-        {"topic": "politics", "heading": "乙"},
-        {"heading": "另起一题"},
-    ]
-    assert pair_sections(old, new) == {0: 1, 1: 0}
+    old = [("politics", "甲"), (None, "加强作风建设"), (None, "完全不同")]
+    new = [(None, "加强作风建设，提升效能"), ("politics", "乙"), (None, "另起一题")]
+    assert pair_headings(old, new) == {0: 1, 1: 0}
+
+
+@pytest.mark.parametrize("example", ["complete", "seed001-annual", "seed002-measures", "seed004-duty-report"])
+def test_a_document_equals_the_answers_it_was_rendered_from(
+    tmp_path: Path, library: Library, example: str
+) -> None:
+    """Like with like: the .docx and its own answers file are the same document (exit 0)."""
+    from drafter.cli import run
+
+    answers = Path(__file__).parent.parent / "examples" / f"{example}.answers.yaml"
+    out = tmp_path / "总结.docx"
+    assert run(["render", str(answers), "-o", str(out)]) == 0
+    result = diff_files(out, answers, library)
+    assert not result.differs, result.to_text()
+    assert run(["diff", str(out), str(answers)]) == 0
 
 
 def test_sentence_changes() -> None:
@@ -155,7 +164,7 @@ def test_nested_sections_and_answers_files(tmp_path: Path, library: Library) -> 
     """
     old.write_text(textwrap.dedent(body.format(n=14)), encoding="utf-8")
     new.write_text(textwrap.dedent(body.format(n=20)), encoding="utf-8")
-    result = diff_reports(old, new, library)
+    result = diff_files(old, new, library)
     assert [(s.status, s.path, s.numbers, s.text.lines) for s in result.sections] == [
         ("修改", "强化理论武装 › 抓实集中学习", ["集中学习：14 → 20"], [])
     ]
@@ -164,8 +173,8 @@ def test_nested_sections_and_answers_files(tmp_path: Path, library: Library) -> 
 def test_bad_inputs_are_user_errors(tmp_path: Path, library: Library) -> None:
     good = write(tmp_path, "a.txt", OLD)
     with pytest.raises(InputFileError):
-        run_diff(good, tmp_path / "missing.txt", library)
+        diff_files(good, tmp_path / "missing.txt", library)
     broken = tmp_path / "bad.yaml"
     broken.write_text("outline: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputFileError):
-        run_diff(broken, good, library)
+        diff_files(broken, good, library)

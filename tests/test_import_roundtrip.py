@@ -22,15 +22,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter.answers import load_answers
-from drafter.importer import run_import
 from drafter.noise import remove_noise
 from drafter.outline import Library, load_library
 from drafter.reader import read_report
-from drafter.render import render_answers
 from drafter.structure import parse_report
 from tests.helpers import SEEDS as SEEDS_DIR
-from tests.helpers import docx_headings
+from tests.helpers import docx_headings, load_answers, render_answers, run_import
 
 SEEDS = sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
 MIN_AGREEMENT = 0.98

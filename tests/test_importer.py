@@ -15,12 +15,13 @@ import docx
 import pytest
 from helpers import mini_library_dir
 
-from drafter.answers import load_answers
-from drafter.compose import apply_numbers
+from drafter.answers import answers_mapping
+from drafter.counts import apply_counts
 from drafter.errors import InputFileError, OutputError, UserError
-from drafter.importer import import_report, own_outline_path, run_import, stated_numbers
+from drafter.importer import import_report, stated_numbers
+from drafter.naming import own_outline_beside as own_outline_path
 from drafter.outline import Library, load_library, load_outline
-from drafter.render import render_answers
+from tests.helpers import load_answers, render_answers, run_import
 
 LEVELS_REPORT = """
 某某县气象局机关党支部2024年度党建工作总结
@@ -95,7 +96,7 @@ def library() -> Library:
 # --- structure and content -----------------------------------------------------------------------
 def test_levels_report_structure(tmp_path: Path, library: Library) -> None:
     result = import_report(write(tmp_path, "r.txt", LEVELS_REPORT), library)
-    a = result.answers
+    a = answers_mapping(result.answers)
     assert a["title"] == "某某县气象局机关党支部2024年度党建工作总结"
     assert (a["unit"], a["year"], a["period"]) == ("某某县气象局机关党支部", 2024, "全年")
     assert a["opening"].startswith("2024年，某某县气象局机关党支部坚持")
@@ -120,11 +121,11 @@ def test_levels_report_structure(tmp_path: Path, library: Library) -> None:
     assert points["text"].startswith("一是开设“云端课堂”") and points["measures"] == []
     assert (a["signature"], a["date"]) == ("某某县气象局机关党支部", "2024-12-20")
     assert a["closing"] == ""
-    assert result.outline.id == "annual" and not result.own_outline
+    assert result.answers.outline.id == "annual" and not result.own_outline
     topics = [s.get("topic") for s in a["sections"]]
     assert topics[-2:] == ["problems", "next_steps"]
     assert all(
-        t is None or result.outline.find(t) for t in (s.get("topic") for s in walk(a["sections"]))
+        t is None or result.answers.outline.find(t) for t in (s.get("topic") for s in walk(a["sections"]))
     )
 
 
@@ -139,7 +140,7 @@ def test_numbers_are_only_counts_stated_verbatim() -> None:
     )  # two different figures for one key: updating one would change both
     assert "座谈会" not in numbers  # full-width digits would be rewritten as ASCII
     assert all(isinstance(v, int) for v in numbers.values())
-    assert apply_numbers(paragraphs, numbers, lambda _k: "次") == (paragraphs, [])
+    assert apply_counts(paragraphs, numbers, lambda _k: "次") == (paragraphs, [])
 
 
 def test_imported_report_renders_back(tmp_path: Path, library: Library) -> None:
@@ -159,8 +160,8 @@ def test_imported_report_renders_back(tmp_path: Path, library: Library) -> None:
 
 def test_dash_headings_keep_their_dashes(tmp_path: Path, library: Library) -> None:
     result = import_report(write(tmp_path, "d.txt", DASH_REPORT), library)
-    a = result.answers
-    assert result.outline.id == "measures"
+    a = answers_mapping(result.answers)
+    assert result.answers.outline.id == "measures"
     assert "——" in result.reason
     assert [s["heading"] for s in a["sections"]] == ["强基础", "强能力", "转作风", "重特色"]
     assert all(s["run_in"] for s in a["sections"])
@@ -188,11 +189,19 @@ def test_no_headings_becomes_one_section_with_own_outline(
     assert data["opening"].startswith("今年以来，某某乡农技站党小组")
     assert len(data["sections"][0]["text"].split("\n\n")) == 2
     assert "未识别到" in summary and "主要工作情况" in summary
-    # The answers file finds its outline from any working directory.
+    # The answers file finds its outline beside it from any working directory, even one that
+    # holds another outline file of the same name.
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
+    (elsewhere / "plain.outline.yaml").write_text(
+        outline_file.read_text(encoding="utf-8").replace("level: 1", "level: 1\n    # decoy"),
+        encoding="utf-8",
+    )
     monkeypatch.chdir(elsewhere)
-    assert render_answers(data, library, elsewhere / "x.txt").exists()
+    here = render_answers(data, library, elsewhere / "x.txt", path=out).read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    there = render_answers(data, library, tmp_path / "y.txt", path=out).read_text(encoding="utf-8")
+    assert here == there
 
 
 def test_unknown_kind_builds_outline_from_own_headings(tmp_path: Path) -> None:
@@ -226,14 +235,14 @@ def test_docx_with_table_and_image(tmp_path: Path, library: Library) -> None:
     document.save(str(path))
 
     result = import_report(path, library)
-    sections = walk(result.answers["sections"])
+    sections = walk(answers_mapping(result.answers)["sections"])
     assert [s["heading"] for s in sections] == [
         "强化理论武装，筑牢思想根基",
         "抓实集中学习",
         "创新学习方式",
     ]
     assert "全年开展集中学习14次" in sections[1]["text"]
-    assert "学习次数" not in str(result.answers)
+    assert "学习次数" not in str(answers_mapping(result.answers))
     skipped = next(n for n in result.notes if "未导入" in n)
     assert "跳过表格1个" in skipped and "跳过图片1张" in skipped
 
@@ -247,9 +256,9 @@ def test_placeholders_and_period(tmp_path: Path, library: Library) -> None:
     支部开展集中学习6次。
     """
     result = import_report(write(tmp_path, "h.txt", report), library)
-    a = result.answers
+    a = answers_mapping(result.answers)
     assert (a["unit"], a["year"], a["period"]) == ("XX县XX局", 2023, "上半年")
-    assert result.outline.id == "half_year"
+    assert result.answers.outline.id == "half_year"
     assert any("XX" in n and "占位符" in n for n in result.notes)
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import load_answers
 from drafter.errors import Interrupted
+from drafter.naming import answers_beside as default_answers_path
 from drafter.outline import Library, load_library
-from drafter.wizard import default_answers_path
+from tests.helpers import load_answers
 from tests.test_wizard import CTRL_C, DOWN, ENTER, FINISH, answers_of, wizard
 
 # The kind list: general, annual, duty_report, half_year, measures.

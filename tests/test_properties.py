@@ -16,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.answers import check_answers, require_complete
+from drafter.answers import parse_answers, require_complete
 from drafter.compose import compose
 from drafter.docx_writer import docx_bytes
 from drafter.errors import UserError
@@ -82,9 +82,9 @@ def test_renders_or_fails_clearly(library, data: dict) -> None:
     text = dump_yaml(data)
     try:
         doc = parse_yaml(text, Path("gen.answers.yaml"))
-        check_answers(doc, library)
-        require_complete(doc.data, library)
-        document = compose(doc.data, library)
+        answers = parse_answers(doc, library)
+        require_complete(answers, library)
+        document = compose(answers, library)
         payload = docx_bytes(document)
     except UserError as exc:
         message = str(exc)
@@ -101,7 +101,7 @@ def test_renders_or_fails_clearly(library, data: dict) -> None:
 def test_arbitrary_text_never_crashes_the_loader(library, text: str) -> None:
     try:
         doc = parse_yaml(text, Path("gen.answers.yaml"))
-        check_answers(doc, library)
+        parse_answers(doc, library)
     except UserError:
         pass
     except yaml.YAMLError as exc:  # pragma: no cover - would be a bug: raw YAML errors must be wrapped

@@ -27,7 +27,6 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from prompt_toolkit.validation import ValidationError
 
 from drafter import prompts
-from drafter.answers import load_answers
 from drafter.errors import (
     Interrupted,
     MissingAnswersError,
@@ -35,10 +34,11 @@ from drafter.errors import (
     OutputError,
     SavedForLater,
 )
+from drafter.naming import answers_beside as default_answers_path
 from drafter.outline import Library, load_library
 from drafter.question import questions_of
-from drafter.wizard import default_answers_path, run_wizard
-from tests.helpers import SHIPPED, build_file_tree, shipped_templates
+from drafter.wizard import run_wizard
+from tests.helpers import SHIPPED, build_file_tree, compose_mapping, load_answers, shipped_templates
 
 ENTER, DOWN, UP, SPACE, CTRL_C, BACKSPACE = "\r", "\x1b[B", "\x1b[A", " ", "\x03", "\x7f"
 FINISH = "\x1b\r"  # Esc then Enter ends a multi-line answer
@@ -404,8 +404,6 @@ def uninterrupted(library: Library, tmp_path_factory: pytest.TempPathFactory) ->
 def test_ctrl_c_at_any_prompt_then_resume_gives_the_same_answers(
     library: Library, uninterrupted: Path, tmp_path: Path, stop: int
 ) -> None:
-    from drafter.compose import compose
-
     whole = uninterrupted
     out = tmp_path / "out.md"
     with pytest.raises(Interrupted):
@@ -416,7 +414,7 @@ def test_ctrl_c_at_any_prompt_then_resume_gives_the_same_answers(
     wizard(library, out, *SHORT_STEPS[RESUMES_AT.get(stop, stop) :], answers_path=answers)
 
     assert answers_of(out) == answers_of(whole)
-    assert compose(answers_of(out), library) == compose(answers_of(whole), library)
+    assert compose_mapping(answers_of(out), library, out) == compose_mapping(answers_of(whole), library, whole)
     assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
 
 

@@ -18,13 +18,12 @@ from typing import Any
 import docx
 import pytest
 
-from drafter.answers import load_answers
 from drafter.cli import run
 from drafter.errors import Interrupted, NoTerminalError
+from drafter.naming import answers_beside as default_answers_path
 from drafter.outline import Library
 from drafter.question import STATED_HELP, Question
-from drafter.wizard import dated_phrases, default_answers_path, next_periods
-from tests.helpers import build_file_tree
+from tests.helpers import build_file_tree, load_answers
 from tests.test_wizard import (
     BACKSPACE,
     CTRL_C,
@@ -152,27 +151,6 @@ def shown(screen: io.StringIO) -> str:
     return re.sub(r"[\r\n]", "", screen.getvalue())
 
 
-def test_next_periods_move_forward_the_likeliest_first() -> None:
-    assert next_periods(2025, "上半年") == [(2025, "全年"), (2025, "下半年")]
-    assert next_periods(2024, "全年") == [(2025, "上半年"), (2025, "全年")]
-    assert next_periods(2024, "下半年") == [(2025, "上半年"), (2025, "全年")]
-    assert next_periods(2025, "第一季度") == [(2025, "第二季度"), (2025, "上半年")]
-    assert next_periods(2025, "第二季度") == [(2025, "第三季度")]
-    assert next_periods(2025, "第四季度") == [(2026, "第一季度")]
-    assert next_periods(2024, None) == [(2025, "上半年"), (2025, "全年")]
-
-
-def test_last_periods_time_words_are_found_only_when_the_period_changed() -> None:
-    text = "2024年度，全年组织学习；2024年6月召开大会。"
-    last = {"year": 2024, "period": "全年"}
-    assert dated_phrases(text, last, {"year": 2025, "period": "上半年"}) == [
-        "2024年度",
-        "全年",
-        "2024年",
-    ]
-    assert dated_phrases(text, last, {"year": 2024, "period": "全年"}) == []
-
-
 def test_a_carried_answer_is_the_default_and_marked_while_it_is_shown() -> None:
     unit = Question.from_dict({"name": "unit", "type": "text", "prompt": "单位名称"})
     carried = unit.structure({}, None, None, "青松镇农技站党支部")
@@ -250,7 +228,7 @@ def test_carried_answers_are_defaults_not_answers(library: Library, tmp_path: Pa
     with pytest.raises(Interrupted):
         wizard(library, out, *FROM_ANSWERS_STEPS[:2], CTRL_C, last_path=last_answers(tmp_path))
     data = answers_of(out)
-    assert set(data) == {"outline", "from", "year", "period"}  # nothing carried is stored
+    assert set(data) == {"schema", "outline", "from", "year", "period"}  # nothing carried is stored
 
 
 def test_review_lists_what_is_unchanged_and_editing_one_takes_it_off(

@@ -1,0 +1,6 @@
+"""One module per command: its `run(args, out)` and what it prints on the terminal.
+
+`drafter.cli` parses the command line and calls one of these; they call the library (reading,
+structure, learning, questionnaire, composition, writers) and never each other. `out` is the
+terminal's standard output, passed in so tests need no hooks.
+"""

@@ -1,0 +1,119 @@
+"""Counts — the one home for finding a count in text, updating it and phrasing it.
+
+A count is an activity and its figure: 集中学习 12 次. Reports state counts inline
+("全年开展集中学习12次"), answers files hold them as `numbers: {集中学习: 12}`, and composition
+writes the ones the text does not state as a phrase with its verb: 召开支委会8次、党员大会4次，
+开展集中学习12次. The verb table itself is data (`verbs:` in outlines/authored/topics.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from drafter.outline import Fact
+
+MAX_COUNT = 100_000
+
+# Keys that already open with a verb of their own take no extra one.
+_OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count to write as a phrase: its key, value and measure word (集中学习, 12, 次)."""
+
+    key: str
+    value: int
+    unit: str
+
+
+def is_count(value: object) -> bool:
+    """A figure worth writing: a positive whole number (blank, zero and booleans are not)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def stated(key: str) -> re.Pattern[str]:
+    """The key followed by its digits as a text states it: 集中学习82 (in 集中学习82次)."""
+    return re.compile(re.escape(key) + r"\d+")
+
+
+def apply_counts(
+    paragraphs: list[str], counts: Mapping[str, int | None] | None, unit_of: Callable[[str], str]
+) -> tuple[list[str], list[Count]]:
+    """Put each count into the text: in place where the text already states it, else as a Count.
+
+    A report carried over from last period says "集中学习82次"; answering 集中学习: 90 must
+    update that figure rather than add a second sentence. Counts the text does not mention come
+    back for the template to phrase; blank and zero counts give nothing.
+    """
+    leftover = []
+    for key, value in (counts or {}).items():
+        if not is_count(value):
+            continue
+        assert isinstance(value, int)
+        pattern = stated(key)
+        if any(pattern.search(p) for p in paragraphs):
+            paragraphs = [pattern.sub(f"{key}{value}", p) for p in paragraphs]
+        else:
+            leftover.append(Count(key, value, unit_of(key)))
+    return paragraphs, leftover
+
+
+def stated_counts(paragraphs: list[str], mentions: list[tuple[str, int | float]]) -> dict[str, int]:
+    """The counts of a text that `apply_counts` can update in place, from its (key, value) mentions.
+
+    A count qualifies when every occurrence of its key followed by digits carries exactly that
+    number, so re-applying it leaves the text unchanged. Each key's occurrences are gathered in
+    one pass over the text.
+    """
+    text = "\n".join(paragraphs)
+    candidates: dict[str, int] = {}
+    for key, value in mentions:
+        if key not in candidates and isinstance(value, int) and 0 < value <= MAX_COUNT:
+            candidates[key] = value
+    if not candidates:
+        return {}
+    keys = sorted(candidates, key=len, reverse=True)
+    seen: dict[str, set[str]] = {key: set() for key in keys}
+    alternatives = "|".join(re.escape(k) for k in keys)
+    for m in re.finditer(rf"(?=({alternatives})(\d+))", text):
+        seen[m.group(1)].add(m.group(2))
+    # The lookahead visits every position, so a key inside a longer one (学习 in 集中学习82)
+    # is seen too; at one position only one key can be followed by digits.
+    return {key: value for key, value in candidates.items() if seen[key] == {str(value)}}
+
+
+def verb_for(key: str, verbs: Mapping[str, list[str]]) -> str:
+    """The verb a count noun takes in a sentence (支委会 → 召开), "" when it has one already.
+
+    The longest matching ending decides, so 心得体会 goes with 撰写 (体会), not 召开 (会).
+    """
+    if key.startswith(tuple(verbs)) or key.startswith(_OWN_VERBS):
+        return ""
+    matches = [(len(e), verb) for verb, endings in verbs.items() for e in endings if key.endswith(e)]
+    return max(matches)[1] if matches else ""
+
+
+def phrase_counts(counts: list[Count], verbs: Mapping[str, list[str]]) -> str:
+    """召开支委会8次、党员大会4次，开展集中学习12次: counts grouped by verb, the verb said once."""
+    groups: dict[str, list[str]] = {}
+    for c in counts:
+        groups.setdefault(verb_for(c.key, verbs), []).append(f"{c.key}{c.value}{c.unit}")
+    return "，".join(verb + "、".join(items) for verb, items in groups.items())
+
+
+def is_activity(key: str, verbs: Mapping[str, list[str]]) -> bool:
+    """Whether a count key names a Party-work activity the verb table knows (学习, 党课, 支委会…)."""
+    return any(key.endswith(tuple(endings)) or key.startswith(verb) for verb, endings in verbs.items())
+
+
+def rank_facts(facts: list[Fact], verbs: Mapping[str, list[str]], limit: int | None) -> list[Fact]:
+    """The learned counts worth a question: known activities first, then the most widely reported.
+
+    Learned counts include incidental ones (慰问金, 驾驶员); asking all of them would bury
+    the few every report states. The order within a rank stays the learned order.
+    """
+    ranked = sorted(facts, key=lambda f: (not is_activity(f.key, verbs), -len(f.sources)))
+    return ranked[:limit] if limit else ranked

@@ -1,0 +1,115 @@
+"""What a file on the command line holds, as the document a reader would see.
+
+`diff` and `check` take a report (.txt/.md/.docx) or an answers file alike. Both become the same
+pure document model: a report is parsed and its tree laid out as found (labels, run-in headings,
+sign-off); an answers file is composed exactly as `render` would write it. Comparing or checking
+those documents compares what a reader sees, so a document and its own answers are identical.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+
+from drafter.dates import format_date, parse_date
+from drafter.document import Block, Document, Heading, Paragraph
+from drafter.outline import Library
+from drafter.report import ParsedReport, Section
+from drafter.structure import is_signature
+
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+MAX_SIGNATURE_LINES = 2
+# A signer line of a 述职报告: "述职人：张某某".
+_ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
+_SIGNER = re.compile(r"^(?:述职人|报告人|汇报人|起草人|撰稿人)[:：]\s*\S{2,12}$")
+
+
+def is_answers_file(path: Path) -> bool:
+    """An answers (YAML) file rather than a report, by its suffix."""
+    return path.suffix.lower() in ANSWERS_SUFFIXES
+
+
+def document_of(path: Path, library: Library) -> Document:
+    """The document a report or an answers file gives (see the module docstring)."""
+    if is_answers_file(path):
+        from drafter.answers import read_answers, require_complete
+        from drafter.compose import compose
+
+        answers = read_answers(path, library)
+        require_complete(answers, library)
+        return compose(answers, library)
+    from drafter.reader import read_report
+    from drafter.structure import parse_report
+
+    return document_of_report(parse_report(read_report(path), path.name))
+
+
+def document_of_report(report: ParsedReport) -> Document:
+    """A parsed report laid out as written: its labels, run-in headings, sign-off and date.
+
+    The sign-off is looked for at the very end of the text, where a reader sees it: in the
+    closing, or at the end of the last section's body when the report has no closing.
+    """
+    sections = copy.deepcopy(report.sections)
+    opening = [] if not sections else report.opening
+    closing = report.closing if sections else report.opening
+    last = sections[-1] if sections else None
+    while last is not None and last.children:
+        last = last.children[-1]
+    body = last.body if last is not None else []
+    tail, signature, date = split_signature(body + closing)
+    if last is not None:
+        last.body = tail[: len(body)]
+    closing = tail[len(body):]
+    blocks: list[Block] = [Paragraph(p) for p in opening]
+    for section in sections:
+        blocks.extend(_section_blocks(section))
+    blocks.extend(Paragraph(p) for p in closing)
+    return Document(
+        title=report.title or "",
+        blocks=blocks,
+        signature=signature,
+        date=format_date(date) if date else "",
+    )
+
+
+def _section_blocks(section: Section) -> list[Block]:
+    heading = Heading(max(1, min(section.level, 4)), section.marker, section.title)
+    body = list(section.body)
+    blocks: list[Block] = []
+    if section.run_in and body:
+        blocks.append(Paragraph(body.pop(0), run_in=heading))
+    else:
+        blocks.append(heading)
+    blocks.extend(Paragraph(p) for p in body)
+    for child in section.children:
+        blocks.extend(_section_blocks(child))
+    return blocks
+
+
+def split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], dt.date | None]:
+    """(paragraphs before the sign-off, signature lines, date) of a report's last paragraphs.
+
+    With a date at the end (2023年7月5日, 2023-07-05), up to two short unpunctuated lines (unit,
+    signer) just before it are the signature. Without a date, only lines that cannot be prose
+    are: a signer line ("述职人：张某某") or a short line ending in an organisation's name.
+    """
+    if not paragraphs:
+        return paragraphs, [], None
+    date = parse_date(paragraphs[-1])
+    end = len(paragraphs) - 1 if date is not None else len(paragraphs)
+    start = end
+    while start > max(0, end - MAX_SIGNATURE_LINES) and _signs(paragraphs[start - 1], dated=date is not None):
+        start -= 1
+    return paragraphs[:start], paragraphs[start:end], date
+
+
+def _signs(line: str, *, dated: bool) -> bool:
+    line = line.strip()
+    if parse_date(line) is not None:
+        return False
+    if _SIGNER.match(line):
+        return True
+    return is_signature(line) and (dated or _ORGANISATION_END.search(line) is not None)
