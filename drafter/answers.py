@@ -18,7 +18,7 @@ from drafter.counts import MAX_COUNT
 from drafter.dates import parse_date
 from drafter.errors import MissingAnswersError, UserError
 from drafter.fsutil import write_atomic
-from drafter.model import SCHEMA_VERSION, Answers, Measure, Scalar, SectionAnswer
+from drafter.model import SCHEMA_VERSION, Answers, LeftOut, Measure, Scalar, SectionAnswer
 from drafter.outline import Library, Outline, load_outline
 from drafter.periods import PERIODS
 from drafter.schema import ANY, Map, OneOf, Opt, excerpt, validate
@@ -177,7 +177,7 @@ def _check_range(doc: YamlDoc, keypath: KeyPath, value: int, lo: int | None, hi:
         raise doc.error(keypath, f"数值 {value} 大于允许的最大值 {hi}。")
 
 
-def _date(doc: YamlDoc, raw: object) -> dt.date | str | None:
+def _date(doc: YamlDoc, raw: object) -> dt.date | LeftOut | None:
     if raw is None:
         return None
     if isinstance(raw, str) and not raw.strip():

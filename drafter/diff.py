@@ -194,8 +194,14 @@ def pair_headings(
 ) -> dict[int, int]:
     """old index → new index of (topic, heading) siblings: same topic first, then equal headings
     (both in order), then the most similar headings."""
+    def same_topic(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
+        return a[0] is not None and a[0] == b[0]
+
+    def same_heading(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
+        return a[1] == b[1]
+
     pairs: dict[int, int] = {}
-    for same in (lambda a, b: a[0] is not None and a[0] == b[0], lambda a, b: a[1] == b[1]):
+    for same in (same_topic, same_heading):
         for j, section in enumerate(new):
             if j in pairs.values():
                 continue

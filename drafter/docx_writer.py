@@ -454,7 +454,8 @@ def _merge_styles(styles: _Element) -> bytes:
         style_id = style.get(f"{{{_W}}}styleId", "")
         if style_id.startswith("Gongwen") and style_id not in have:
             styles.append(style)
-    return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    merged: bytes = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return merged
 
 
 def _page_setup(main: _Element) -> str:

@@ -9,7 +9,14 @@ import pytest
 from drafter.answers import missing_required, read_answers, require_complete, save_answers
 from drafter.errors import InputFileError, MissingAnswersError, YamlError
 from drafter.outline import load_library
-from tests.helpers import build_file_tree, load_answers, mini_library_dir, typed
+from tests.helpers import (
+    MINI_KINDS,
+    MINI_OUTLINE,
+    build_file_tree,
+    load_answers,
+    mini_library_dir,
+    typed,
+)
 
 GOOD = """
 outline: mini
@@ -132,3 +139,76 @@ def test_error_messages_stay_on_one_line(tmp_path: Path, library) -> None:
     with pytest.raises(YamlError) as err:
         load_answers(write(tmp_path, GOOD + 'title: [1]\nopening: ["a\\n\\nb"]\n'), library)
     assert len(str(err.value).splitlines()) == 1
+
+
+# --- the outline an answers file names -----------------------------------------------------------
+def _own_outline(outline_id: str) -> str:
+    """An outline file as `drafter import` writes beside an answers file."""
+    return MINI_OUTLINE.replace("id: mini", f"id: {outline_id}")
+
+
+DASH_KIND = """
+  - id: dash
+    name: 举措式
+    description: 测试
+    level1: dash
+    title: "{{ unit }}举措"
+"""
+
+
+def test_outline_beside_the_answers_file_wins_over_the_working_folder(
+    tmp_path: Path, library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same answers give the same document from any working folder (issue: "## 一、" vs "## ——")."""
+    from drafter.compose import compose
+
+    root = mini_library_dir(tmp_path / "outlines")
+    (root / "authored" / "kinds.yaml").write_text(
+        MINI_KINDS.replace("kinds:\n", "kinds:\n" + DASH_KIND.lstrip("\n"), 1), encoding="utf-8"
+    )
+    library = load_library(root)
+
+    home = tmp_path / "home"
+    answers = write(home, GOOD.replace("outline: mini", "outline: x.outline.yaml"))
+    build_file_tree(home, {"x.outline.yaml": _own_outline("own")})
+    decoy = tmp_path / "decoy"
+    build_file_tree(decoy, {"x.outline.yaml": _own_outline("dash")})  # kind "dash" → —— headings
+    seen = []
+    for folder in (home, decoy):
+        monkeypatch.chdir(folder)
+        typed_answers = read_answers(answers, library)
+        assert typed_answers.outline.id == "own"
+        seen.append([h.line for h in compose(typed_answers, library).headings()])
+    assert seen[0] == seen[1] == ["一、加强理论武装"]
+
+
+@pytest.mark.parametrize("ref", ["/etc/passwd.yaml", "../x.outline.yaml", "sub/../../x.outline.yaml"])
+def test_outline_paths_leaving_the_folder_are_refused(tmp_path: Path, library, ref: str) -> None:
+    build_file_tree(tmp_path, {"x.outline.yaml": _own_outline("own")})
+    answers = write(tmp_path / "inner", GOOD.replace("outline: mini", f"outline: {ref}"))
+    with pytest.raises(YamlError) as err:
+        read_answers(answers, library)
+    assert "答案文件所在的文件夹" in str(err.value) and err.value.line is not None
+
+
+def test_a_symlinked_outline_leading_elsewhere_is_refused(tmp_path: Path, library) -> None:
+    secret = build_file_tree(tmp_path / "elsewhere", {"secret.yaml": "token: s3cr3t-value\n"})
+    answers = write(tmp_path / "home", GOOD.replace("outline: mini", "outline: x.outline.yaml"))
+    (tmp_path / "home" / "x.outline.yaml").symlink_to(secret / "secret.yaml")
+    with pytest.raises(YamlError) as err:
+        read_answers(answers, library)
+    assert "以外的位置" in str(err.value) and "s3cr3t" not in str(err.value)
+
+
+def test_schema_versions(tmp_path: Path, library) -> None:
+    assert read_answers(write(tmp_path, "schema: 1\n" + GOOD), library).schema == 1
+    with pytest.raises(YamlError) as err:
+        read_answers(write(tmp_path, "schema: 9\n" + GOOD), library)
+    assert "格式版本 9" in str(err.value) and "升级" in str(err.value)
+
+
+@pytest.mark.parametrize("period", ["明年", "2025", "\\x1e"])
+def test_unknown_periods_are_refused(tmp_path: Path, library, period: str) -> None:
+    with pytest.raises(YamlError) as err:
+        read_answers(write(tmp_path, GOOD + f'period: "{period}"\n'), library)
+    assert "不认识的时间段" in str(err.value) and len(str(err.value).splitlines()) == 2

@@ -1,0 +1,41 @@
+"""Answers files written by release 0.1 (no `schema:`) keep loading and rendering unchanged.
+
+tests/fixtures/answers_v1/ holds the examples as they were, a file the 0.1 wizard wrote and a
+file 0.1's `drafter import` wrote, with the Markdown 0.1 rendered from each (expected/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from drafter.answers import read_answers
+from drafter.compose import compose
+from drafter.model import SCHEMA_VERSION
+from drafter.outline import Library, load_library
+from drafter.render import text_of_document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "answers_v1"
+FILES = sorted(FIXTURES.glob("*.answers.yaml"))
+RENDERED_ON = dt.date(2026, 11, 26)  # the day expected/ was rendered: files without a date use it
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library()
+
+
+def test_there_are_fixtures_of_every_origin() -> None:
+    names = {p.name for p in FILES}
+    assert {"wizard.answers.yaml", "import.answers.yaml", "complete.answers.yaml"} <= names
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_old_files_render_as_they_did(path: Path, library: Library) -> None:
+    answers = read_answers(path, library)
+    assert answers.schema == SCHEMA_VERSION
+    expected = (FIXTURES / "expected" / path.name.replace(".answers.yaml", ".md")).read_text(encoding="utf-8")
+    got = text_of_document(compose(answers, library, today=RENDERED_ON), "md")
+    assert got == expected
