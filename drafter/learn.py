@@ -34,6 +34,7 @@ from drafter.outline import (
     Sourced,
     default_outlines_dir,
 )
+from drafter.points import check_point, clean_point
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.schema import validate
@@ -241,7 +242,12 @@ def _section(
         share=len({n.source for n in nodes}) / n_reports,
         run_in=run_in_votes > 0,
         titles=_ranked((n.section.title, n.source) for n in nodes),
-        points=_ranked((p.lead, n.source) for n in nodes for p in n.section.points if p.lead),
+        points=_ranked(
+            (lead, n.source)
+            for n in nodes
+            for p in n.section.points
+            if (lead := clean_point(p.lead))
+        ),
         facts=_merged_facts(
             fact for n in nodes for fact in extract_facts("\n".join(n.section.body), n.source)
         ),
@@ -409,7 +415,23 @@ def _summary(
             lines.append(f"【{report.source}】→ {detect_kind(report, kinds)['name']}")
             tree = classify_sections(report.sections, topics, report.source)
             lines.extend(_tree_lines(tree, names))
+            lines.extend(_point_lines(report.walk()))
     return "\n".join(lines)
+
+
+def _point_lines(sections: Iterable[Section]) -> list[str]:
+    """The points of a report that were dropped or generalised before being offered, and why."""
+    lines = []
+    for section in sections:
+        for point in section.points:
+            checked = check_point(point.lead) if point.lead else None
+            if checked is None or not checked.reason:
+                continue
+            if checked.text is None:
+                lines.append(f"    舍弃要点“{point.lead}”：{checked.reason}")
+            else:
+                lines.append(f"    改写要点“{point.lead}”→“{checked.text}”：{checked.reason}")
+    return ["  要点清理："] + lines if lines else []
 
 
 def _tree_lines(nodes: Sequence[TopicNode], names: dict[str, str], depth: int = 1) -> list[str]:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.errors import UserError
 from drafter.schema import ANY, Map, OneOf, Opt, validate
 from drafter.yamlio import YamlDoc, load_yaml
+
+if TYPE_CHECKING:
+    from drafter.knowledge import Knowledge
 
 SCHEMA_VERSION = 1
 LEARNED_HEADER = "# 由 drafter learn 生成，请勿手工修改；问题措辞与模板见 outlines/authored/。\n"
@@ -270,6 +273,13 @@ class Library:
     @property
     def templates_dir(self) -> Path:
         return self.root / "authored" / "templates"
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """Organisations, count catalogue and phrase banks of this folder (drafter.knowledge)."""
+        from drafter.knowledge import load_knowledge
+
+        return load_knowledge(self.root)
 
     def outline(self, outline_id: str) -> Outline:
         """One of the library's outlines by id (answers files resolve theirs in drafter.answers)."""

@@ -20,7 +20,7 @@ from tests.test_wizard import CTRL_C, DOWN, ENTER, FINISH, answers_of, wizard
 
 # The kind list: general, annual, duty_report, half_year, measures.
 HEAD = [DOWN * 4 + ENTER, "某某县档案馆党支部\r"]
-PROMPTS = 37  # prompts of one pass over `measures` with defaults, the two above included
+PROMPTS = 36  # prompts of one pass over `measures` with defaults, the two above included
 ENOUGH = [FINISH] * 200  # more than any pass needs; keys left over once it is written are unused
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from drafter.learn import (
     outline_yaml,
     run_learn,
 )
-from drafter.outline import LEARNED_HEADER, Outline
+from drafter.outline import LEARNED_HEADER, Outline, load_outline
+from drafter.points import clean_point
 from drafter.report import ParsedReport, Point, Section
 from drafter.yamlio import parse_yaml
 from tests.helpers import SHIPPED, build_file_tree
@@ -346,3 +348,94 @@ def test_run_learn_output_must_be_a_directory(tmp_path: Path) -> None:
     target = build_file_tree(tmp_path, {"out": "not a dir"}) / "out"
     with pytest.raises(OutputError):
         run_learn(write_reports(tmp_path / "in"), target)
+
+
+# --- cleaning learned points ---------------------------------------------------------------
+
+MESSY = rep(
+    "m.txt",
+    sec(
+        "加强理论学习",
+        points=(
+            "开展了集中学习",  # generalised: 了
+            "按照《党员教育管理工作条例》规范党员管理",  # generalised: the document goes
+            "上半年组织专题研讨",  # generalised: the period word goes
+            "组织XX局干部参观学习",  # dropped: placeholder
+            "在深入调研的基础上",  # dropped: fragment
+            "通过线上线下相结合的方式",  # dropped: adverbial only
+            "推动全体党员干部在各自岗位上立足本职、积极作为、争当先锋、勇于担当",  # dropped: > 30
+        ),
+    ),
+)
+
+
+def test_learn_offers_only_cleaned_points() -> None:
+    outline = by_id(learn([MESSY], KINDS, TOPICS))["annual"]
+    assert [p.text for p in outline.sections[0].points] == ["开展集中学习", "规范党员管理", "组织专题研讨"]
+
+
+def test_learn_verbose_lists_dropped_points_and_why(tmp_path: Path) -> None:
+    report = """
+    一、加强理论学习
+    一是开展了集中学习。二是组织XX局干部参观学习。三是在深入调研的基础上。
+    二、存在的问题
+    学习不够深入。
+    """
+    build_file_tree(tmp_path, {"m.txt": report})
+    summary = run_learn([tmp_path / "m.txt"], tmp_path / "out", verbose=True)
+    assert "改写要点“开展了集中学习”→“开展集中学习”：去掉“了”" in summary
+    assert "舍弃要点“组织XX局干部参观学习”：含占位符“XX”" in summary
+    assert "舍弃要点“在深入调研的基础上”：以“的基础上”结尾，是半句话" in summary
+    assert "要点清理" not in run_learn([tmp_path / "m.txt"], tmp_path / "out")
+
+
+_PLACEHOLDER = re.compile(r"\*|X{2}|x{2}|×|某某|…")
+_YEAR = re.compile(r"\d{4}")
+_FRAGMENT_END = ("的基础上", "的同时", "方面", "等形式")
+_ADVERBIAL_ONLY = re.compile(r"^(通过|结合|为进一步|为了)")
+
+
+def test_shipped_learned_points_are_clean() -> None:
+    bad = []
+    for path in sorted((SHIPPED / "learned").glob("*.yaml")):
+        for top in load_outline(path).sections:
+            for section in top.walk():
+                for point in section.points:
+                    text = point.text
+                    if (
+                        _PLACEHOLDER.search(text)
+                        or _YEAR.search(text)
+                        or "《" in text
+                        or text.endswith(_FRAGMENT_END)
+                        or _ADVERBIAL_ONLY.match(text)
+                        or len(text) > 30
+                        or clean_point(text) != text
+                    ):
+                        bad.append(f"{path.name}: {text}")
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize(
+    ("point", "cleaned"),
+    [
+        ("制定2025年度学习计划", "制定年度学习计划"),
+        ("2025年度制定学习计划", "制定学习计划"),
+        ("今年以来持续深化理论武装", "持续深化理论武装"),
+        ("根据《机关党建工作要点》要求推进支部建设", "推进支部建设"),
+        ("围绕中心工作开展调研", "围绕中心工作开展调研"),
+        ("为群众办实事", "为群众办实事"),
+        ("坚持学用结合", "坚持学用结合"),
+        ("学习的系统性还不够", "学习的系统性还不够"),
+        ("走访某某社区困难党员", None),
+        ("深入学习《某某手册》", None),
+        ("服务全市发展大局", None),
+        ("配合市档案局开展检查", None),
+        ("为更好地服务群众", None),
+        ("支部结合工作实际", None),
+        ("“党建+志愿服务”", None),
+        ("持之以恒", None),
+        ("党员教育方面", None),
+    ],
+)
+def test_clean_point(point: str, cleaned: str | None) -> None:
+    assert clean_point(point) == cleaned
