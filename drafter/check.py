@@ -123,7 +123,7 @@ def format_findings(findings: list[Finding]) -> str:
             place = finding.path
             lines += ["", f"【{PATH_SEPARATOR.join(_short(h) for h in place)}】"]
         where = _paragraph_label(finding)
-        lines.append(f"  {where}{RULE_NAMES.get(finding.rule, finding.rule)}：“{finding.quote}”")
+        lines.append(f"  {where}{RULE_NAMES[finding.rule]}：“{finding.quote}”")
         lines.append(f"    {finding.message}")
         lines.append(f"    改法：{finding.fix}")
     lines += ["", f"共发现{len(findings)}处需要核对的地方。"]
@@ -161,7 +161,8 @@ def run_check(path: Path, library: Library) -> tuple[str, bool]:
         from drafter.reader import read_report
         from drafter.structure import parse_report
 
-        doc, context = document_of_report(parse_report(read_report(path), path.name)), CheckContext()
+        doc = document_of_report(parse_report(read_report(path), path.name))
+        context = CheckContext()
     context = resolve_context(doc, context)
     findings = check_document(doc, context)
     header = f"核稿：{path.name}（{describe_context(context)}）"

@@ -62,7 +62,7 @@ class Finding:
 
 @dataclass(eq=False)
 class Spot:
-    """One checked line of text: the title, a heading (without its label), a paragraph, a signature line."""
+    """One checked line: the title, a heading (without label), a paragraph or a signature line."""
 
     order: int
     path: tuple[str, ...]
@@ -73,8 +73,8 @@ class Spot:
 
     def finding(self, rule: str, start: int, end: int, message: str, fix: str) -> Finding:
         """A finding about `text[start:end]` of this spot, quoted with some context."""
-        return Finding(rule, self.path, self.paragraph, excerpt(self.text, start, end), message, fix,
-                       self.order)
+        quote = excerpt(self.text, start, end)
+        return Finding(rule, self.path, self.paragraph, quote, message, fix, self.order)
 
 
 @dataclass(eq=False)

@@ -34,7 +34,8 @@ _YEAR_AFTER_OK = re.compile(
     r"年(?:度)?(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?(?:以来|起|至|到|[—－\-~～]|底以来)"
     r"|年度(?:专题)?(?:组织生活会|民主生活会|述职|考核|评议|巡察|审计|考评|评选|先进|优秀|全[省市县区])"
 )
-_YEAR_BEFORE_OK = re.compile(r"(?:自|从|于|至|到|[—－\-~～]|较|比|与|和)\s*$")
+_RANGE_BEFORE = re.compile(r"(?:至|到|[—－\-~～])\s*$")
+_YEAR_BEFORE_OK = re.compile(r"(?:自|从|于|较|比|与|和)\s*$")
 # A sentence that compares, dates an origin or names an award may cite any earlier year.
 _PAST_CONTEXT = re.compile(
     r"较|同比|相比|上年|去年|增长|下降|增加|减少|持平|至今|成立|组建|创建|始建|获评|荣获|被评为|评为|表彰|命名"
@@ -45,6 +46,7 @@ _FORWARD_SENTENCE = re.compile(
 )
 _FUTURE_MARK = re.compile(r"将|拟|计划|力争|争取|要")
 _PAST_MARK = re.compile(r"以来|共|累计|已|了|先后")
+_LATER_YEAR_BEFORE = re.compile(r"(?:\d{4}年|明年|次年)$")  # 2026年下半年 is not this 下半年
 _SENTENCE_REST = re.compile(r"[^。；！？]*")
 # Phrases that frame the whole period; in a report of another period they were carried over.
 _FOREIGN_FRAMES = {
@@ -55,6 +57,8 @@ _FOREIGN_FRAMES = {
     HALF_YEAR: re.compile(r"一年来|全年(?:共|累计|先后)"),
 }
 
+# How a period is named in its own report, for the fix.
+_OWN_WORDS = {FULL_YEAR: "一年来、全年", HALF_YEAR: "今年上半年、上半年以来"}
 # Words every frame (and 下半年) contains: a line without them is skipped at once.
 _FRAME_HINTS = {FULL_YEAR: ("半年",), HALF_YEAR: ("一年来", "全年", SECOND_HALF)}
 
@@ -79,7 +83,9 @@ def _named_period(text: str) -> str | None:
     m = _PART_OF_YEAR.search(text)
     if m:
         word = m.group()
-        return HALF_YEAR if word == "半年" else word if word in PERIOD_WORDS else "第" + word.lstrip("第")
+        if word == "半年":
+            return HALF_YEAR
+        return word if word in PERIOD_WORDS else "第" + word.lstrip("第")
     return FULL_YEAR if _WHOLE_YEAR.search(text) else None
 
 
@@ -117,11 +123,13 @@ def other_years(view: View, context: CheckContext) -> list[Finding]:
 def _year_belongs(spot: Spot, m: re.Match[str], found: int, year: int) -> bool:
     text = spot.text
     sentence = _sentence_at(text, m.start())
+    before = text[max(0, m.start() - 4):m.start()]
+    if _RANGE_BEFORE.search(before):
+        return True  # the end of a span: 2021—2025年, 至2026年
     if found > year:
         forward = spot.section is not None and spot.section.forward
         return forward or _FORWARD_SENTENCE.search(sentence) is not None
     after = text[m.start() + 4:m.start() + 24]
-    before = text[max(0, m.start() - 4):m.start()]
     return bool(
         _YEAR_AFTER_OK.match(after.lstrip())
         or _YEAR_BEFORE_OK.search(before)
@@ -152,7 +160,8 @@ def other_periods(view: View, context: CheckContext) -> list[Finding]:
         hits += [
             (m.start(), m.end(), period == FULL_YEAR)
             for m in re.finditer(SECOND_HALF, spot.text)
-            if _second_half_misplaced(spot, m.end(), period)
+            if not _LATER_YEAR_BEFORE.search(spot.text, max(0, m.start() - 5), m.start())
+            and _second_half_misplaced(spot, m.end(), period)
         ]
         out += [
             _period_finding(spot, start, end, period, ahead=ahead)
@@ -173,7 +182,9 @@ def _second_half_misplaced(spot: Spot, end: int, period: str) -> bool:
     return past is not None and future is None
 
 
-def _period_finding(spot: Spot, start: int, end: int, period: str, *, ahead: bool = False) -> Finding:
+def _period_finding(
+    spot: Spot, start: int, end: int, period: str, *, ahead: bool = False
+) -> Finding:
     word = spot.text[start:end]
     if ahead:
         return spot.finding(
@@ -184,5 +195,5 @@ def _period_finding(spot: Spot, start: int, end: int, period: str, *, ahead: boo
     return spot.finding(
         "other-period", start, end,
         f"“{word}”与本报告的期间（{period}）不符，可能是沿用其他期间的材料。",
-        f"改为本期的说法（{'一年来、全年' if period == FULL_YEAR else '今年上半年、上半年以来'}）。",
+        f"改为本期的说法（{_OWN_WORDS.get(period, period)}）。",
     )

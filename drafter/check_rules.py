@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
 
 from drafter.check_model import CheckContext, Finding, SectionView, Spot, View
 from drafter.facts import find_mentions
@@ -83,6 +82,8 @@ def heading_style(view: View, _context: CheckContext) -> list[Finding]:
                 "heading-style", 0, len(half.line.text),
                 f"第{level}级标题编号“{label}”用了半角括号。", f"改为全角括号“{fixed}”，本级统一。",
             ))
+        # Bracket width is reported above; here 1. against 1、 or （一） against 1.
+        shapes = [shape.replace("(", "（").replace(")", "）") for shape in shapes]
         common = max(set(shapes), key=shapes.count)
         for section, shape in zip(sections, shapes):
             if shape != common and shapes.count(shape) < shapes.count(common):
@@ -117,8 +118,8 @@ def heading_layout(view: View, _context: CheckContext) -> list[Finding]:
         alone = [s for s in sections if not s.run_in]
         if not run_in or not alone:
             continue
-        first_way_run_in = sections[0].run_in
-        majority_run_in = len(run_in) > len(alone) or (len(run_in) == len(alone) and first_way_run_in)
+        tie = len(run_in) == len(alone)
+        majority_run_in = len(run_in) > len(alone) or (tie and sections[0].run_in)
         odd = alone if majority_run_in else run_in
         way, usual = ("单独成行", "与正文连排") if majority_run_in else ("与正文连排", "单独成行")
         for section in odd:
@@ -130,7 +131,7 @@ def heading_layout(view: View, _context: CheckContext) -> list[Finding]:
     return out
 
 
-# --- enumerations 一是……二是…… ---------------------------------------------------------------------
+# --- enumerations 一是……二是…… -----------------------------------------------------------------
 _ORDINAL = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _CLOSE_MARKS = "”’」』）)】》 \u3000"
 
@@ -177,7 +178,8 @@ def enumerations(view: View, _context: CheckContext) -> list[Finding]:
             spot, start, number, _ = run[0]
             if number != 1:
                 out.append(spot.finding(
-                    "point-numbering", start, start + 2, f"列举从“{point_ordinal(number)}”开始，前面没有“一是”。",
+                    "point-numbering", start, start + 2,
+                    f"列举从“{point_ordinal(number)}”开始，前面没有“一是”。",
                     "补上前面的内容，或按顺序重新编排“一是、二是……”。",
                 ))
             if len(run) == 1 and number == 1:
@@ -204,7 +206,7 @@ def _numbering_gaps(run: list[tuple[Spot, int, int, str]]) -> list[Finding]:
 
 def _mixed_separators(run: list[tuple[Spot, int, int, str]]) -> list[Finding]:
     """一是……；二是……。三是…… : items separated by ； and by 。 in one list."""
-    kinds = [("；" if sep in "；;" else "。") for _, _, number, sep in run[1:]]
+    kinds = [("；" if sep in "；;" else "。") for _, _, _, sep in run[1:]]
     if len(set(kinds)) < 2:
         return []
     odd = next(i for i, k in enumerate(kinds) if k != kinds[0])
@@ -224,12 +226,13 @@ SAME_OPENING_CHARS = 4  # two paragraphs in a row opening with this many equal c
 _SENTENCE = re.compile(r"[^。！？；：]+[。！？；：]?")
 _LEADING_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后)[，,]?")
 _FRAMING_END = "：:"
+_REPEATED = {True: ("repeated-framing", "引导句"), False: ("repeated-sentence", "句子")}
 
 
 def repeated_sentences(view: View, _context: CheckContext) -> list[Finding]:
     """The same sentence, framing sentence (……：) or heading twice in one document."""
     out = []
-    seen: dict[str, Spot] = {}
+    seen: dict[str, tuple[Spot, int]] = {}
     for spot in view.paragraphs():
         for m in _SENTENCE.finditer(spot.text):
             sentence = _LEADING_ORDINAL.sub("", m.group()).strip()
@@ -237,9 +240,9 @@ def repeated_sentences(view: View, _context: CheckContext) -> list[Finding]:
             core = sentence.rstrip("。！？；：:")
             if len(core) < (MIN_REPEATED_FRAMING if framing else MIN_REPEATED_CHARS):
                 continue
-            first = seen.setdefault(core, spot)
-            if first is not spot:
-                rule, what = ("repeated-framing", "引导句") if framing else ("repeated-sentence", "句子")
+            first, at = seen.setdefault(core, (spot, m.start()))
+            if (first, at) != (spot, m.start()):
+                rule, what = _REPEATED[framing]
                 out.append(spot.finding(
                     rule, m.start(), m.end(), f"这个{what}在{_place(first)}已经出现过。",
                     "删去重复的一处，或换一种说法。",
@@ -299,7 +302,8 @@ _VERB = re.compile(
     "|提出|梳理|查找|查摆|发现|处理|处置|受理|答复|回访|检查|督查|抽查|考核|审核|审查|清理|整合|精简"
     "|联系|结对|服务|开通|约谈|提醒|问责|处分|立案|通报|观看|参观|收看|重温|宣讲|讲解|录制|制作|拍摄"
     "|发表|刊登|编写|编制|建成|改造|新建|购置|配备|赠送|捐赠|资助|救助|帮扶|受益|惠及|涉及|涵盖|走进"
-    "|吸纳|新增|核减|了|深入|赴|到|走|办|写|建|设|开|评|发|收|交|缴|送|看|访|选|签|立|出|召|学|谈|查|改|处|作|做|抓|用|印|报"
+    "|吸纳|新增|核减|了|深入|赴|到|走|办|写|建|设|开|评|发|收|交|缴|送|看|访|选|签|立|出|召"
+    "|学|谈|查|改|处|作|做|抓|用|印|报"
 )
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?]+")
 _DIGIT = re.compile(r"\d")
@@ -313,7 +317,7 @@ _COUNT_NOUNS = (
 )
 _ORPHAN = re.compile(
     r"^(?:今年以来|今年来|一年来|半年来|今年上半年|上半年以来|全年|年内|今年|\d{4}年(?:以来)?)"
-    r"[，,]?(?:累计|共计|合计|共)"
+    r"[，,](?:累计|共计|合计|共)"
 )
 
 
@@ -374,18 +378,14 @@ def number_mismatch(view: View, context: CheckContext) -> list[Finding]:
             continue
         for spot in section.paragraphs:
             for mention in find_mentions(spot.text):
-                key = _answered_key(mention.key, answered)
-                if key is not None and mention.value != answered[key]:
-                    stated = f"{_number(mention.value)}{mention.unit}"
+                # Only the very same key: 集体廉政谈话 is not 廉政谈话.
+                key = mention.key
+                if key in answered and mention.value != answered[key]:
+                    number = _number(mention.value)
                     out.append(spot.finding(
-                        "number-mismatch", mention.start, mention.start + len(_number(mention.value)),
-                        f"文中“{mention.key}”是{stated}，答案中填的是{answered[key]}。",
+                        "number-mismatch", mention.start, mention.start + len(number),
+                        f"文中“{key}”是{number}{mention.unit}，答案中填的是{answered[key]}。",
                         "核对后统一：改正文中的数字，或改答案文件中的数量。",
                     ))
     return out
 
-
-def _answered_key(key: str, answered: Mapping[str, int]) -> str | None:
-    """The answered count a mention's key refers to: exactly the same key (集体廉政谈话 is not
-    廉政谈话), or None."""
-    return key if key in answered else None

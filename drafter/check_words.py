@@ -38,6 +38,7 @@ def placeholders(view: View, _context: CheckContext) -> list[Finding]:
 # --- half-width punctuation and brackets ----------------------------------------------------------
 _HALF_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_WIDTH_CHARS = re.compile(r"[,;:?!()]")
+_STRAIGHT_QUOTE = re.compile('"')
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _BRACKETS = re.compile("[" + re.escape("“”‘’（）()《》【】") + "]")
@@ -48,9 +49,8 @@ def half_width(view: View, _context: CheckContext) -> list[Finding]:
     """Half-width , ; : ? ! ( ) next to Chinese text (not in 10:30, 1,000, English words)."""
     out = []
     for spot in view.texts():
-        found = [
-            m.start() for m in _HALF_WIDTH_CHARS.finditer(spot.text) if _in_chinese(spot.text, m.start())
-        ]
+        text = spot.text
+        found = [i for i in _positions(_HALF_WIDTH_CHARS, text) if _in_chinese(text, i)]
         if found:
             chars = "".join(dict.fromkeys(spot.text[i] for i in found))
             fixed = "".join(_HALF_WIDTH[ch] for ch in chars)
@@ -59,6 +59,10 @@ def half_width(view: View, _context: CheckContext) -> list[Finding]:
                 f"中文里用了半角标点“{chars}”。", f"改为全角“{fixed}”。",
             ))
     return out
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
 
 
 def _in_chinese(text: str, i: int) -> bool:
@@ -82,7 +86,7 @@ def straight_quotes(view: View, _context: CheckContext) -> list[Finding]:
     """Straight quotes " in Chinese text, where “ ” belong."""
     out = []
     for spot in view.texts():
-        found = [i for i, ch in enumerate(spot.text) if ch == '"' and _in_chinese(spot.text, i)]
+        found = [i for i in _positions(_STRAIGHT_QUOTE, spot.text) if _in_chinese(spot.text, i)]
         if found:
             out.append(spot.finding(
                 "straight-quote", found[0], found[0] + 1,
@@ -100,9 +104,10 @@ def unbalanced(view: View, _context: CheckContext) -> list[Finding]:
             continue
         index, ch = problem
         if ch in _PAIRS:
-            message, fix = f"“{ch}”没有对应的“{_PAIRS[ch]}”。", f"补上“{_PAIRS[ch]}”，或删去多余的“{ch}”。"
+            partner, message = _PAIRS[ch], f"“{ch}”没有对应的“{_PAIRS[ch]}”。"
         else:
-            message, fix = f"“{ch}”前面没有对应的“{_CLOSERS[ch]}”。", f"补上“{_CLOSERS[ch]}”，或删去多余的“{ch}”。"
+            partner, message = _CLOSERS[ch], f"“{ch}”前面没有对应的“{_CLOSERS[ch]}”。"
+        fix = f"补上“{partner}”，或删去多余的“{ch}”。"
         out.append(spot.finding("unbalanced", index, index + 1, message, fix))
     return out
 
@@ -115,20 +120,26 @@ def _first_unpaired(text: str) -> tuple[int, str] | None:
         if ch in _PAIRS:
             stack.append((i, ch))
         elif ch in _CLOSERS:
-            opener = _CLOSERS[ch]
-            if stack and _SAME_BRACKET.get(stack[-1][1], stack[-1][1]) == _SAME_BRACKET.get(
-                opener, opener
-            ):
+            if stack and _bracket(stack[-1][1]) == _bracket(_CLOSERS[ch]):
                 stack.pop()
             else:
                 return i, ch
     return stack[0] if stack else None
 
 
-# --- 的/得/地 ---------------------------------------------------------------------------------------
-_VERBS_DE = "抓|做|学|干|搞|管|讲|写|办|落实|完成|开展|推进|执行|贯彻|结合|融合|发挥|重视|认识|学习|运用|把握|推动"
+def _bracket(opener: str) -> str:
+    """An opening bracket, half-width ( read as full-width （."""
+    return _SAME_BRACKET.get(opener, opener)
+
+
+# --- 的/得/地 -----------------------------------------------------------------------------------
+_VERBS_DE = (
+    "抓|做|学|干|搞|管|讲|写|办|落实|完成|开展|推进|执行|贯彻|结合|融合|发挥|重视|认识|学习|运用"
+    "|把握|推动"
+)
 _ADVERBS = "认真|扎实|积极|深入|切实|全面|大力|主动|严格|广泛|稳步|有序|不断|持续|进一步"
 _NOUNS = "成效|成果|效果|进展|成绩"
+_ADJECTIVES = "明显|显著|积极|良好|丰硕|长足|重大|突出|较大|较好"
 
 
 @dataclass(frozen=True)
@@ -145,7 +156,7 @@ _MISUSES = (
         r"(?=[，。；、！？）]|$))"
     ), "的", "得"),
     # 明显得成效 → 的: an adjective before a noun.
-    _Misuse(re.compile(rf"(?:明显|显著|积极|良好|丰硕|长足|重大|突出|较大|较好)得(?:{_NOUNS})"), "得", "的"),
+    _Misuse(re.compile(rf"(?:{_ADJECTIVES})得(?:{_NOUNS})"), "得", "的"),
     # 良好地氛围 · 坚实地基础 → 的.
     _Misuse(re.compile(
         rf"(?:良好|浓厚|坚实|丰硕|显著|明显)地(?:氛围|基础|局面|态势|{_NOUNS})"
@@ -177,22 +188,25 @@ def de_de_di(view: View, _context: CheckContext) -> list[Finding]:
 # --- other units and places ----------------------------------------------------------------------
 # The unit's own kind of organisation, from its name; self-references 我局/本中心 must match it.
 _ORG_TYPES = (
-    ("小学", "校"), ("中学", "校"), ("大学", "校"), ("学校", "校"), ("公司", "司"), ("中心", "中心"),
-    ("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("馆", "馆"),
-    ("院", "院"), ("厅", "厅"), ("校", "校"),
+    ("小学", "校"), ("中学", "校"), ("大学", "校"), ("学校", "校"), ("公司", "司"),
+    ("中心", "中心"), ("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"),
+    ("馆", "馆"), ("院", "院"), ("厅", "厅"), ("校", "校"),
 )
 _PARTY_TAIL = re.compile(
     r"(?:机关)?(?:党支部|党总支|总支部委员会|支部委员会|党委|党组|支部|党工委)(?:书记)?$|书记$"
 )
 # 我局 · 本中心 · 我校: a self-reference (not 基本局面, 自我中心, 本办法).
-_SELF_REF = re.compile(r"(?<![基根成资版样剧账课文日原读标书范脚副蓝手工底自敌忘唯])[我本]"
-                       r"(局|委|办(?!法|理|事)|中心|馆|院|厅|校|公司|司)")
-_SELF_TYPE = {"局": "局", "委": "委", "办": "办", "中心": "中心", "馆": "馆", "院": "院", "厅": "厅",
-              "校": "校", "公司": "司", "司": "司"}
+_SELF_REF = re.compile(
+    r"(?<![基根成资版样剧账课文日原读标书范脚副蓝手工底自敌忘唯])[我本]"
+    r"(局|委|办(?!法|理|事)|中心|馆|院|厅|校|公司|司)"
+)
+_SELF_TYPE = {
+    "局": "局", "委": "委", "办": "办", "中心": "中心", "馆": "馆", "院": "院", "厅": "厅",
+    "校": "校", "公司": "司", "司": "司",
+}
 _OWN_PLACE = re.compile(rf"^(?:([{CJK_RANGE}]{{2,4}}?)(?=[省市县区镇乡]))?([省市县区镇乡])")
-# What a county calls its superiors and a district its own: 县委 in a district report is carried over.
+# A county's and a district's leading bodies: 县委 in a district's report was carried over.
 _LEVEL_WORDS = re.compile(r"([县区])(?:委(?!员)|政府|直机关|纪委|人大|政协)")
-_WORD_BEFORE = re.compile(rf"[{CJK_RANGE}]")
 _FUNCTION_CHARS = set("在到和与及向对经由按据将把为的了是从受于被同给、")
 # A place name is taken as the two characters before 省/市/县/区, only where a word can start
 # before them (到临江县, 、临江县, text start) and when no generic word follows (市场, 县委).
@@ -204,7 +218,9 @@ _NOT_AFTER_PLACE = re.compile(
 _BOUNDARY_CHARS = _FUNCTION_CHARS | set("赴至往去来自经帮助援及")
 # One character before 区/市/县/省 that makes an ordinary word (社区, 城市, 全县, 节省), not a name.
 _GENERIC_ONE = {
-    "区": set("社辖园景片校小城市郊山牧地新老灾库矿林街湾分专选战营厂院病禁误盲雷特边省苏学商全本我各该"),
+    "区": set(
+        "社辖园景片校小城市郊山牧地新老灾库矿林街湾分专选战营厂院病禁误盲雷特边省苏学商全本我各该"
+    ),
     "市": set("城都超股集菜上夜门全本我各该省县强大名"),
     "县": set("全本我各该郡区州市强大名"),
     "省": set("全本我各该外反节自内强大"),
@@ -245,7 +261,7 @@ def own_unit(names: list[str]) -> OwnUnit:
     return OwnUnit(org, level, place)
 
 
-_TITLE_UNIT_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年|党建|工作|述职|总结|汇报|报告")
+_TITLE_UNIT_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年|关于|党建|工作|述职|总结|汇报|报告")
 
 
 def own_unit_of(view: View, context: CheckContext) -> OwnUnit:
@@ -288,7 +304,7 @@ def other_units(view: View, context: CheckContext) -> list[Finding]:
 
 
 def _majority_org(refs: list[tuple[Spot, re.Match[str]]]) -> str | None:
-    """When the unit is not named: the kind of self-reference the report uses most (at least twice)."""
+    """Without the unit's name: the self-reference the report uses most, if at least twice."""
     counts: dict[str, int] = {}
     for _, m in refs:
         kind = _SELF_TYPE[m.group(1)]
@@ -301,7 +317,7 @@ def _majority_org(refs: list[tuple[Spot, re.Match[str]]]) -> str | None:
 
 def _starts_word(text: str, i: int) -> bool:
     """Whether a word can start at `i`: text start, punctuation, or a function word before it."""
-    return i == 0 or not _WORD_BEFORE.match(text[i - 1]) or text[i - 1] in _FUNCTION_CHARS
+    return i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in _FUNCTION_CHARS
 
 
 def other_places(view: View, context: CheckContext) -> list[Finding]:
@@ -334,7 +350,7 @@ def _place_name(text: str, i: int, stem: str, suffix: str) -> bool:
     """Whether `stem` + the suffix at `i` reads as a place name rather than ordinary words."""
     if not all(is_cjk(ch) for ch in stem) or stem in _GENERIC_STEMS:
         return False
-    if stem[1] in _GENERIC_ONE[suffix] or stem[0] in _FUNCTION_CHARS or stem[1] in _FUNCTION_CHARS:
+    if stem[1] in _GENERIC_ONE[suffix] or set(stem) & _FUNCTION_CHARS:
         return False
     if _NOT_AFTER_PLACE.match(text, i + 1):
         return False
