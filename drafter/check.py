@@ -25,8 +25,8 @@ from drafter.outline import Library
 from drafter.report import ParsedReport, Section
 
 __all__ = [
-    "CheckContext", "Finding", "check_document", "document_of_report", "format_findings",
-    "resolve_context", "run_check",
+    "CheckContext", "Finding", "check_document", "context_of_answers", "document_of_report",
+    "format_findings", "resolve_context", "run_check",
 ]
 
 Rule = Callable[[View, CheckContext], list[Finding]]
@@ -176,19 +176,26 @@ def document_of_answers(path: Path, library: Library) -> tuple[Document, CheckCo
     The one place that knows the answers format; swap it when answers get their typed model.
     """
     from drafter.answers import load_answers, require_complete
-    from drafter.compose import base_context, compose
+    from drafter.compose import compose
 
-    data, outline = load_answers(path, library)
+    data, _ = load_answers(path, library)
     require_complete(data, library, path)
+    return compose(data, library), context_of_answers(data, library)
+
+
+def context_of_answers(data: dict[str, Any], library: Library) -> CheckContext:
+    """What validated answers say about the report: year and period as composition uses them,
+    the unit, the kind, and the counts answered per section (for the wizard's review screen too)."""
+    from drafter.compose import base_context
+
     basics = base_context(data, library)
-    context = CheckContext(
+    return CheckContext(
         year=basics["year"],
         period=basics["period"],
         unit=str(basics["unit"]),
-        kind=str(library.kind(outline.id)["id"]),
+        kind=str(library.kind(library.outline(data["outline"]).id)["id"]),
         numbers=answered_numbers(data.get("sections") or []),
     )
-    return compose(data, library), context
 
 
 def answered_numbers(sections: list[dict[str, Any]]) -> Mapping[str, Mapping[str, int]]:

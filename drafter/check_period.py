@@ -90,10 +90,10 @@ def _named_period(text: str) -> str | None:
 
 
 def _opening_period(text: str) -> str | None:
-    for pattern, period in _OPENING_PERIOD:
-        if pattern.search(text[:OPENING_CHARS]):
-            return period
-    return None
+    """The period an opening frames itself with (一年来 / 上半年以来): whichever comes first."""
+    found = [(m.start(), period) for pattern, period in _OPENING_PERIOD
+             if (m := pattern.search(text[:OPENING_CHARS]))]
+    return min(found)[1] if found else None
 
 
 def other_years(view: View, context: CheckContext) -> list[Finding]:
