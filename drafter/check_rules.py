@@ -223,6 +223,11 @@ MIN_REPEATED_CHARS = 15  # shorter sentences (成效明显。) may well recur
 MIN_REPEATED_FRAMING = 8  # a framing sentence ending in ：
 MIN_REPEATED_HEADING = 4
 SAME_OPENING_CHARS = 4  # two paragraphs in a row opening with this many equal characters
+SAME_AFTER_SUBJECT = 2  # …or with the same subject and the same next word (支部坚持 / 支部坚持)
+# A subject paragraphs may share: the unit or its members ("中心党支部严格… / 中心党支部注重…").
+_SUBJECT = re.compile(
+    r"^[^，。；：、]*?(?:党支部|支部|党总支|党委|党组|机关|中心|本人|我们|党员干部|全体党员)"
+)
 _SENTENCE = re.compile(r"[^。！？；：]+[。！？；：]?")
 _LEADING_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后)[，,]?")
 _FRAMING_END = "：:"
@@ -266,7 +271,8 @@ def _place(spot: Spot) -> str:
 
 
 def same_openings(view: View, _context: CheckContext) -> list[Finding]:
-    """Two paragraphs in a row (under one heading) that open with the same words."""
+    """Two paragraphs in a row (under one heading) that open with the same words: four equal
+    characters, or the same subject followed by the same word (支部坚持… / 支部坚持…)."""
     out = []
     for group in view.body_groups():
         plain = [s for s in group if not (s.section and s.section.run_in and s.paragraph == 1)]
@@ -274,7 +280,9 @@ def same_openings(view: View, _context: CheckContext) -> list[Finding]:
             if spot.paragraph != before.paragraph + 1:
                 continue
             shared = _common_prefix(before.text, spot.text)
-            if len(shared) >= SAME_OPENING_CHARS:
+            subject = _SUBJECT.match(shared)
+            rest = len(shared) - subject.end() if subject else len(shared)
+            if rest >= (SAME_AFTER_SUBJECT if subject else SAME_OPENING_CHARS):
                 out.append(spot.finding(
                     "same-opening", 0, len(shared),
                     f"与上一段开头相同，都以“{shared}”开头。",

@@ -220,6 +220,18 @@ def test_every_rule_has_a_name_and_a_dirty_fixture() -> None:
     assert tested == set(RULE_NAMES)
 
 
+@pytest.mark.parametrize(("first", "second", "found"), [
+    ("支部坚持把学习放在首位。", "支部坚持抓早抓小。", True),
+    ("2025年，支部召开会议。", "2025年，支部开展活动。", True),
+    ("某某县档案馆党支部严格执行制度。", "某某县档案馆党支部注重关心党员。", False),
+    ("党员干部带头学习。", "党员干部积极参与。", False),
+])
+def test_paragraphs_opening_alike(first: str, second: str, found: bool) -> None:
+    doc = Document("", [Heading(1, "一、", "主要做法"), Paragraph(first), Paragraph(second)])
+    expected = [("same-opening", ("一、主要做法",), 2)] if found else []
+    assert [(f.rule, f.path, f.paragraph) for f in check_document(doc)] == expected
+
+
 def test_a_sentence_repeated_in_one_paragraph() -> None:
     sentence = "群众查档满意率逐年提高，窗口形象明显改善。"
     text = edit(ANNUAL, "满意度保持在较高水平。", "满意度保持在较高水平。" + sentence * 2)
