@@ -1,0 +1,262 @@
+"""核稿: `drafter check REPORT|ANSWERS` — the seams a reader notices, found before the reader does.
+
+The checks are pure functions over the document model (`check_document`), so they run the same
+on a report written by hand in Word (read and parsed, then `document_of_report`), on an answers
+file (composed as `drafter render` would), and on the wizard's review screen before writing.
+Each finding names its place (heading path, paragraph) and how to fix it; `run_check` returns
+the text to print and whether anything was found (exit 1) or not (exit 0).
+
+The rules live in `check_words` (wording), `check_period` (years and period words) and
+`check_rules` (structure, repetition, counts); `check_model` holds what they share.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from drafter import check_period, check_rules, check_words
+from drafter.check_model import OPENING, SIGNATURE, TITLE, CheckContext, Finding, View, build_view
+from drafter.document import Block, Document, Heading, Paragraph
+from drafter.outline import Library
+from drafter.report import ParsedReport, Section
+
+__all__ = [
+    "CheckContext", "Finding", "check_document", "context_of_answers", "document_of_report",
+    "format_findings", "resolve_context", "run_check",
+]
+
+Rule = Callable[[View, CheckContext], list[Finding]]
+
+# In reading order of the output for one place: what to fill first, then wording, then structure.
+RULES: tuple[Rule, ...] = (
+    check_words.placeholders,
+    check_words.other_units,
+    check_words.other_places,
+    check_period.other_years,
+    check_period.other_periods,
+    check_rules.number_mismatch,
+    check_rules.empty_sections,
+    check_rules.heading_numbering,
+    check_rules.heading_style,
+    check_rules.heading_layout,
+    check_rules.enumerations,
+    check_rules.repeated_sentences,
+    check_rules.same_openings,
+    check_rules.counts_without_verb,
+    check_rules.orphan_counts,
+    check_words.half_width,
+    check_words.straight_quotes,
+    check_words.unbalanced,
+    check_words.de_de_di,
+)
+
+RULE_NAMES = {
+    "placeholder": "占位符",
+    "other-unit": "其他单位",
+    "other-place": "其他地名",
+    "other-year": "年份",
+    "other-period": "期间用语",
+    "number-mismatch": "数字与答案不符",
+    "empty-section": "空标题",
+    "heading-numbering": "标题编号",
+    "heading-style": "编号写法",
+    "heading-layout": "标题排法",
+    "point-numbering": "列举编号",
+    "lone-point": "孤立的“一是”",
+    "list-punctuation": "列举标点",
+    "repeated-sentence": "重复",
+    "repeated-framing": "引导句重复",
+    "same-opening": "段首雷同",
+    "count-without-verb": "数量缺动词",
+    "orphan-count": "孤立的数字段",
+    "half-width": "半角标点",
+    "straight-quote": "直引号",
+    "unbalanced": "符号不成对",
+    "de-de-di": "的/得/地",
+}
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+PATH_SEPARATOR = " › "
+MAX_HEADING_SHOWN = 24  # a long heading in a place line is cut with …
+_DATE_LINE = re.compile(
+    r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
+)
+MAX_SIGNATURE_LINES = 3
+
+
+def check_document(doc: Document, context: CheckContext | None = None) -> list[Finding]:
+    """Every finding in `doc`, in document order (rules in `RULES` order within one place)."""
+    context = resolve_context(doc, context or CheckContext())
+    view = build_view(doc)
+    findings = [finding for rule in RULES for finding in rule(view, context)]
+    return sorted(findings, key=lambda f: f.order)
+
+
+def resolve_context(doc: Document, context: CheckContext) -> CheckContext:
+    """The context with year and period filled in from the document when not given.
+
+    A half-year kind implies 上半年 when nothing else says so.
+    """
+    year, period = context.year, context.period
+    if year is None or period is None:
+        found_year, found_period = check_period.infer_period(doc)
+        year = year if year is not None else found_year
+        period = period or found_period
+    if period is None and context.kind == "half_year":
+        period = check_period.HALF_YEAR
+    return dataclasses.replace(context, year=year, period=period)
+
+
+# --- output --------------------------------------------------------------------------------------
+def format_findings(findings: list[Finding]) -> str:
+    """The findings for the terminal: grouped by place in document order, then a summary line."""
+    if not findings:
+        return "未发现问题。"
+    lines: list[str] = []
+    place: tuple[str, ...] | None = None
+    for finding in findings:
+        if finding.path != place:
+            place = finding.path
+            lines += ["", f"【{PATH_SEPARATOR.join(_short(h) for h in place)}】"]
+        where = _paragraph_label(finding)
+        lines.append(f"  {where}{RULE_NAMES[finding.rule]}：“{finding.quote}”")
+        lines.append(f"    {finding.message}")
+        lines.append(f"    改法：{finding.fix}")
+    lines += ["", f"共发现{len(findings)}处需要核对的地方。"]
+    return "\n".join(lines).lstrip("\n")
+
+
+def _short(heading: str) -> str:
+    return heading if len(heading) <= MAX_HEADING_SHOWN else heading[:MAX_HEADING_SHOWN] + "…"
+
+
+def _paragraph_label(finding: Finding) -> str:
+    if finding.path[0] == SIGNATURE:
+        return f"第{finding.paragraph}行 · "
+    if finding.paragraph:
+        return f"第{finding.paragraph}段 · "
+    return "" if finding.path[0] in (TITLE, OPENING) else "标题 · "
+
+
+def describe_context(context: CheckContext) -> str:
+    """What the checks assumed (year, period) and what they could not check for want of it."""
+    known = [f"{context.year}年" if context.year else "", context.period or ""]
+    notes = [f"按{''.join(known)}核对"] if any(known) else []
+    if context.year is None:
+        notes.append("未能判断报告年度，未核对年份")
+    if context.period is None:
+        notes.append("未能判断报告期间，未核对期间用语")
+    return "；".join(notes)
+
+
+def run_check(path: Path, library: Library) -> tuple[str, bool]:
+    """`drafter check`: the text to print and whether anything was found."""
+    if path.suffix.lower() in ANSWERS_SUFFIXES:
+        doc, context = document_of_answers(path, library)
+    else:
+        from drafter.reader import read_report
+        from drafter.structure import parse_report
+
+        doc = document_of_report(parse_report(read_report(path), path.name))
+        context = CheckContext()
+    context = resolve_context(doc, context)
+    findings = check_document(doc, context)
+    header = f"核稿：{path.name}（{describe_context(context)}）"
+    return f"{header}\n\n{format_findings(findings)}", bool(findings)
+
+
+# --- where documents come from -------------------------------------------------------------------
+def document_of_answers(path: Path, library: Library) -> tuple[Document, CheckContext]:
+    """An answers file composed as `drafter render` would, with its answers as the context.
+
+    The one place that knows the answers format; swap it when answers get their typed model.
+    """
+    from drafter.answers import load_answers, require_complete
+    from drafter.compose import compose
+
+    data, _ = load_answers(path, library)
+    require_complete(data, library, path)
+    return compose(data, library), context_of_answers(data, library)
+
+
+def context_of_answers(data: dict[str, Any], library: Library) -> CheckContext:
+    """What validated answers say about the report: year and period as composition uses them,
+    the unit, the kind, and the counts answered per section (for the wizard's review screen too)."""
+    from drafter.compose import base_context
+
+    basics = base_context(data, library)
+    return CheckContext(
+        year=basics["year"],
+        period=basics["period"],
+        unit=str(basics["unit"]),
+        kind=str(library.kind(library.outline(data["outline"]).id)["id"]),
+        numbers=answered_numbers(data.get("sections") or []),
+    )
+
+
+def answered_numbers(sections: list[dict[str, Any]]) -> Mapping[str, Mapping[str, int]]:
+    """The counts answered per section, keyed by heading as composed (blank and 0 say nothing)."""
+    from drafter.compose import clean_heading
+
+    out: dict[str, dict[str, int]] = {}
+    for section in sections:
+        numbers = {
+            key: value for key, value in (section.get("numbers") or {}).items()
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0
+        }
+        if numbers:
+            out.setdefault(clean_heading(section["heading"]), numbers)
+        for heading, nested in answered_numbers(section.get("children") or []).items():
+            out.setdefault(heading, dict(nested))
+    return out
+
+
+def document_of_report(report: ParsedReport) -> Document:
+    """A parsed report as the document model, its labels and layout as found.
+
+    Trailing short unpunctuated lines of the closing (or, without headings, of the opening)
+    become the signature, a date line the date.
+    """
+    blocks: list[Block] = []
+    if report.sections:
+        for section in report.sections:
+            blocks += _blocks_of(section)
+        opening = report.opening
+        closing, signature, date = _split_signature(report.closing)
+    else:
+        opening, signature, date = _split_signature(report.opening)
+        closing = []
+    blocks = [Paragraph(p) for p in opening] + blocks + [Paragraph(p) for p in closing]
+    return Document(title=report.title or "", blocks=blocks, signature=signature, date=date)
+
+
+def _blocks_of(section: Section) -> list[Block]:
+    heading = Heading(section.level, section.marker, section.title)
+    body = list(section.body)
+    blocks: list[Block]
+    if section.run_in and body:
+        blocks = [Paragraph(body.pop(0), run_in=heading)]
+    else:
+        blocks = [heading]
+    blocks += [Paragraph(p) for p in body]
+    for child in section.children:
+        blocks += _blocks_of(child)
+    return blocks
+
+
+def _split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], str]:
+    """(closing, signature lines, date) from the end of a report's last paragraphs."""
+    from drafter.structure import is_signature
+
+    rest = list(paragraphs)
+    date = ""
+    if rest and _DATE_LINE.match(rest[-1].strip()):
+        date = rest.pop().strip()
+    signature: list[str] = []
+    while rest and len(signature) < MAX_SIGNATURE_LINES and is_signature(rest[-1].strip()):
+        signature.insert(0, rest.pop().strip())
+    return rest, signature, date
