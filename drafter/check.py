@@ -16,13 +16,14 @@ import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 from drafter import check_period, check_rules, check_words
 from drafter.check_model import OPENING, SIGNATURE, TITLE, CheckContext, Finding, View, build_view
-from drafter.document import Block, Document, Heading, Paragraph
+from drafter.counts import is_count
+from drafter.document import Document
+from drafter.model import Answers, SectionAnswer
 from drafter.outline import Library
-from drafter.report import ParsedReport, Section
+from drafter.sources import document_of_report, is_answers_file
 
 __all__ = [
     "CheckContext", "Finding", "check_document", "context_of_answers", "document_of_report",
@@ -155,7 +156,7 @@ def describe_context(context: CheckContext) -> str:
 
 def run_check(path: Path, library: Library) -> tuple[str, bool]:
     """`drafter check`: the text to print and whether anything was found."""
-    if path.suffix.lower() in ANSWERS_SUFFIXES:
+    if is_answers_file(path):
         doc, context = document_of_answers(path, library)
     else:
         from drafter.reader import read_report
@@ -171,92 +172,42 @@ def run_check(path: Path, library: Library) -> tuple[str, bool]:
 
 # --- where documents come from -------------------------------------------------------------------
 def document_of_answers(path: Path, library: Library) -> tuple[Document, CheckContext]:
-    """An answers file composed as `drafter render` would, with its answers as the context.
-
-    The one place that knows the answers format; swap it when answers get their typed model.
-    """
-    from drafter.answers import load_answers, require_complete
+    """An answers file composed as `drafter render` would, with its answers as the context."""
+    from drafter.answers import read_answers, require_complete
     from drafter.compose import compose
 
-    data, _ = load_answers(path, library)
-    require_complete(data, library, path)
-    return compose(data, library), context_of_answers(data, library)
+    answers = read_answers(path, library)
+    require_complete(answers, library)
+    return compose(answers, library), context_of_answers(answers, library)
 
 
-def context_of_answers(data: dict[str, Any], library: Library) -> CheckContext:
-    """What validated answers say about the report: year and period as composition uses them,
+def context_of_answers(answers: Answers, library: Library) -> CheckContext:
+    """What typed answers say about the report: year and period as composition uses them,
     the unit, the kind, and the counts answered per section (for the wizard's review screen too)."""
     from drafter.compose import base_context
 
-    basics = base_context(data, library)
+    basics = base_context(answers, library)
     return CheckContext(
         year=basics["year"],
         period=basics["period"],
         unit=str(basics["unit"]),
-        kind=str(library.kind(library.outline(data["outline"]).id)["id"]),
-        numbers=answered_numbers(data.get("sections") or []),
+        kind=str(library.kind(answers.outline.id)["id"]),
+        numbers=answered_numbers(answers.sections or []),
     )
 
 
-def answered_numbers(sections: list[dict[str, Any]]) -> Mapping[str, Mapping[str, int]]:
+def answered_numbers(sections: list[SectionAnswer]) -> Mapping[str, Mapping[str, int]]:
     """The counts answered per section, keyed by heading as composed (blank and 0 say nothing)."""
     from drafter.compose import clean_heading
 
     out: dict[str, dict[str, int]] = {}
     for section in sections:
         numbers = {
-            key: value for key, value in (section.get("numbers") or {}).items()
-            if isinstance(value, int) and not isinstance(value, bool) and value > 0
+            key: value for key, value in (section.counts or {}).items()
+            if value is not None and is_count(value)
         }
         if numbers:
-            out.setdefault(clean_heading(section["heading"]), numbers)
-        for heading, nested in answered_numbers(section.get("children") or []).items():
+            out.setdefault(clean_heading(section.heading), numbers)
+        for heading, nested in answered_numbers(section.children or []).items():
             out.setdefault(heading, dict(nested))
     return out
-
-
-def document_of_report(report: ParsedReport) -> Document:
-    """A parsed report as the document model, its labels and layout as found.
-
-    Trailing short unpunctuated lines of the closing (or, without headings, of the opening)
-    become the signature, a date line the date.
-    """
-    blocks: list[Block] = []
-    if report.sections:
-        for section in report.sections:
-            blocks += _blocks_of(section)
-        opening = report.opening
-        closing, signature, date = _split_signature(report.closing)
-    else:
-        opening, signature, date = _split_signature(report.opening)
-        closing = []
-    blocks = [Paragraph(p) for p in opening] + blocks + [Paragraph(p) for p in closing]
-    return Document(title=report.title or "", blocks=blocks, signature=signature, date=date)
-
-
-def _blocks_of(section: Section) -> list[Block]:
-    heading = Heading(section.level, section.marker, section.title)
-    body = list(section.body)
-    blocks: list[Block]
-    if section.run_in and body:
-        blocks = [Paragraph(body.pop(0), run_in=heading)]
-    else:
-        blocks = [heading]
-    blocks += [Paragraph(p) for p in body]
-    for child in section.children:
-        blocks += _blocks_of(child)
-    return blocks
-
-
-def _split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], str]:
-    """(closing, signature lines, date) from the end of a report's last paragraphs."""
-    from drafter.structure import is_signature
-
-    rest = list(paragraphs)
-    date = ""
-    if rest and _DATE_LINE.match(rest[-1].strip()):
-        date = rest.pop().strip()
-    signature: list[str] = []
-    while rest and len(signature) < MAX_SIGNATURE_LINES and is_signature(rest[-1].strip()):
-        signature.insert(0, rest.pop().strip())
-    return rest, signature, date

@@ -74,7 +74,7 @@ def heading_style(view: View, _context: CheckContext) -> list[Finding]:
     out = []
     for level, sections in _by_level(view.sections).items():
         shapes = [_shape(s.heading.label) for s in sections]
-        half = next((s for s, shape in zip(sections, shapes) if "(" in shape or ")" in shape), None)
+        half = next((s for s, shape in zip(sections, shapes, strict=True) if "(" in shape or ")" in shape), None)
         if half is not None:
             label = half.heading.label
             fixed = label.replace("(", "（").replace(")", "）")
@@ -85,7 +85,7 @@ def heading_style(view: View, _context: CheckContext) -> list[Finding]:
         # Bracket width is reported above; here 1. against 1、 or （一） against 1.
         shapes = [shape.replace("(", "（").replace(")", "）") for shape in shapes]
         common = max(set(shapes), key=shapes.count)
-        for section, shape in zip(sections, shapes):
+        for section, shape in zip(sections, shapes, strict=True):
             if shape != common and shapes.count(shape) < shapes.count(common):
                 out.append(section.line.finding(
                     "heading-style", 0, len(section.line.text),
@@ -293,7 +293,7 @@ def same_openings(view: View, _context: CheckContext) -> list[Finding]:
 
 def _common_prefix(a: str, b: str) -> str:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1

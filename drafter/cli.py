@@ -136,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("old", type=Path, metavar="旧", help="上一期的报告或答案文件")
     p.add_argument("new", type=Path, metavar="新", help="本期的报告或答案文件")
 
+    p = command("check", "核稿：检查报告或答案文件中读者会发现的问题（占位符、年份、孤立的“一是”、重复、标点等）；有问题时退出码为 1")
+    p.add_argument("files", type=Path, nargs="+", metavar="文件", help="报告（.txt/.md/.docx）或答案文件（.yaml）")
+
     p = command("outline", "显示报告的结构树")
     p.add_argument("reports", type=Path, nargs="+", metavar="报告", help=".txt / .md / .docx 报告")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（格式见 README）")
@@ -149,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _MODULES = {"new": "new", "render": "render", "import": "importing", "diff": "diff",
-            "outline": "outline", "learn": "learn"}
+            "check": "check", "outline": "outline", "learn": "learn"}
 
 
 def run(argv: Sequence[str] | None, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -26,6 +26,7 @@ import jinja2
 from drafter.answers import answers_mapping, missing_required, read_answers, section_topic
 from drafter.compose import base_context, environment
 from drafter.counts import stated_counts
+from drafter.dates import parse_date
 from drafter.errors import UserError
 from drafter.facts import find_mentions
 from drafter.learn import (
@@ -92,7 +93,11 @@ def import_report(path: Path, library: Library) -> ImportResult:
     report = parse_report(source, path.name)
     notes = _reading_notes(report, source.skipped)
     has_headings = bool(report.sections)
-    closing, signature, date = split_signature(report.closing if has_headings else report.opening)
+    closing, signature, date_line = split_signature(report.closing if has_headings else report.opening)
+    date = parse_date(date_line) if date_line else None
+    if date_line and date is None:  # a date still holding a placeholder stays in the text
+        closing = [*closing, *signature, date_line]
+        signature = []
     if has_headings:
         report.closing = closing
     else:

@@ -9,7 +9,6 @@ those documents compares what a reader sees, so a document and its own answers a
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -23,6 +22,7 @@ ANSWERS_SUFFIXES = (".yaml", ".yml")
 MAX_SIGNATURE_LINES = 2
 # A signer line of a 述职报告: "述职人：张某某".
 _ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
+_DATE_LIKE = re.compile(r"^[\dXx×＊*]{4}\s*年\s*[\dXx×＊*]{1,2}\s*月\s*[\dXx×＊*]{1,2}\s*日$")
 _SIGNER = re.compile(r"^(?:述职人|报告人|汇报人|起草人|撰稿人)[:：]\s*\S{2,12}$")
 
 
@@ -71,7 +71,7 @@ def document_of_report(report: ParsedReport) -> Document:
         title=report.title or "",
         blocks=blocks,
         signature=signature,
-        date=format_date(date) if date else "",
+        date=_date_text(date),
     )
 
 
@@ -89,19 +89,21 @@ def _section_blocks(section: Section) -> list[Block]:
     return blocks
 
 
-def split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], dt.date | None]:
-    """(paragraphs before the sign-off, signature lines, date) of a report's last paragraphs.
+def split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], str]:
+    """(paragraphs before the sign-off, signature lines, date line as written) of a report's end.
 
-    With a date at the end (2023年7月5日, 2023-07-05), up to two short unpunctuated lines (unit,
-    signer) just before it are the signature. Without a date, only lines that cannot be prose
-    are: a signer line ("述职人：张某某") or a short line ending in an organisation's name.
+    With a date line at the end (2023年7月5日, 2023-07-05, or one still holding a placeholder
+    such as 20XX年12月20日), up to two short unpunctuated lines (unit, signer) just before it are
+    the signature. Without a date, only lines that cannot be prose are: a signer line
+    ("述职人：张某某") or a short line ending in an organisation's name.
     """
     if not paragraphs:
-        return paragraphs, [], None
-    date = parse_date(paragraphs[-1])
-    end = len(paragraphs) - 1 if date is not None else len(paragraphs)
+        return paragraphs, [], ""
+    last = paragraphs[-1].strip()
+    date = last if parse_date(last) is not None or _DATE_LIKE.match(last) else ""
+    end = len(paragraphs) - 1 if date else len(paragraphs)
     start = end
-    while start > max(0, end - MAX_SIGNATURE_LINES) and _signs(paragraphs[start - 1], dated=date is not None):
+    while start > max(0, end - MAX_SIGNATURE_LINES) and _signs(paragraphs[start - 1], dated=bool(date)):
         start -= 1
     return paragraphs[:start], paragraphs[start:end], date
 
@@ -113,3 +115,9 @@ def _signs(line: str, *, dated: bool) -> bool:
     if _SIGNER.match(line):
         return True
     return is_signature(line) and (dated or _ORGANISATION_END.search(line) is not None)
+
+
+def _date_text(line: str) -> str:
+    """A sign-off date as a document prints it: 公文 form when it is a real date, else as written."""
+    date = parse_date(line) if line else None
+    return format_date(date) if date is not None else line

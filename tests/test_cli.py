@@ -118,3 +118,17 @@ def test_internal_error_exit_3(monkeypatch, tmp_path: Path, lib: Path, capsys) -
     assert run(["--outlines", str(lib), "render", "a.yaml", "-o", "x.docx"]) == 3
     err = capsys.readouterr().err
     assert "内部错误" in err and "--debug" in err and "Traceback" not in err
+
+
+def test_check_exit_codes(tmp_path: Path, capsys) -> None:
+    clean = Path(__file__).parent.parent / "examples" / "minimal.answers.yaml"
+    assert run(["check", str(clean)]) == 0
+    assert "未发现问题" in capsys.readouterr().out
+    dirty = tmp_path / "r.txt"
+    dirty.write_text(
+        "某某县档案馆党支部2025年度党建工作总结\n一、加强学习\n全年开展集中学习XX次。\n二、规范组织生活\n一是严格落实制度。\n",
+        encoding="utf-8",
+    )
+    assert run(["check", str(dirty)]) == 1
+    out = capsys.readouterr().out
+    assert "XX" in out and "共发现" in out
