@@ -25,7 +25,7 @@ from drafter.schema import ANY, Map, OneOf, Opt, excerpt, validate
 from drafter.yamlio import KeyPath, YamlDoc, dump_yaml, load_yaml
 
 HEADER = "# drafter 答案文件：可手工修改，再用 drafter render 生成文档；用 drafter new --answers 继续填写。\n"
-BUILT_IN_BASICS = ("unit", "year", "period", "title", "signature", "date", "opening", "closing")
+BUILT_IN_BASICS = ("unit", "organisation", "year", "period", "title", "signature", "date", "opening", "closing")
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
 _TYPE_SCHEMA: dict[str, Any] = {
@@ -59,6 +59,7 @@ def answers_schema(library: Library) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "schema": Opt(int),
         "outline": str,
+        "organisation": Opt(str),  # organisation type (organisations.yaml): decides counts and measures
         "from": Opt(str),  # last period's report or answers file (`drafter new --from`)
         "opening": Opt(str),
         "sections": Opt([_section_schema()]),
@@ -100,6 +101,7 @@ def parse_answers(doc: YamlDoc, library: Library) -> Answers:
         outline=outline,
         outline_ref=str(data["outline"]),
         unit=data.get("unit"),
+        organisation=data.get("organisation"),
         year=data.get("year"),
         period=data.get("period"),
         title=data.get("title"),
@@ -165,6 +167,12 @@ def _check_basics(doc: YamlDoc, library: Library) -> None:
         value = data.get(q["name"])
         if isinstance(value, int) and not isinstance(value, bool):
             _check_range(doc, (q["name"],), value, q.get("min"), q.get("max"))
+    organisation = data.get("organisation")
+    if organisation is not None:
+        known = {o.id: o.name for o in library.knowledge.organisations}
+        if organisation not in known:
+            names = "、".join(f"{i}（{n}）" for i, n in known.items())
+            raise doc.error(("organisation",), f"不认识的组织类型“{excerpt(str(organisation))}”。", hint=f"可用：{names}")
     period = data.get("period")
     if period is not None and period not in PERIODS:
         raise doc.error(("period",), f"不认识的时间段“{excerpt(str(period))}”。", hint=f"可用：{'、'.join(PERIODS)}")

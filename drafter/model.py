@@ -72,6 +72,7 @@ class Answers:
     outline: Outline
     outline_ref: str
     unit: str | None = None
+    organisation: str | None = None  # an organisation type id of organisations.yaml (branch …)
     year: int | None = None
     period: str | None = None
     title: str | None = None
