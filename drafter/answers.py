@@ -192,7 +192,7 @@ def _date(doc: YamlDoc, raw: object) -> dt.date | LeftOut | None:
         return ""
     date = parse_date(raw) if isinstance(raw, (str, dt.date)) else None
     if date is None:
-        raise doc.error(("date",), f"日期“{raw}”无法识别。", hint="请写成 2025-12-05 或 2025年12月5日。")
+        raise doc.error(("date",), f"日期“{excerpt(str(raw))}”无法识别。", hint="请写成 2025-12-05 或 2025年12月5日。")
     return date
 
 
