@@ -60,6 +60,7 @@ def answers_schema(library: Library) -> dict[str, Any]:
         "schema": Opt(int),
         "outline": str,
         "organisation": Opt(str),  # organisation type (organisations.yaml): decides counts and measures
+        "run_in_levels": Opt([int]),  # heading levels laid out run-in (段首); absent: the kind's way
         "from": Opt(str),  # last period's report or answers file (`drafter new --from`)
         "opening": Opt(str),
         "sections": Opt([_section_schema()]),
@@ -110,6 +111,7 @@ def parse_answers(doc: YamlDoc, library: Library) -> Answers:
         signature=_signature(data.get("signature")),
         date=_date(doc, data.get("date")),
         sections=None if sections is None else _sections(doc, sections, ("sections",), library, outline),
+        run_in_levels=data.get("run_in_levels"),
         last=data.get("from"),
         more={k: v for k, v in data.items() if k not in BUILT_IN_BASICS and k not in _FIXED_KEYS},
         schema=version,
@@ -118,7 +120,7 @@ def parse_answers(doc: YamlDoc, library: Library) -> Answers:
     return answers
 
 
-_FIXED_KEYS = ("schema", "outline", "from", "sections")
+_FIXED_KEYS = ("schema", "outline", "from", "sections", "run_in_levels")
 
 
 def answers_from_mapping(data: Mapping[str, Any], library: Library, path: Path) -> Answers:
@@ -286,6 +288,8 @@ def answers_mapping(answers: Answers) -> dict[str, Any]:
         data[key] = value
     for key, extra in answers.more.items():
         data[key] = extra.isoformat() if isinstance(extra, dt.date) else extra
+    if answers.run_in_levels is not None:
+        data["run_in_levels"] = list(answers.run_in_levels)
     if answers.sections is not None:
         data["sections"] = [section_mapping(s) for s in answers.sections]
     return data

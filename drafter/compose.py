@@ -24,22 +24,14 @@ from drafter.dates import format_date
 from drafter.document import Block, Document, Heading, Paragraph
 from drafter.errors import UserError
 from drafter.model import Answers, Measure, SectionAnswer
-from drafter.numbering import heading_label, point_ordinal
+from drafter.numbering import heading_label
 from drafter.outline import Library, Outline
 from drafter.periods import WHOLE_YEAR, Period
+from drafter.wording import Answered, claim_counts, points, sentence, with_counts
 
-_SENTENCE_END = "。！？…”’）"
 _LEADING_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——)\s*"
 )
-
-
-def ensure_sentence(text: str) -> str:
-    """End a sentence with 。 unless it already ends in sentence-final punctuation."""
-    text = text.strip().rstrip("，,；;、：:")
-    if not text:
-        return ""
-    return text if text[-1] in _SENTENCE_END else text + "。"
 
 
 def join_list(items: list[str]) -> str:
@@ -55,18 +47,9 @@ def join_and(items: list[str]) -> str:
     return "、".join(items[:-1]) + "和" + items[-1]
 
 
-def points(measures: list[Measure]) -> str:
-    """一是……；二是……。 — a measure with detail closes its sentence before the next point."""
-    parts = []
-    for n, m in enumerate(measures, start=1):
-        item = m.item.strip().rstrip("。；;，,")
-        detail = ensure_sentence(m.detail or "")
-        last = n == len(measures)
-        if detail:
-            parts.append(f"{point_ordinal(n)}{item}。{detail}")
-        else:
-            parts.append(f"{point_ordinal(n)}{item}{'。' if last else '；'}")
-    return "".join(parts)
+def enumerate_measures(measures: list[Measure]) -> str:
+    """The `points` template filter: measures as one sentence, or 一是……二是…… (see wording)."""
+    return points(measures, [[] for _ in measures], "", {})
 
 
 def clean_heading(text: str) -> str:
@@ -87,7 +70,7 @@ def _environment(templates_dir: Path, sandboxed: bool) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        points=points, join_list=join_list, join_and=join_and, sentence=ensure_sentence,
+        points=enumerate_measures, join_list=join_list, join_and=join_and, sentence=sentence,
         counts=phrase_counts,
     )
     return env
@@ -132,12 +115,27 @@ def base_context(answers: Answers, library: Library, today: dt.date | None = Non
         next_year=period.year + 1,
         period=period.part,
         period_phrase=period.phrase,
+        period_body=period.body,
+        subject=_subject(answers, library),
         period_name=period.name,
         ahead=period.ahead,
         today=today,
         verbs=library.verbs,  # for the counts filter: 召开支委会8次
     )
     return ctx
+
+
+def _subject(answers: Answers, library: Library) -> str:
+    """Who acts in the framing sentences: the kind's own (本人 in a 述职报告), else the organisation
+    by its short name (支部, 党总支, 机关党委, 党组)."""
+    subject = library.kind(answers.outline.id).get("subject")
+    if subject:
+        return str(subject)
+    knowledge = library.knowledge
+    organisation = knowledge.default_organisation
+    if answers.organisation:
+        organisation = next((o for o in knowledge.organisations if o.id == answers.organisation), organisation)
+    return "支部" if organisation.name == "党支部" else organisation.name
 
 
 def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any] | None = None) -> str:
@@ -156,8 +154,21 @@ def _date_line(date: dt.date | str | None, today: dt.date) -> str:
     return format_date(date if isinstance(date, dt.date) else today)
 
 
+# Framing sentences of the closing parts when a kind gives none (kinds.yaml `framing:`).
+DEFAULT_FRAMING = {
+    "problems": "对照上级要求和党员群众期盼，{{ subject }}工作还存在一些差距和不足：",
+    "next_steps": "下一步，{{ subject }}将坚持问题导向，重点抓好以下几个方面的工作：",
+}
+
+
 class _Composer:
-    """Walks the answered sections, numbering headings and rendering each body."""
+    """Walks the answered sections, numbering headings and wording each body.
+
+    What a reader must never meet is decided here: a heading with nothing under it (an empty
+    section is left out, numbering closes up), a heading level laid out two ways (one layout
+    per level for the document, unless an imported section keeps its own), the same framing
+    sentence twice (each closing part's framing is said once, by its first section).
+    """
 
     def __init__(self, answers: Answers, library: Library, today: dt.date) -> None:
         self.answers = answers
@@ -166,7 +177,14 @@ class _Composer:
         self.env = environment(library)
         self.ctx = base_context(answers, library, today)
         self.today = today
-        self.dash = library.kind(self.outline.id).get("level1") == "dash"
+        self.kind = library.kind(self.outline.id)
+        self.dash = self.kind.get("level1") == "dash"
+        self.knowledge = library.knowledge
+        self.period_body = Period(answers.year or today.year, answers.period or WHOLE_YEAR).body
+        self.run_in_levels = (
+            set(answers.run_in_levels) if answers.run_in_levels is not None else kind_run_in_levels(self.outline)
+        )
+        self.framed: set[str] = set()
 
     def template_for(self, topic: str | None) -> str:
         base = section_topic(topic or "")
@@ -175,7 +193,10 @@ class _Composer:
         return "section.j2"
 
     def unit_of(self, key: str) -> str:
-        """The measure word learned for a count key: this outline's first, then any outline's."""
+        """The measure word of a count key: the catalogue's, else the one learned, else 次."""
+        entry = self.knowledge.match_count(key)
+        if entry is not None:
+            return entry.unit
         for candidate in [self.outline, *self.library.outlines.values()]:
             for top in candidate.sections:
                 for s in top.walk():
@@ -184,28 +205,54 @@ class _Composer:
                             return f.unit
         return "次"
 
-    def section(self, answer: SectionAnswer, level: int, n: int) -> list[Block]:
-        label = "——" if self.dash and level == 1 else heading_label(level, n)
-        heading = Heading(level, label, clean_heading(answer.heading))
-        learned = self.outline.find(answer.topic) if answer.topic else None
-        run_in = answer.run_in
-        if run_in is None:
-            run_in = learned.run_in if learned else False
-        paragraphs, counts = apply_counts(answer.paragraphs or [], answer.counts, self.unit_of)
+    def framing(self, topic: str) -> str:
+        """The framing sentence of a closing part (存在问题, 下一步), the first time only."""
+        if topic not in DEFAULT_FRAMING or topic in self.framed:
+            return ""
+        self.framed.add(topic)
+        form = (self.kind.get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
+        return _render(self.env, form, self.ctx, f"{self.outline.id} 框架句").strip()
+
+    def body(self, answer: SectionAnswer, heading: Heading) -> list[str]:
+        """The section's paragraphs: measures with their counts, then the text (see wording)."""
+        topic = section_topic(answer.topic or "")
+        verbs = self.library.verbs
+        paragraphs, leftover = apply_counts(answer.paragraphs or [], answer.counts, self.unit_of)
+        counts = [Answered(c.key, c.value, c.unit, self.knowledge.match_count(c.key)) for c in leftover]
+        measures = [m for m in answer.measures or [] if m.item.strip()]
+        claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge)
+        lead = points(measures, claimed, self.period_body, verbs)
+        if lead:
+            lead = self.framing(topic) + lead
+        paragraphs = with_counts(([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs)
         context = dict(
             self.ctx,
             section={
                 "heading": heading.text,
                 "topic": answer.topic or "",
-                "level": level,
-                "measures": [m for m in answer.measures or [] if m.item],
-                "counts": counts,
+                "level": heading.level,
                 "paragraphs": paragraphs,
+                "measures": measures,
                 "extra": answer.extra or {},
             },
         )
         where = f"大纲 {self.outline.id}，栏目“{heading.text}”"
-        body = paragraphs_of(_render_file(self.env, self.template_for(answer.topic), context, where))
+        return paragraphs_of(_render_file(self.env, self.template_for(answer.topic), context, where))
+
+    def section(self, answer: SectionAnswer, level: int, n: int) -> list[Block]:
+        """A section's blocks, or none when it says nothing (then it takes no number)."""
+        label = "——" if self.dash and level == 1 else heading_label(level, n)
+        heading = Heading(level, label, clean_heading(answer.heading))
+        body = self.body(answer, heading)
+        children: list[Block] = []
+        k = 0
+        for child in answer.children or []:
+            child_blocks = self.section(child, min(level + 1, 4), k + 1)
+            k += bool(child_blocks)
+            children.extend(child_blocks)
+        if not body and not children:
+            return []
+        run_in = answer.run_in if answer.run_in is not None else level in self.run_in_levels
         blocks: list[Block] = []
         if run_in and body:
             blocks.append(Paragraph(body[0], run_in=heading))
@@ -213,9 +260,7 @@ class _Composer:
         else:
             blocks.append(heading)
         blocks.extend(Paragraph(p) for p in body)
-        for i, child in enumerate(answer.children or [], start=1):
-            blocks.extend(self.section(child, min(level + 1, 4), i))
-        return blocks
+        return blocks + children
 
     def document(self) -> Document:
         a = self.answers
@@ -227,13 +272,44 @@ class _Composer:
         if closing is None:
             closing = paragraphs_of(kind_text(a, self.library, "closing", self.ctx))
         blocks: list[Block] = [Paragraph(p) for p in opening]
-        for n, answer in enumerate(a.sections or [], start=1):
-            blocks.extend(self.section(answer, 1, n))
+        n = 0
+        for answer in a.sections or []:
+            section = self.section(answer, 1, n + 1)
+            n += bool(section)
+            blocks.extend(section)
         blocks.extend(Paragraph(p) for p in closing)
         signature = a.signature if a.signature is not None else paragraphs_of(a.unit or "")
         return Document(
             title=title, blocks=blocks, signature=list(signature), date=_date_line(a.date, self.today)
         )
+
+
+def kind_run_in_levels(outline: Outline) -> set[int]:
+    """The heading levels the learned reports of a kind lay out run-in: at least two thirds of
+    the learned sections at that level are; a level the reports split on stays standalone."""
+    votes: dict[int, list[bool]] = {}
+    for top in outline.sections:
+        for s in top.walk():
+            votes.setdefault(s.level, []).append(s.run_in)
+    return {level for level, runs in votes.items() if sum(runs) * 3 >= len(runs) * 2}
+
+
+def empty_sections(answers: Answers) -> list[str]:
+    """Headings of answered sections that say nothing and are left out of the document."""
+    out = []
+    for section in answers.walk():
+        if not _says_something(section):
+            out.append(clean_heading(section.heading))
+    return out
+
+
+def _says_something(section: SectionAnswer) -> bool:
+    return bool(
+        any(m.item.strip() for m in section.measures or [])
+        or any(p.strip() for p in section.paragraphs or [])
+        or any(v for v in (section.counts or {}).values())
+        or any(_says_something(c) for c in section.children or [])
+    )
 
 
 def compose(answers: Answers, library: Library, today: dt.date | None = None) -> Document:

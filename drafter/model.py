@@ -81,6 +81,7 @@ class Answers:
     signature: list[str] | None = None
     date: dt.date | LeftOut | None = None
     sections: list[SectionAnswer] | None = None
+    run_in_levels: list[int] | None = None  # heading levels laid out run-in; None: the kind's way
     last: str | None = None  # `from:` — last period's report or answers file (drafter new --from)
     more: dict[str, Scalar] = field(default_factory=dict)
     schema: int = SCHEMA_VERSION

@@ -81,6 +81,8 @@ AUTHORED_SCHEMAS: dict[str, Any] = {
                     {"title_any": Opt([str]), "opening_any": Opt([str]), "dash_share": Opt(float)}
                 ),
                 "level1": Opt(str),
+                "subject": Opt(str),
+                "framing": Opt({"problems": Opt(str), "next_steps": Opt(str)}),
                 "title": str,
                 "opening": Opt(str),
                 "closing": Opt(str),

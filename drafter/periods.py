@@ -51,6 +51,11 @@ class Period:
         return _OPENING_PHRASES.get(self.part, "今年以来")
 
     @property
+    def body(self) -> str:
+        """How the body of a report names its period before a count: 全年, 上半年, 一季度."""
+        return self.part.removeprefix("第") if self.part in QUARTERS else self.part
+
+    @property
     def ahead(self) -> str:
         """What the next period is called in closings and next steps: 2026年, 下半年."""
         if self.part in (WHOLE_YEAR, "下半年", "第四季度"):

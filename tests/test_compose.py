@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import clean_heading, ensure_sentence, join_and, join_list, points
+from drafter.compose import clean_heading, empty_sections, join_and, join_list
 from drafter.document import Heading, Paragraph
 from drafter.errors import UserError
 from drafter.model import Measure
 from drafter.outline import load_library
+from drafter.wording import points, sentence
 from tests.helpers import build_file_tree, compose_mapping, mini_library_dir, typed
 
 
@@ -45,16 +46,23 @@ def answers(**overrides):
 
 
 def test_points_read_as_enumeration() -> None:
-    assert points([Measure("甲"), Measure("乙"), Measure("丙")]) == "一是甲；二是乙；三是丙。"
-    assert points([Measure("甲", "细节"), Measure("乙")]) == "一是甲。细节。二是乙。"
+    def plain(measures: list[Measure]) -> str:
+        return points(measures, [[] for _ in measures], "全年", {})
+
+    assert plain([Measure("甲"), Measure("乙"), Measure("丙")]) == "一是甲；二是乙；三是丙。"
+    # One scheme per list: once any point has a detail, every point closes with 。
+    assert plain([Measure("甲", "细节"), Measure("乙"), Measure("丙")]) == "一是甲。细节。二是乙。三是丙。"
+    # A single measure is a plain sentence, never a lone 一是.
+    assert plain([Measure("甲", "细节")]) == "甲。细节。"
+    assert plain([Measure("甲")]) == "甲。"
 
 
 def test_joins_and_sentences() -> None:
     assert join_list(["集中学习12次", "", "专题研讨3次"]) == "集中学习12次、专题研讨3次"
     assert join_and(["甲", "乙", "丙"]) == "甲、乙和丙"
     assert join_and(["甲"]) == "甲"
-    assert ensure_sentence("好的，") == "好的。"
-    assert ensure_sentence("  ") == ""
+    assert sentence("好的，") == "好的。"
+    assert sentence("  ") == ""
     assert clean_heading("（二）抓好学习。") == "抓好学习"
     assert clean_heading("一、加强建设") == "加强建设"
 
@@ -70,13 +78,15 @@ def test_document_structure(library) -> None:
         Heading(1, "二、", "存在的问题"),
     ]
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    assert "一是坚持集中学习。每月组织一次集中学习。二是开展专题研讨。" in texts
-    assert "今年以来，累计开展集中学习12次。" in texts
+    # The count closes the measures' paragraph with its verb; no paragraph of counts alone.
+    assert "一是坚持集中学习。每月组织一次集中学习。二是开展专题研讨。全年开展集中学习12次。" in texts
+    assert not any("累计" in t for t in texts)
     assert "第一段亮点。" in texts and "第二段案例。" in texts
-    # The problems section is run-in by the outline: heading sentence opens its first paragraph.
+    # One layout per level: the mini outline's level 1 is mostly standalone, so both are.
+    assert isinstance(doc.blocks[-2], Heading)
     last = doc.blocks[-1]
-    assert isinstance(last, Paragraph) and last.run_in == Heading(1, "二、", "存在的问题")
-    assert last.text.startswith("在肯定成绩的同时")
+    assert isinstance(last, Paragraph)
+    assert last.text == "对照上级要求和党员群众期盼，支部工作还存在一些差距和不足：学习的系统性还不够强。"
 
 
 def test_empty_answers_leave_no_trace(library) -> None:
@@ -84,7 +94,10 @@ def test_empty_answers_leave_no_trace(library) -> None:
     data["sections"][0].update(measures=[], numbers={"集中学习": 0, "撰写心得体会": None}, text="")
     doc = compose_mapping(data, library)
     body = "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
-    assert "0次" not in body and "累计" not in body and "、、" not in body and "一是" not in body.split("在肯定")[0]
+    assert "0次" not in body and "累计" not in body and "、、" not in body and "一是" not in body
+    # The first section now says nothing: it is left out and the problems section becomes 一、
+    assert [h.line for h in doc.headings()] == ["一、存在的问题"]
+    assert empty_sections(typed(data, library)) == ["加强理论武装，筑牢思想根基"]
 
 
 def test_removing_a_section_renumbers(library) -> None:
@@ -99,6 +112,10 @@ def test_children_numbered_by_level(library) -> None:
         {"heading": "子栏目甲", "children": [{"heading": "细目", "children": [{"heading": "更细"}]}]},
         {"heading": "子栏目乙", "run_in": True, "text": "内容。"},
     ]
+    labels = [(h.level, h.label) for h in compose_mapping(data, library).headings()]
+    # 子栏目甲 and its descendants say nothing and are left out; numbering closes up.
+    assert labels == [(1, "一、"), (2, "（一）"), (1, "二、")]
+    data["sections"][0]["children"][0]["children"][0]["children"][0]["text"] = "有内容。"
     labels = [(h.level, h.label) for h in compose_mapping(data, library).headings()]
     assert labels == [(1, "一、"), (2, "（一）"), (3, "1."), (4, "（1）"), (2, "（二）"), (1, "二、")]
 
@@ -142,16 +159,20 @@ def test_counts_already_in_the_text_are_updated_in_place(library) -> None:
     data["sections"][0].update(measures=[], text="全年开展集中学习82次，撰写心得体会5篇。", numbers={"集中学习": 90})
     body = [b.text for b in compose_mapping(data, library).blocks if isinstance(b, Paragraph)]
     assert "全年开展集中学习90次，撰写心得体会5篇。" in body
-    assert not any(t.startswith("今年以来，累计") for t in body)
+    assert not any("累计" in t for t in body)
 
 
 def test_counts_grouped_by_verb(library) -> None:
     data = answers()
     data["sections"][0].update(
-        measures=[], text="", numbers={"支委会": 8, "集中学习": 12, "党员大会": 4, "撰写心得体会": 5}
+        measures=[{"item": "严格落实组织生活制度"}], text="",
+        numbers={"支委会": 8, "集中学习": 12, "党员大会": 4, "撰写心得体会": 5, "优秀党员": 3, "示范岗": 2},
     )
     body = [b.text for b in compose_mapping(data, library).blocks if isinstance(b, Paragraph)]
-    assert "今年以来，累计召开支委会8次、党员大会4次，开展集中学习12次，撰写心得体会5篇。" in body
+    assert (
+        "严格落实组织生活制度。全年召开支委会8次、党员大会4次，开展集中学习12次，撰写心得体会5篇，评选表彰优秀党员3名，示范岗达2次。"
+        in body
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,136 @@
+"""How one section's body reads: its measures as 一是/二是, its counts inside them, its framing.
+
+The rules are those of docs/report-writing.md, so that a reader cannot see where the draft was
+assembled:
+- one measure is a plain sentence; two or more are 一是……；二是……。 — punctuated one way: all
+  with ； when no point has a detail, all with 。 when any has;
+- a count is written with its verb and measure word into the measure it proves (the phrase
+  bank says which counts prove which measure), at the end of that measure's sentence; counts
+  no measure claims close the section's first paragraph as one sentence — never a paragraph of
+  counts alone unless the section has nothing else to say;
+- counts sharing a verb are grouped (召开支委会12次、党员大会4次，开展主题党日活动12次); a
+  count left blank or 0 says nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from drafter.counts import Count, phrase_counts, verb_for
+from drafter.knowledge import CountEntry, Knowledge
+from drafter.knowledge import Measure as BankMeasure
+from drafter.knowledge import phrase_counts as phrase_entries
+from drafter.model import Measure
+from drafter.numbering import point_ordinal
+
+_SENTENCE_END = "。！？…”’）"
+# A count whose key names no activity the verb table knows (优秀党员) is written "优秀党员达3名".
+_GENERIC_VERB = "达"
+# Verbs a count key may open with itself (发展党员, 评选表彰优秀党员): then none is added.
+_OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访", "评选", "确定", "收缴", "讲授", "为群众")
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A count as answered: its key, value, measure word and catalogue entry (when it has one)."""
+
+    key: str
+    value: int
+    unit: str
+    entry: CountEntry | None
+
+
+def sentence(text: str) -> str:
+    """End a sentence with 。 unless it already ends in sentence-final punctuation."""
+    text = text.strip().rstrip("，,；;、：:")
+    if not text:
+        return ""
+    return text if text[-1] in _SENTENCE_END else text + "。"
+
+
+def clause(text: str) -> str:
+    """A clause to be continued: trailing punctuation dropped."""
+    return text.strip().rstrip("。；;，,、：:")
+
+
+def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> str:
+    """The counts as one clause, the catalogue's phrasing first: 召开支委会12次、党员大会4次，…"""
+    known = phrase_entries((c.entry, c.value) for c in counts if c.entry is not None)
+    others = [c for c in counts if c.entry is None]
+    with_verb = [Count(c.key, c.value, c.unit) for c in others if _has_verb(c.key, verbs)]
+    without = [f"{c.key}{_GENERIC_VERB}{c.value}{c.unit}" for c in others if not _has_verb(c.key, verbs)]
+    parts = [known, phrase_counts(with_verb, verbs), "，".join(without)]
+    return "，".join(p for p in parts if p)
+
+
+def _has_verb(key: str, verbs: Mapping[str, list[str]]) -> bool:
+    """Whether a count key gets a verb from the table or opens with one of its own."""
+    return bool(verb_for(key, verbs)) or _opens_with_verb(key, verbs)
+
+
+def _opens_with_verb(key: str, verbs: Mapping[str, list[str]]) -> bool:
+    return key.startswith((*verbs, *_OWN_VERBS))
+
+
+def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | None:
+    """The phrase-bank measure with this text, for the counts that prove it."""
+    for organisation in knowledge.organisations:
+        for measure in knowledge.measures_for(topic, organisation.id):
+            if measure.text == item.strip().rstrip("。；;，,"):
+                return measure
+    return None
+
+
+def claim_counts(
+    measures: Sequence[Measure], counts: Sequence[Answered], topic: str, knowledge: Knowledge
+) -> tuple[list[list[Answered]], list[Answered]]:
+    """Each measure's counts (those its bank entry lists, first measure first), and the rest."""
+    left = list(counts)
+    claimed: list[list[Answered]] = []
+    for m in measures:
+        bank = bank_measure(m.item, topic, knowledge)
+        ids = {e.id for e in bank.counts} if bank else set()
+        mine = [c for c in left if c.entry is not None and c.entry.id in ids]
+        left = [c for c in left if c not in mine]
+        claimed.append(mine)
+    return claimed, left
+
+
+def points(
+    measures: Sequence[Measure],
+    claimed: Sequence[Sequence[Answered]],
+    period: str,
+    verbs: Mapping[str, list[str]],
+) -> str:
+    """The measures as one paragraph: a plain sentence for one, 一是……二是…… for several."""
+    items = []
+    for m, counts in zip(measures, claimed, strict=True):
+        counted = count_clause(counts, verbs)
+        tail = "，".join(p for p in (clause(m.detail or ""), period + counted if counted else "") if p)
+        items.append((clause(m.item), tail))
+    if not items:
+        return ""
+    if len(items) == 1:
+        item, tail = items[0]
+        return sentence(item) + sentence(tail)
+    full_stops = any(tail for _, tail in items)
+    out = []
+    for n, (item, tail) in enumerate(items, start=1):
+        last = n == len(items)
+        if full_stops:
+            out.append(f"{point_ordinal(n)}{item}。{sentence(tail)}")
+        else:
+            out.append(f"{point_ordinal(n)}{item}{'。' if last else '；'}")
+    return "".join(out)
+
+
+def with_counts(paragraphs: list[str], counts: Sequence[Answered], period: str, verbs: Mapping[str, list[str]]) -> list[str]:
+    """Counts no measure claimed, as one sentence closing the first paragraph (or alone)."""
+    counted = count_clause(counts, verbs)
+    if not counted:
+        return paragraphs
+    text = sentence(period + counted)
+    if not paragraphs:
+        return [text]
+    return [sentence(paragraphs[0]) + text, *paragraphs[1:]]
