@@ -27,12 +27,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from drafter.document import Document, Heading, Paragraph
 from drafter.errors import InputFileError
-from drafter.fsutil import read_input, write_atomic
+from drafter.fsutil import read_input
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-__all__ = ["docx_bytes", "write_docx"]
+__all__ = ["docx_bytes"]
 
 # --- layout facts (twips = 1/20 pt, sizes in half-points) -------------------------------------
 LATIN = "Times New Roman"
@@ -568,8 +568,3 @@ def docx_bytes(doc: Document, reference_docx: Path | None = None) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
     return buf.getvalue()
-
-
-def write_docx(doc: Document, path: Path, *, reference_docx: Path | None = None) -> None:
-    """Write `doc` to `path` as a 公文 .docx, atomically (the old file stays intact on failure)."""
-    write_atomic(path, docx_bytes(doc, reference_docx))

@@ -81,11 +81,6 @@ class Period:
         return [Period(self.year + 1, "上半年"), Period(self.year + 1, WHOLE_YEAR)]
 
 
-def is_period(word: str) -> bool:
-    """True for one of the period names drafter knows (全年, 上半年, 第三季度 …)."""
-    return word in PERIODS
-
-
 def stated_period(text: str) -> tuple[int | None, str | None]:
     """The year and period a title or opening states ("2023年度上半年…"); book titles ignored.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.errors import YamlError
 from drafter.yamlio import KeyPath, YamlDoc
 
 _TYPE_NAMES = {
@@ -68,7 +69,7 @@ def validate(doc: YamlDoc, schema: Any, value: Any = None, keypath: KeyPath = ()
             try:
                 validate(doc, option, value, keypath)
                 return
-            except Exception:  # noqa: BLE001 - try the next alternative
+            except YamlError:  # this alternative does not fit: try the next
                 continue
         raise doc.error(keypath, f"应为{_type_name(schema)}。")
     if isinstance(schema, list):

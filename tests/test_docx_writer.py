@@ -22,8 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.document import Document, Heading, Paragraph
-from drafter.docx_writer import docx_bytes, write_docx
+from drafter.docx_writer import docx_bytes
 from drafter.errors import InputFileError
+from drafter.render import write_document
 
 H1 = Heading(1, "一、", "主要做法及成效")
 H2_RUN_IN = Heading(2, "（一）", "坚持理论武装，筑牢思想根基")
@@ -301,7 +302,7 @@ def test_core_properties_carry_title(rendered: docx.document.Document) -> None:
 
 def test_write_docx_writes_a_readable_file(tmp_path: Path) -> None:
     out = tmp_path / "总结.docx"
-    write_docx(sample(), out)
+    write_document(sample(), out, "docx")
     assert reopen(out.read_bytes()).paragraphs[0].text == sample().title
     assert [p.name for p in tmp_path.iterdir()] == ["总结.docx"]
 

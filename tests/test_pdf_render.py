@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafter.document import Document, Heading, Paragraph
-from drafter.docx_writer import write_docx
+from drafter.render import write_document
 
 ALIASES = Path(__file__).resolve().parents[2] / "shared" / "fonts" / "gongwen-aliases.conf"
 
@@ -99,7 +99,7 @@ def compact(text: str) -> str:
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("pdf")
     docx_path = work / "report.docx"
-    write_docx(sample(), docx_path)
+    write_document(sample(), docx_path, "docx")
     return to_pdf(docx_path, work)
 
 
