@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from drafter.align import align
 from drafter.counts import apply_counts, stated_counts
 from drafter.document import Document, Heading, Paragraph
 from drafter.facts import find_mentions
@@ -253,7 +254,7 @@ def text_diff(old: list[str], new: list[str]) -> TextDiff:
     """Sentences removed, added and changed between two texts, in reading order."""
     a, b = sentences(old), sentences(new)
     lines = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in align(a, b):
         if tag == "equal":
             continue
         removed, added = a[i1:i2], b[j1:j2]
