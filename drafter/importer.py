@@ -49,6 +49,8 @@ OWN_OUTLINE_HEADER = "# 由 drafter import 按报告“{source}”自身的标�
 # The heading given to the whole body of a report without headings.
 SINGLE_SECTION_HEADING = "主要工作情况"
 MAX_SIGNATURE_LINES = 2
+NOISE_SHOWN = 3  # dropped lines quoted in the import summary; outline -v lists them all
+NOISE_QUOTE_CHARS = 20
 MAX_UNIT_CHARS = 30
 PERIODS = ("全年", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度")
 YEAR_RANGE = (2000, 2100)
@@ -211,8 +213,13 @@ def _reading_notes(report: ParsedReport, skipped: list[str]) -> list[str]:
     if skipped:
         notes.append(f"Word 文档中有未导入的内容：{'，'.join(skipped)}（段落文字已导入）。")
     if report.noise:
+        shown = "；".join(
+            f"第{item.line}行（{item.reason}）“{_quote(item.text)}”" for item in report.noise[:NOISE_SHOWN]
+        )
+        more = "等" if len(report.noise) > NOISE_SHOWN else ""
         notes.append(
-            f"已删除与报告无关的内容 {len(report.noise)} 处（广告、网站标记等），可用 drafter outline -v 查看。"
+            f"已删除与报告无关的内容 {len(report.noise)} 行：{shown}{more}；"
+            "全部删除内容及原因可用 drafter outline -v 查看。"
         )
     if report.sections:  # without headings the only warning is the one import_report rephrases
         notes.extend(w for w in report.warnings if w not in skipped)
@@ -221,6 +228,10 @@ def _reading_notes(report: ParsedReport, skipped: list[str]) -> list[str]:
             f"报告中的占位符 {'、'.join(report.placeholders)} 已原样保留，请替换为实际内容。"
         )
     return notes
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= NOISE_QUOTE_CHARS else text[:NOISE_QUOTE_CHARS] + "…"
 
 
 def _split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:

@@ -15,6 +15,8 @@ from drafter.report import ParsedReport, Section
 from drafter.structure import parse_report
 
 INDENT = "    "
+INDENT_JSON = "  "
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # leaves only: strings, numbers, true/false/null
 SUMMARY_CHARS = 40  # opening/closing paragraphs are shown as their first characters
 
 
@@ -27,8 +29,67 @@ def run_outline(paths: Sequence[Path], as_json: bool, verbose: bool) -> str:
 
 
 def outline_json(reports: Sequence[ParsedReport]) -> str:
-    """The reports' trees in drafter's public JSON format (Chinese kept readable)."""
-    return json.dumps([report.to_json() for report in reports], ensure_ascii=False, indent=2)
+    """The reports' trees in drafter's public JSON format (Chinese kept readable).
+
+    The text is exactly `json.dumps(..., ensure_ascii=False, indent=2)`; see `pretty_json`.
+    """
+    return pretty_json([report.to_json() for report in reports])
+
+
+def pretty_json(value: object) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, byte for byte, several times faster.
+
+    With an indent the json module takes its pure-Python encoder, one generator step per
+    value. Here every leaf (string, number, list of strings) is encoded by the C encoder in
+    one call and only containers are laid out in Python, so the cost follows the number of
+    objects, not of characters or strings.
+    """
+    out: list[str] = []
+    _layout(value, out, "\n")
+    return "".join(out)
+
+
+def _layout(value: object, out: list[str], newline: str) -> None:
+    """Append `value` laid out with two-space indents; `newline` is "\\n" plus the current
+    indent."""
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + INDENT_JSON
+        out.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            out.append(("," if index else "") + inner + _encode(_key(key)) + ": ")
+            _layout(item, out, inner)
+        out.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + INDENT_JSON
+        if all(isinstance(item, str) for item in value):
+            out.append("[" + inner + ("," + inner).join(map(_encode, value)) + newline + "]")
+            return
+        out.append("[")
+        for index, item in enumerate(value):
+            out.append(("," if index else "") + inner)
+            _layout(item, out, inner)
+        out.append(newline + "]")
+    else:
+        out.append(_encode(value))
+
+
+def _key(key: object) -> str:
+    """A dict key as json.dumps writes it (true/false/null and numbers become strings)."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, bool | int | float):
+        return _ENCODER.encode(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _encode(value: object) -> str:
+    return _ENCODER.encode(value)
 
 
 def render_tree(report: ParsedReport, *, verbose: bool = False) -> str:

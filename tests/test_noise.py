@@ -81,13 +81,20 @@ def test_report_prose_with_promotional_words_is_kept() -> None:
     assert dropped(BODY) == {}
 
 
-def test_watermark_short_line_repeated_three_times() -> None:
+def test_website_watermark_repeated_three_times() -> None:
     lines = [BODY[1], "某某文档网", BODY[2], "某某文档网", BODY[3], "某某文档网"]
-    assert dropped(lines) == {2: "水印：同一短行出现3次", 4: "水印：同一短行出现3次", 6: "水印：同一短行出现3次"}
+    reason = "水印：网站名称重复出现3次"
+    assert dropped(lines) == {2: reason, 4: reason, 6: reason}
 
 
-def test_repeated_long_line_keeps_its_first_copy() -> None:
-    assert dropped([BODY[1], BODY[2], BODY[1]]) == {3: "重复：与第1行完全相同"}
+def test_label_used_once_in_each_section_is_kept() -> None:
+    lines = ["一、强化理论武装", "主要成效", BODY[1], "二、加强组织建设", "主要成效", BODY[3],
+             "三、推进业务融合", "主要成效", "支部推行预约查档，全年接待查档群众300人次。"]
+    assert dropped(lines) == {}
+
+
+def test_repeated_report_sentence_is_kept() -> None:
+    assert dropped([BODY[1], BODY[2], BODY[1]]) == {}
 
 
 def test_repeated_pieces_of_wrapped_text_are_kept() -> None:

@@ -177,7 +177,7 @@ def make_docx(path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("某某县档案馆党支部2024年党建工作总结")
     document.add_paragraph("今年以来，XX支部坚持学习。")
-    document.add_table(rows=2, cols=2).cell(0, 0).text = "表格里的字不读入"
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "表格里的字"
     document.add_paragraph("一、强化理论武装。全年学习12次。")
     document.add_paragraph().add_run().add_picture(io.BytesIO(tiny_png()))
     document.add_paragraph("二、加强组织建设\n第二行")
@@ -185,18 +185,21 @@ def make_docx(path: Path) -> Path:
     return path
 
 
-def test_docx_paragraphs_in_order_with_skipped_tables_and_images(tmp_path: Path) -> None:
+def test_docx_paragraphs_in_order_with_tables_read_and_images_skipped(tmp_path: Path) -> None:
     source = read_report(make_docx(tmp_path / "r.docx"))
     assert source.text.split("\n") == [
         "某某县档案馆党支部2024年党建工作总结",
         "今年以来，XX支部坚持学习。",
+        "表格里的字", "", "", "",
         "一、强化理论武装。全年学习12次。",
         "",
         "二、加强组织建设",
         "第二行",
     ]
     assert source.encoding == "docx"
-    assert source.skipped == ["跳过表格1个", "跳过图片1张"]
+    assert source.skipped == ["跳过图片1张"]
+    assert source.notes == ["表格1个：单元格文字已按行逐段读入"]
+    assert source.layout.paragraphs and source.layout.table_lines == {3, 4, 5, 6}
     assert source.placeholders == ["XX"]
 
 
@@ -211,26 +214,36 @@ def test_docx_without_text(tmp_path: Path) -> None:
     assert "没有文字" in error_of(path).problem
 
 
-def test_docx_content_controls_are_reported(tmp_path: Path) -> None:
+def test_docx_content_controls_are_read_and_a_table_of_contents_skipped(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("一、强化理论武装。全年学习12次。")
     toc = parse_xml(
-        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、强化理论武装\t1</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    cover = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>某某县档案馆党支部</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>"
     )
     document.element.body.insert(0, toc)
+    document.element.body.insert(0, cover)
     path = tmp_path / "r.docx"
     document.save(str(path))
     source = read_report(path)
-    assert source.text == "一、强化理论武装。全年学习12次。"
-    assert source.skipped == ["跳过内容控件（如目录、封面）1个"]
+    assert source.text == "某某县档案馆党支部\n一、强化理论武装。全年学习12次。"
+    assert source.skipped == ["跳过目录1行（目录重复各级标题）"]
 
 
-def test_docx_auto_numbering_is_reported(tmp_path: Path) -> None:
+def test_docx_auto_numbering_is_rendered(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("强化理论武装", style="List Number")
+    document.add_paragraph("加强组织建设", style="List Number")
     path = tmp_path / "r.docx"
     document.save(str(path))
-    assert read_report(path).skipped == ["1段使用了 Word 自动编号，编号本身未读入"]
+    source = read_report(path)
+    assert source.text == "1. 强化理论武装\n2. 加强组织建设"
+    assert source.notes == ["2段使用了 Word 自动编号：编号已按 Word 的显示读入"]
 
 
 def tiny_png() -> bytes:

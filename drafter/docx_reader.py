@@ -1,0 +1,487 @@
+"""Reads a .docx into paragraphs as Word shows them: numbers, wrappers, tables, text boxes.
+
+The document part is walked directly with lxml, in document order:
+- every run of text is kept wherever Word nests it — tracked insertions (w:ins, w:moveTo),
+  content controls (inline and block w:sdt), smart tags, hyperlinks, simple fields and the
+  results of complex fields, customXml, ruby bases, text boxes (read once: the mc:Choice of
+  an mc:AlternateContent, never its mc:Fallback copy);
+- what Word does not show is left out: deletions (w:del, w:moveFrom), field instructions,
+  hidden runs (w:vanish) — the last counted for the user;
+- automatic list numbering is rendered into the text from numbering.xml
+  (`drafter.word_numbering`), so "一、" typed or computed reads the same;
+- Heading 1–9 styles and outline levels are kept as level evidence for the parser;
+- table cells become paragraphs in order; a table of contents is skipped (it repeats the
+  headings); pictures, footnotes, comments and embedded foreign content are counted.
+Style and numbering lookups go through dictionaries built once, so reading is linear in
+the size of the document whatever the number of styles.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.docx_package import SAVE_AS_ADVICE, open_package, parse_part
+from drafter.errors import InputFileError
+from drafter.word_numbering import Numbering, read_numbering
+
+if TYPE_CHECKING:
+    from zipfile import ZipFile
+
+    from lxml.etree import _Element
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+V = "{urn:schemas-microsoft-com:vml}"
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+MAIN_DOCUMENT = "word/document.xml"
+BODY_LEVEL = 9  # outlineLvl 9 is body text
+MAX_FIELD_DEPTH = 64  # nested complex fields kept track of; deeper ones are damage
+MAX_STYLE_CHAIN = 256
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TOC_NAME = re.compile(r"^(?:toc\s*[1-9]|toc heading|目录\s*[1-9]?)$", re.IGNORECASE)
+_FALSE = ("0", "false", "off", "none")
+
+# Elements whose content Word does not show as text of the document body.
+_NOT_SHOWN = frozenset(
+    W + name for name in (
+        "pPr", "rPr", "sectPr", "sdtPr", "sdtEndPr", "tblPr", "tblPrEx", "tblGrid", "trPr",
+        "tcPr", "customXmlPr", "smartTagPr", "rubyPr", "rt", "del", "moveFrom", "delText",
+        "delInstrText", "pPrChange", "rPrChange", "fldData", "bookmarkStart", "bookmarkEnd",
+        "proofErr", "permStart", "permEnd", "commentRangeStart", "commentRangeEnd",
+        "lastRenderedPageBreak", "annotationRef", "separator", "continuationSeparator",
+    )
+) | {MC + "Fallback"}
+_DRAWINGS = frozenset({W + "drawing", W + "pict", W + "object"})
+_NOTE_REFERENCES = {
+    W + "footnoteReference": "footnotes",
+    W + "endnoteReference": "endnotes",
+    W + "commentReference": "comments",
+}
+
+
+@dataclass(frozen=True)
+class DocxParagraph:
+    """One paragraph as Word shows it, with what Word says about its level."""
+
+    text: str  # list number (if any) followed by the paragraph's text
+    outline_level: int | None = None  # 0 for Heading 1 … 8 for Heading 9; None for body text
+    in_table: bool = False
+
+
+@dataclass
+class DocxContent:
+    """A document's paragraphs and the Chinese notes on what was left out or read specially."""
+
+    paragraphs: list[DocxParagraph]
+    skipped: list[str] = field(default_factory=list)  # not read: pictures, footnotes, …
+    notes: list[str] = field(default_factory=list)  # read, but worth knowing: tables, …
+
+
+def read_docx(path: Path, data: bytes) -> DocxContent:
+    """The paragraphs of a .docx given as bytes; `InputFileError` for anything unreadable."""
+    with open_package(path, data) as archive:
+        main_name = _main_part(path, archive)
+        document = _parse(path, archive, main_name)
+        if document is None or document.tag != f"{W}document":
+            raise InputFileError(path, f"不是 Word 文档，或文档已损坏；{SAVE_AS_ADVICE}")
+        targets = _targets(path, archive, main_name)
+        styles = _parse(path, archive, targets.get("styles", ""))
+        numbering = _parse(path, archive, targets.get("numbering", ""))
+    walker = _Walker(Styles(styles), read_numbering(numbering))
+    body = document.find(f"{W}body")
+    if body is not None:
+        walker.block(body, in_table=False)
+    return DocxContent(walker.paragraphs, walker.skipped(), walker.notes())
+
+
+# --- package ---------------------------------------------------------------------------------
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+)
+
+
+def _parse(path: Path, archive: ZipFile, name: str) -> _Element | None:
+    """A part parsed safely; Strict Open XML namespaces read as the transitional ones."""
+    if not name:
+        return None
+    return parse_part(path, archive, name, replace=_STRICT)
+
+
+def _main_part(path: Path, archive: ZipFile) -> str:
+    """The main document part named by the package relationships (word/document.xml usually)."""
+    rels = _parse(path, archive, "_rels/.rels")
+    target = _relationship_targets(rels, "").get("officeDocument")
+    names = set(archive.namelist())
+    if target in names:
+        return target
+    if MAIN_DOCUMENT in names:
+        return MAIN_DOCUMENT
+    raise InputFileError(path, f"不是 Word 文档，或文档已损坏；{SAVE_AS_ADVICE}")
+
+
+def _targets(path: Path, archive: ZipFile, main_name: str) -> dict[str, str]:
+    """Relationship type (last path segment) → part name, for the main document."""
+    base, file_name = posixpath.split(main_name)
+    rels = _parse(path, archive, posixpath.join(base, "_rels", f"{file_name}.rels"))
+    names = set(archive.namelist())
+    return {kind: name for kind, name in _relationship_targets(rels, base).items() if name in names}
+
+
+def _relationship_targets(rels: _Element | None, base: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    if rels is None:
+        return found
+    for rel in rels.iter(f"{RELS}Relationship"):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External" or not target or kind in found:
+            continue
+        joined = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+        found[kind] = posixpath.normpath(joined)
+    return found
+
+
+# --- styles ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _StyleProps:
+    """What a paragraph takes from its style chain (the nearest definition wins)."""
+
+    outline_level: int | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+    toc: bool = False
+
+
+@dataclass(frozen=True)
+class _Style:
+    based_on: str | None
+    name: str
+    outline_level: int | None
+    num_id: str | None
+    ilvl: int | None
+
+
+class Styles:
+    """styles.xml by style id, with each chain of basedOn resolved once (memoised)."""
+
+    def __init__(self, root: _Element | None) -> None:
+        self._styles: dict[str, _Style] = {}
+        self._resolved: dict[str, _StyleProps] = {}
+        self.default_paragraph: str | None = None
+        if root is None:
+            return
+        for style in root.iterchildren(f"{W}style"):
+            style_id = style.get(f"{W}styleId")
+            if style_id is None or style_id in self._styles:
+                continue
+            ppr = style.find(f"{W}pPr")
+            num_id, ilvl = _numbering_of(ppr)
+            self._styles[style_id] = _Style(
+                based_on=_val(style.find(f"{W}basedOn")),
+                name=_val(style.find(f"{W}name")) or "",
+                outline_level=_outline_level(ppr),
+                num_id=num_id,
+                ilvl=ilvl,
+            )
+            is_default = style.get(f"{W}default") not in (None, *_FALSE)
+            if style.get(f"{W}type") == "paragraph" and is_default and self.default_paragraph is None:
+                self.default_paragraph = style_id
+
+    def props(self, style_id: str | None) -> _StyleProps:
+        """The resolved properties of a style (empty for an unknown or missing id)."""
+        if style_id is None or style_id not in self._styles:
+            return _StyleProps()
+        if style_id in self._resolved:
+            return self._resolved[style_id]
+        chain: list[str] = []
+        current: str | None = style_id
+        while (
+            current is not None and current in self._styles and current not in self._resolved
+            and current not in chain and len(chain) < MAX_STYLE_CHAIN
+        ):
+            chain.append(current)
+            current = self._styles[current].based_on
+        inherited = self._resolved.get(current, _StyleProps()) if current else _StyleProps()
+        for sid in reversed(chain):
+            inherited = _merge(self._styles[sid], inherited)
+            self._resolved[sid] = inherited
+        return self._resolved[style_id]
+
+    def num_id_of(self, style_id: str) -> str | None:
+        """The list instance a numbering style points at (for numStyleLink)."""
+        return self.props(style_id).num_id
+
+
+def _merge(style: _Style, parent: _StyleProps) -> _StyleProps:
+    level = style.outline_level
+    if level is None:
+        named = _HEADING_NAME.match(style.name.strip())
+        level = int(named.group(1)) - 1 if named else parent.outline_level
+    if style.num_id is not None:
+        num_id, ilvl = style.num_id, style.ilvl
+    else:
+        num_id, ilvl = parent.num_id, parent.ilvl if style.ilvl is None else style.ilvl
+    toc = _TOC_NAME.match(style.name.strip()) is not None or parent.toc
+    return _StyleProps(level, num_id, ilvl, toc)
+
+
+def _val(element: _Element | None) -> str | None:
+    return None if element is None else element.get(f"{W}val")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _outline_level(ppr: _Element | None) -> int | None:
+    return None if ppr is None else _int(_val(ppr.find(f"{W}outlineLvl")))
+
+
+def _numbering_of(ppr: _Element | None) -> tuple[str | None, int | None]:
+    num_pr = None if ppr is None else ppr.find(f"{W}numPr")
+    if num_pr is None:
+        return None, None
+    return _val(num_pr.find(f"{W}numId")), _int(_val(num_pr.find(f"{W}ilvl")))
+
+
+# --- walking the body ------------------------------------------------------------------------
+@dataclass
+class _Field:
+    """A complex field being read: its instruction until w:fldChar separate, then its result."""
+
+    instruction: list[str] = field(default_factory=list)
+    in_result: bool = False
+
+    @property
+    def is_toc(self) -> bool:
+        return "".join(self.instruction).strip().upper().startswith("TOC")
+
+
+class _Walker:
+    """Walks block and inline content in document order, collecting paragraphs and counts."""
+
+    def __init__(self, styles: Styles, numbering: Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.paragraphs: list[DocxParagraph] = []
+        self.counts: Counter[str] = Counter()
+        self._fields: list[_Field] = []
+        self._overflow = 0  # fields nested past MAX_FIELD_DEPTH, only counted
+
+    # block level
+    def block(self, element: _Element, *, in_table: bool) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_SHOWN:
+                continue
+            if tag == f"{W}p":
+                self.paragraph(child, in_table=in_table)
+            elif tag == f"{W}tbl":
+                self.counts["tables"] += 1
+                self.block(child, in_table=True)
+            elif tag == f"{W}sdt" and _is_toc_control(child):
+                self.counts["toc"] += sum(1 for p in child.iter(f"{W}p") if _has_text(p))
+            elif tag == f"{MC}AlternateContent":
+                self._first_choice(child, in_table=in_table)
+            elif tag == f"{W}altChunk":
+                self.counts["alt_chunks"] += 1
+            else:  # sdt, sdtContent, customXml, ins, moveTo, rows and cells, …
+                self.block(child, in_table=in_table)
+
+    def _first_choice(self, alternate: _Element, *, in_table: bool) -> None:
+        choice = alternate.find(f"{MC}Choice")
+        if choice is not None:
+            self.block(choice, in_table=in_table)
+
+    # paragraphs
+    def paragraph(self, p: _Element, *, in_table: bool) -> None:
+        ppr = p.find(f"{W}pPr")
+        style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
+        style_id = style_id or self.styles.default_paragraph
+        props = self.styles.props(style_id)
+        toc = props.toc or self._in_toc_field()
+        pieces: list[str] = []
+        boxes: list[_Element] = []
+        self.inline(p, pieces, boxes)
+        toc = toc or self._in_toc_field()
+        text = "".join(pieces)
+        marker = self._number(ppr, style_id, props)
+        if toc:
+            self.counts["toc"] += bool(text.strip())
+        else:
+            if marker and text.strip():
+                self.counts["numbered"] += 1
+                text = marker + text.lstrip()
+            self.paragraphs.append(DocxParagraph(text, self._level(ppr, props, text), in_table))
+        for box in boxes:
+            self.counts["text_boxes"] += 1
+            self.block(box, in_table=in_table)
+
+    def _level(self, ppr: _Element | None, props: _StyleProps, text: str) -> int | None:
+        direct = _outline_level(ppr)
+        level = props.outline_level if direct is None else direct
+        if level is None or not 0 <= level < BODY_LEVEL or not text.strip():
+            return None
+        self.counts["styled_headings"] += 1
+        return level
+
+    def _number(self, ppr: _Element | None, style_id: str | None, props: _StyleProps) -> str | None:
+        """Count the paragraph in its list (even when empty, as Word does) and give its number."""
+        num_id, ilvl = _numbering_of(ppr)
+        if num_id is None:
+            num_id = props.num_id
+            if ilvl is None and num_id is not None:
+                linked = (
+                    self.numbering.style_level(num_id, style_id, self.styles.num_id_of)
+                    if style_id else None
+                )
+                ilvl = linked if linked is not None else props.ilvl
+        if num_id is None or num_id == "0":
+            return None
+        return self.numbering.render(num_id, ilvl or 0, self.styles.num_id_of)
+
+    # inline level
+    def inline(self, element: _Element, out: list[str], boxes: list[_Element]) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_SHOWN:
+                continue
+            if tag == f"{W}t" or tag == f"{M}t":
+                if self._shown():
+                    out.append(child.text or "")
+            elif tag == f"{W}r":
+                if _is_hidden(child):
+                    self.counts["hidden"] += any(_has_text(t) for t in child.iter(f"{W}t"))
+                else:
+                    self.inline(child, out, boxes)
+            elif tag in (f"{W}tab", f"{W}ptab"):
+                out.append("\t" if self._shown() else "")
+            elif tag in (f"{W}br", f"{W}cr"):
+                if self._shown() and child.get(f"{W}type") not in ("page", "column"):
+                    out.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                out.append("-" if self._shown() else "")
+            elif tag == f"{W}sym":
+                out.append(_symbol(child) if self._shown() else "")
+            elif tag == f"{W}fldChar":
+                self._field_char(child.get(f"{W}fldCharType"))
+            elif tag == f"{W}instrText":
+                if self._fields and not self._fields[-1].in_result:
+                    self._fields[-1].instruction.append(child.text or "")
+            elif tag in _DRAWINGS:
+                self._drawing(child, boxes)
+            elif tag in _NOTE_REFERENCES:
+                self.counts[_NOTE_REFERENCES[tag]] += 1
+            elif tag == f"{MC}AlternateContent":
+                choice = child.find(f"{MC}Choice")
+                if choice is not None:
+                    self.inline(choice, out, boxes)
+            elif tag == f"{W}p":  # a paragraph where runs were expected: keep its text apart
+                self.paragraph(child, in_table=False)
+            else:  # hyperlink, smartTag, ins, moveTo, sdt, sdtContent, fldSimple, customXml, …
+                self.inline(child, out, boxes)
+
+    def _drawing(self, drawing: _Element, boxes: list[_Element]) -> None:
+        """Text boxes inside a drawing (collected in order, read after the paragraph) and
+        pictures; an mc:Fallback repeats the mc:Choice and is never read."""
+        stack = list(reversed(drawing))
+        while stack:
+            element = stack.pop()
+            tag = element.tag
+            if not isinstance(tag, str) or tag == f"{MC}Fallback":
+                continue
+            if tag == f"{W}txbxContent":
+                boxes.append(element)
+            elif tag in (f"{A}blip", f"{V}imagedata"):
+                self.counts["images"] += 1
+            else:
+                stack.extend(reversed(element))
+
+    # fields
+    def _field_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            if len(self._fields) < MAX_FIELD_DEPTH:
+                self._fields.append(_Field())
+            else:
+                self._overflow += 1
+        elif kind == "separate" and self._fields and not self._overflow:
+            self._fields[-1].in_result = True
+        elif kind == "end":
+            if self._overflow:
+                self._overflow -= 1
+            elif self._fields:
+                self._fields.pop()
+
+    def _shown(self) -> bool:
+        """Text is shown unless it is part of a field instruction."""
+        return not self._overflow and all(f.in_result for f in self._fields)
+
+    def _in_toc_field(self) -> bool:
+        return any(f.in_result and f.is_toc for f in self._fields)
+
+    # summary
+    def skipped(self) -> list[str]:
+        """Chinese notes on what was not read."""
+        templates = {
+            "images": "跳过图片{}张",
+            "toc": "跳过目录{}行（目录重复各级标题）",
+            "footnotes": "脚注{}处未读入正文",
+            "endnotes": "尾注{}处未读入正文",
+            "comments": "批注{}处未读入正文",
+            "hidden": "隐藏文字{}处未读入",
+            "alt_chunks": "嵌入的其他格式内容{}处未读入",
+        }
+        return [text.format(self.counts[kind]) for kind, text in templates.items() if self.counts[kind]]
+
+    def notes(self) -> list[str]:
+        """Chinese notes on what was read in a way worth knowing."""
+        templates = {
+            "tables": "表格{}个：单元格文字已按行逐段读入",
+            "text_boxes": "文本框{}个：文字已作为单独段落读入",
+            "numbered": "{}段使用了 Word 自动编号：编号已按 Word 的显示读入",
+        }
+        return [text.format(self.counts[kind]) for kind, text in templates.items() if self.counts[kind]]
+
+
+def _is_toc_control(sdt: _Element) -> bool:
+    """A content control Word inserted as a table of contents."""
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and (gallery.get(f"{W}val") or "").lower() == "table of contents"
+
+
+def _is_hidden(run: _Element) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val") not in _FALSE
+
+
+def _has_text(element: _Element) -> bool:
+    return any((t.text or "").strip() for t in element.iter(f"{W}t"))
+
+
+def _symbol(sym: _Element) -> str:
+    """A w:sym character, unless it is a private-use glyph of a symbol font (Wingdings…)."""
+    code = _int_hex(sym.get(f"{W}char"))
+    if code is None or 0xE000 <= code <= 0xF8FF or code < 0x20:
+        return ""
+    return chr(code)
+
+
+def _int_hex(value: str | None) -> int | None:
+    try:
+        return int(value, 16) if value else None
+    except ValueError:
+        return None
