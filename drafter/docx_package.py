@@ -80,7 +80,7 @@ def open_package(path: Path, data: bytes, limits: PartLimits = LIMITS) -> Iterat
     if is_encrypted_office_file(data):
         raise InputFileError(path, "文件设置了打开密码（已加密），无法读取；请在 Word/WPS 中取消密码后另存为 .docx 再试")
     if not data.startswith(ZIP_MAGIC):
-        raise InputFileError(path, f"不是有效的 .docx 文件（可能是旧版 .doc 或改了扩展名）；{SAVE_AS_ADVICE}")
+        raise InputFileError(path, f"不是有效的 .docx 文件（不是 zip 包，可能是旧版 .doc 或改了扩展名）；{SAVE_AS_ADVICE}")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):

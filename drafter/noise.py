@@ -80,6 +80,7 @@ WATERMARK_MIN_REPEATS = 3
 RUNNING_HEAD_MAX_CHARS = 40  # a page header or footer line
 MIN_PAGE_BREAKS = 2  # occurrences at page breaks that make a repeated line a header/footer
 MIN_BROKEN_LINE_CHARS = 15  # a line cut off by a page break is a body line, not a label
+RUNNING_HEAD_SHARE = 0.8  # a header between two halves of a sentence is shorter than they are
 FRAGMENT_REACH = 2  # lines above a bare ad fragment searched for promotional evidence
 PAGE_NUMBER_REASON = "页码"
 
@@ -206,16 +207,19 @@ def _mark_repeats(lines: list[str], reasons: dict[int, str], exempt: Collection[
 
 def _at_page_break(lines: list[str], index: int, reasons: dict[int, str]) -> bool:
     """Whether line `index` sits where a page breaks: beside a page number, or between the
-    two halves of a sentence (a long line that stops mid-clause, then more text)."""
+    two halves of a sentence (a long line that stops mid-clause, then more text) while being
+    clearly shorter than that line — the middle line of a wrapped sentence is not."""
     before = list(itertools.islice(_non_blank(lines, index, -1), FRAGMENT_REACH))
     after = list(itertools.islice(_non_blank(lines, index, 1), FRAGMENT_REACH))
     if any(reasons.get(i) == PAGE_NUMBER_REASON for i in (*before[:1], *after[:1])):
         return True
     if not before or not after:
         return False
-    previous, following = lines[before[0]], lines[after[0]]
+    line, previous, following = lines[index], lines[before[0]], lines[after[0]]
     cut_off = len(previous) >= MIN_BROKEN_LINE_CHARS and not _ENDS_CLAUSE.search(previous)
-    return cut_off and not _NUMBERED.match(previous) and not _NUMBERED.match(following)
+    # A wrapped sentence's middle line is as long as the line before it; a header is shorter.
+    shorter = len(line) < RUNNING_HEAD_SHARE * len(previous)
+    return cut_off and shorter and not _NUMBERED.match(previous) and not _NUMBERED.match(following)
 
 
 def _non_blank(lines: list[str], index: int, step: int) -> Iterator[int]:

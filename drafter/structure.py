@@ -273,9 +273,14 @@ def wrap_width(rows: Sequence[tuple[int, str]]) -> float | None:
 def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     """Split off the title: a short first line that is neither a heading nor a sentence.
 
-    A following short "——…" line without end punctuation is its subtitle.
+    A following short "——…" line without end punctuation is its subtitle. In a Word document
+    a first paragraph in a heading style is a section heading, not the title, when another
+    paragraph has a heading style of the same or a higher level.
     """
     if not paras or not _is_title(paras[0].text):
+        return None, paras
+    level = paras[0].style
+    if level is not None and any(p.style is not None and p.style <= level for p in paras[1:]):
         return None, paras
     title, rest = paras[0].text, paras[1:]
     if rest and rest[0].text.startswith("——") and _is_title(rest[0].text):
