@@ -124,13 +124,20 @@ def _check_prolog(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
             head = stream.read(PROLOG_BYTES)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
         raise InputFileError(path, f"文件中的 {info.filename} 已损坏；{SAVE_AS_ADVICE}") from None
+    refuse_doctype(path, info.filename, head)
+
+
+def refuse_doctype(path: Path, name: str, data: bytes) -> None:
+    """Refuse XML whose prolog declares a DTD (entities, external subsets) or cannot be seen
+    to end within its first `PROLOG_BYTES`."""
+    head = data[:PROLOG_BYTES]
     text = _decode_head(head)
     prolog = _PROLOG.match(text)
     rest = text[prolog.end():] if prolog else text
     if rest.startswith("<!DOCTYPE"):
-        raise InputFileError(path, f"文件中的 {info.filename} 含有 DTD 声明（DOCTYPE），出于安全原因拒绝读取")
+        raise InputFileError(path, f"文件中的 {name} 含有 DTD 声明（DOCTYPE），出于安全原因拒绝读取")
     if rest.startswith(("<!", "<?")) or (not rest and len(head) == PROLOG_BYTES):
-        raise InputFileError(path, f"文件中的 {info.filename} 开头异常（注释过长或未结束）；文档可能已损坏")
+        raise InputFileError(path, f"文件中的 {name} 开头异常（注释过长或未结束）；文档可能已损坏")
 
 
 def _decode_head(head: bytes) -> str:
@@ -168,6 +175,7 @@ def parse_part(
     data = read_part(path, archive, name)
     if data is None:
         return None
+    refuse_doctype(path, name, data)
     for old, new in replace:
         data = data.replace(old, new)
     parser = etree.XMLParser(

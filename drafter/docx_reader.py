@@ -45,6 +45,48 @@ BODY_LEVEL = 9  # outlineLvl 9 is body text
 MAX_FIELD_DEPTH = 64  # nested complex fields kept track of; deeper ones are damage
 MAX_STYLE_CHAIN = 256
 
+# Tag and attribute names, built once.
+_ALTCHUNK = f"{W}altChunk"
+_A_BLIP = f"{A}blip"
+_BASEDON = f"{W}basedOn"
+_BODY = f"{W}body"
+_BR = f"{W}br"
+_CHAR = f"{W}char"
+_CR = f"{W}cr"
+_DEFAULT = f"{W}default"
+_DOCUMENT = f"{W}document"
+_FLDCHAR = f"{W}fldChar"
+_FLDCHARTYPE = f"{W}fldCharType"
+_ILVL = f"{W}ilvl"
+_INSTRTEXT = f"{W}instrText"
+_MC_ALTERNATECONTENT = f"{MC}AlternateContent"
+_MC_CHOICE = f"{MC}Choice"
+_MC_FALLBACK = f"{MC}Fallback"
+_M_T = f"{M}t"
+_NAME = f"{W}name"
+_NOBREAKHYPHEN = f"{W}noBreakHyphen"
+_NUMID = f"{W}numId"
+_NUMPR = f"{W}numPr"
+_OUTLINELVL = f"{W}outlineLvl"
+_P = f"{W}p"
+_PPR = f"{W}pPr"
+_PSTYLE = f"{W}pStyle"
+_PTAB = f"{W}ptab"
+_RPR = f"{W}rPr"
+_VANISH = f"{W}vanish"
+_R = f"{W}r"
+_SDT = f"{W}sdt"
+_STYLE = f"{W}style"
+_STYLEID = f"{W}styleId"
+_SYM = f"{W}sym"
+_T = f"{W}t"
+_TAB = f"{W}tab"
+_TBL = f"{W}tbl"
+_TXBXCONTENT = f"{W}txbxContent"
+_TYPE = f"{W}type"
+_VAL = f"{W}val"
+_V_IMAGEDATA = f"{V}imagedata"
+
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TOC_NAME = re.compile(r"^(?:toc\s*[1-9]|toc heading|目录\s*[1-9]?)$", re.IGNORECASE)
 _FALSE = ("0", "false", "off", "none")
@@ -90,13 +132,13 @@ def read_docx(path: Path, data: bytes) -> DocxContent:
     with open_package(path, data) as archive:
         main_name = _main_part(path, archive)
         document = _parse(path, archive, main_name)
-        if document is None or document.tag != f"{W}document":
+        if document is None or document.tag != _DOCUMENT:
             raise InputFileError(path, f"不是 Word 文档，或文档已损坏；{SAVE_AS_ADVICE}")
         targets = _targets(path, archive, main_name)
         styles = _parse(path, archive, targets.get("styles", ""))
         numbering = _parse(path, archive, targets.get("numbering", ""))
     walker = _Walker(Styles(styles), read_numbering(numbering))
-    body = document.find(f"{W}body")
+    body = document.find(_BODY)
     if body is not None:
         walker.block(body, in_table=False)
     return DocxContent(walker.paragraphs, walker.skipped(), walker.notes())
@@ -181,21 +223,21 @@ class Styles:
         self.default_paragraph: str | None = None
         if root is None:
             return
-        for style in root.iterchildren(f"{W}style"):
-            style_id = style.get(f"{W}styleId")
+        for style in root.iterchildren(_STYLE):
+            style_id = style.get(_STYLEID)
             if style_id is None or style_id in self._styles:
                 continue
-            ppr = style.find(f"{W}pPr")
+            ppr = style.find(_PPR)
             num_id, ilvl = _numbering_of(ppr)
             self._styles[style_id] = _Style(
-                based_on=_val(style.find(f"{W}basedOn")),
-                name=_val(style.find(f"{W}name")) or "",
+                based_on=_val(style.find(_BASEDON)),
+                name=_val(style.find(_NAME)) or "",
                 outline_level=_outline_level(ppr),
                 num_id=num_id,
                 ilvl=ilvl,
             )
-            is_default = style.get(f"{W}default") not in (None, *_FALSE)
-            if style.get(f"{W}type") == "paragraph" and is_default and self.default_paragraph is None:
+            is_default = style.get(_DEFAULT) not in (None, *_FALSE)
+            if style.get(_TYPE) == "paragraph" and is_default and self.default_paragraph is None:
                 self.default_paragraph = style_id
 
     def props(self, style_id: str | None) -> _StyleProps:
@@ -237,7 +279,7 @@ def _merge(style: _Style, parent: _StyleProps) -> _StyleProps:
 
 
 def _val(element: _Element | None) -> str | None:
-    return None if element is None else element.get(f"{W}val")
+    return None if element is None else element.get(_VAL)
 
 
 def _int(value: str | None) -> int | None:
@@ -248,14 +290,14 @@ def _int(value: str | None) -> int | None:
 
 
 def _outline_level(ppr: _Element | None) -> int | None:
-    return None if ppr is None else _int(_val(ppr.find(f"{W}outlineLvl")))
+    return None if ppr is None else _int(_val(ppr.find(_OUTLINELVL)))
 
 
 def _numbering_of(ppr: _Element | None) -> tuple[str | None, int | None]:
-    num_pr = None if ppr is None else ppr.find(f"{W}numPr")
+    num_pr = None if ppr is None else ppr.find(_NUMPR)
     if num_pr is None:
         return None, None
-    return _val(num_pr.find(f"{W}numId")), _int(_val(num_pr.find(f"{W}ilvl")))
+    return _val(num_pr.find(_NUMID)), _int(_val(num_pr.find(_ILVL)))
 
 
 # --- walking the body ------------------------------------------------------------------------
@@ -288,29 +330,29 @@ class _Walker:
             tag = child.tag
             if not isinstance(tag, str) or tag in _NOT_SHOWN:
                 continue
-            if tag == f"{W}p":
+            if tag == _P:
                 self.paragraph(child, in_table=in_table)
-            elif tag == f"{W}tbl":
+            elif tag == _TBL:
                 self.counts["tables"] += 1
                 self.block(child, in_table=True)
-            elif tag == f"{W}sdt" and _is_toc_control(child):
-                self.counts["toc"] += sum(1 for p in child.iter(f"{W}p") if _has_text(p))
-            elif tag == f"{MC}AlternateContent":
+            elif tag == _SDT and _is_toc_control(child):
+                self.counts["toc"] += sum(1 for p in child.iter(_P) if _has_text(p))
+            elif tag == _MC_ALTERNATECONTENT:
                 self._first_choice(child, in_table=in_table)
-            elif tag == f"{W}altChunk":
+            elif tag == _ALTCHUNK:
                 self.counts["alt_chunks"] += 1
             else:  # sdt, sdtContent, customXml, ins, moveTo, rows and cells, …
                 self.block(child, in_table=in_table)
 
     def _first_choice(self, alternate: _Element, *, in_table: bool) -> None:
-        choice = alternate.find(f"{MC}Choice")
+        choice = alternate.find(_MC_CHOICE)
         if choice is not None:
             self.block(choice, in_table=in_table)
 
     # paragraphs
     def paragraph(self, p: _Element, *, in_table: bool) -> None:
-        ppr = p.find(f"{W}pPr")
-        style_id = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None  # pPr comes first when present
+        style_id = _val(ppr.find(_PSTYLE)) if ppr is not None else None
         style_id = style_id or self.styles.default_paragraph
         props = self.styles.props(style_id)
         toc = props.toc or self._in_toc_field()
@@ -360,37 +402,37 @@ class _Walker:
             tag = child.tag
             if not isinstance(tag, str) or tag in _NOT_SHOWN:
                 continue
-            if tag == f"{W}t" or tag == f"{M}t":
+            if tag == _T or tag == _M_T:
                 if self._shown():
                     out.append(child.text or "")
-            elif tag == f"{W}r":
-                if _is_hidden(child):
-                    self.counts["hidden"] += any(_has_text(t) for t in child.iter(f"{W}t"))
+            elif tag == _R:
+                if len(child) and child[0].tag == _RPR and _is_hidden(child[0]):
+                    self.counts["hidden"] += any(_has_text(t) for t in child.iter(_T))
                 else:
                     self.inline(child, out, boxes)
-            elif tag in (f"{W}tab", f"{W}ptab"):
+            elif tag in (_TAB, _PTAB):
                 out.append("\t" if self._shown() else "")
-            elif tag in (f"{W}br", f"{W}cr"):
-                if self._shown() and child.get(f"{W}type") not in ("page", "column"):
+            elif tag in (_BR, _CR):
+                if self._shown() and child.get(_TYPE) not in ("page", "column"):
                     out.append("\n")
-            elif tag == f"{W}noBreakHyphen":
+            elif tag == _NOBREAKHYPHEN:
                 out.append("-" if self._shown() else "")
-            elif tag == f"{W}sym":
+            elif tag == _SYM:
                 out.append(_symbol(child) if self._shown() else "")
-            elif tag == f"{W}fldChar":
-                self._field_char(child.get(f"{W}fldCharType"))
-            elif tag == f"{W}instrText":
+            elif tag == _FLDCHAR:
+                self._field_char(child.get(_FLDCHARTYPE))
+            elif tag == _INSTRTEXT:
                 if self._fields and not self._fields[-1].in_result:
                     self._fields[-1].instruction.append(child.text or "")
             elif tag in _DRAWINGS:
                 self._drawing(child, boxes)
             elif tag in _NOTE_REFERENCES:
                 self.counts[_NOTE_REFERENCES[tag]] += 1
-            elif tag == f"{MC}AlternateContent":
-                choice = child.find(f"{MC}Choice")
+            elif tag == _MC_ALTERNATECONTENT:
+                choice = child.find(_MC_CHOICE)
                 if choice is not None:
                     self.inline(choice, out, boxes)
-            elif tag == f"{W}p":  # a paragraph where runs were expected: keep its text apart
+            elif tag == _P:  # a paragraph where runs were expected: keep its text apart
                 self.paragraph(child, in_table=False)
             else:  # hyperlink, smartTag, ins, moveTo, sdt, sdtContent, fldSimple, customXml, …
                 self.inline(child, out, boxes)
@@ -402,11 +444,11 @@ class _Walker:
         while stack:
             element = stack.pop()
             tag = element.tag
-            if not isinstance(tag, str) or tag == f"{MC}Fallback":
+            if not isinstance(tag, str) or tag == _MC_FALLBACK:
                 continue
-            if tag == f"{W}txbxContent":
+            if tag == _TXBXCONTENT:
                 boxes.append(element)
-            elif tag in (f"{A}blip", f"{V}imagedata"):
+            elif tag in (_A_BLIP, _V_IMAGEDATA):
                 self.counts["images"] += 1
             else:
                 stack.extend(reversed(element))
@@ -428,10 +470,12 @@ class _Walker:
 
     def _shown(self) -> bool:
         """Text is shown unless it is part of a field instruction."""
+        if not self._fields:
+            return not self._overflow
         return not self._overflow and all(f.in_result for f in self._fields)
 
     def _in_toc_field(self) -> bool:
-        return any(f.in_result and f.is_toc for f in self._fields)
+        return bool(self._fields) and any(f.in_result and f.is_toc for f in self._fields)
 
     # summary
     def skipped(self) -> list[str]:
@@ -460,21 +504,22 @@ class _Walker:
 def _is_toc_control(sdt: _Element) -> bool:
     """A content control Word inserted as a table of contents."""
     gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
-    return gallery is not None and (gallery.get(f"{W}val") or "").lower() == "table of contents"
+    return gallery is not None and (gallery.get(_VAL) or "").lower() == "table of contents"
 
 
-def _is_hidden(run: _Element) -> bool:
-    vanish = run.find(f"{W}rPr/{W}vanish")
-    return vanish is not None and vanish.get(f"{W}val") not in _FALSE
+def _is_hidden(rpr: _Element) -> bool:
+    """Run properties marking hidden text (w:vanish), which Word does not show or print."""
+    vanish = rpr.find(_VANISH)
+    return vanish is not None and vanish.get(_VAL) not in _FALSE
 
 
 def _has_text(element: _Element) -> bool:
-    return any((t.text or "").strip() for t in element.iter(f"{W}t"))
+    return any((t.text or "").strip() for t in element.iter(_T))
 
 
 def _symbol(sym: _Element) -> str:
     """A w:sym character, unless it is a private-use glyph of a symbol font (Wingdings…)."""
-    code = _int_hex(sym.get(f"{W}char"))
+    code = _int_hex(sym.get(_CHAR))
     if code is None or 0xE000 <= code <= 0xF8FF or code < 0x20:
         return ""
     return chr(code)

@@ -159,7 +159,8 @@ def _has_contact(line: str) -> bool:
 
 def _ad_evidence(line: str, contact: bool) -> _Evidence:
     """Advertising: promotional vocabulary, a 【】 brand prefix and contact details add up."""
-    words = list(dict.fromkeys(m.group() for m in _PROMO.finditer(line)))
+    first = _PROMO.search(line)
+    words = [] if first is None else list(dict.fromkeys(m.group() for m in _PROMO.finditer(line)))
     score = len(words) + (2 if contact else 0) + (1 if words and _BRACKET_AD.match(line) else 0)
     if score < AD_THRESHOLD:
         return _Evidence(score, None)

@@ -115,17 +115,20 @@ def _read_docx(path: Path, data: bytes) -> SourceText:
     if data.startswith(OLE_MAGIC):
         raise InputFileError(path, f"这是旧版 Word 文档（.doc），不是 .docx；{SAVE_AS_ADVICE}")
     content = read_docx(path, data)
-    lines: list[str] = []
+    texts = [paragraph.text for paragraph in content.paragraphs]
+    if any(_LINE_BREAKS.search(text) for text in texts):
+        texts = [_LINE_BREAKS.sub("\n", text) for text in texts]
     levels: dict[int, int] = {}
     table_lines: set[int] = set()
-    for paragraph in content.paragraphs:
-        first = len(lines) + 1
-        lines.extend(normalise(paragraph.text).split("\n"))
+    line = 1  # first line of the paragraph
+    for paragraph, text in zip(content.paragraphs, texts, strict=True):
+        count = text.count("\n") + 1
         if paragraph.outline_level is not None:
-            levels[first] = paragraph.outline_level
+            levels[line] = paragraph.outline_level
         if paragraph.in_table:
-            table_lines.update(range(first, len(lines) + 1))
-    text = "\n".join(lines)
+            table_lines.update(range(line, line + count))
+        line += count
+    text = normalise("\n".join(texts))
     if not text.strip():
         raise InputFileError(path, "文件中没有文字内容")
     layout = Layout(paragraphs=True, outline_levels=levels, table_lines=frozenset(table_lines))

@@ -247,8 +247,8 @@ def test_tracked_insertion_and_smart_tag_keep_the_whole_sentence(tmp_path: Path)
         ('<w:customXml w:element="unit">{}</w:customXml>', "自定义标记"),
         ('<w:moveTo w:id="3" w:author="张某">{}</w:moveTo>', "移入"),
         ('<w:dir w:val="ltr">{}</w:dir>', "方向"),
-        ('<w:ins w:id="4" w:author="张某"><w:smartTag w:element="x"><w:hyperlink r:id="rId9">{}'
-         "</w:hyperlink></w:smartTag></w:ins>", "层层嵌套"),
+        (('<w:ins w:id="4" w:author="张某"><w:smartTag w:element="x"><w:hyperlink r:id="rId9">{}'
+         "</w:hyperlink></w:smartTag></w:ins>"), "层层嵌套"),
     ],
     ids=["hyperlink", "fldSimple", "sdt-inline", "customXml-inline", "moveTo", "dir", "nested"],
 )
