@@ -266,14 +266,17 @@ class Styles:
 
 
 def _merge(style: _Style, parent: _StyleProps) -> _StyleProps:
+    """A style's own properties over those it inherits. Its outline level comes from
+    outlineLvl, else from a built-in name (heading 1 … 9, 标题 1 …); numbering (numId with
+    its ilvl) is taken whole from the nearest style that has it."""
     level = style.outline_level
     if level is None:
         named = _HEADING_NAME.match(style.name.strip())
         level = int(named.group(1)) - 1 if named else parent.outline_level
+    num_id: str | None = parent.num_id
+    ilvl = parent.ilvl if style.ilvl is None else style.ilvl
     if style.num_id is not None:
         num_id, ilvl = style.num_id, style.ilvl
-    else:
-        num_id, ilvl = parent.num_id, parent.ilvl if style.ilvl is None else style.ilvl
     toc = _TOC_NAME.match(style.name.strip()) is not None or parent.toc
     return _StyleProps(level, num_id, ilvl, toc)
 

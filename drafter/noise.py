@@ -75,6 +75,7 @@ _WHOLE_PARAGRAPH = re.compile(r"[。！？!?][”’）)]*$")
 
 AD_THRESHOLD = 3  # promotional words + 【】 prefix + contact details (2) needed for an ad
 PROSE_MIN_CHARS = 40  # a line this long ending in 。 reads like report prose
+MAX_NOISE_LINE_CHARS = 300  # ads and furniture are shorter; a longer line is report text
 WATERMARK_MAX_CHARS = 20
 WATERMARK_MIN_REPEATS = 3
 RUNNING_HEAD_MAX_CHARS = 40  # a page header or footer line
@@ -136,6 +137,8 @@ def _line_evidence(line: str, *, paged: bool = True) -> _Evidence:
         return _Evidence(0, None)
     if "##" in line and not _MARKER.sub("", line).strip():
         return _Evidence(AD_THRESHOLD, "网站付费/下载标记")
+    if len(line) > MAX_NOISE_LINE_CHARS:
+        return _Evidence(0, None)  # a whole report that lost its line breaks, ads and all
     contact = _has_contact(line)
     if _is_prose(line) and not contact:
         return _Evidence(0, None)
@@ -260,7 +263,7 @@ def _in_trailing_block(
     ending in 。 is taken only on its own evidence: the report's last sentence ends so.
     """
     line = lines[index]
-    if _is_prose(line):
+    if _is_prose(line) or len(line) > MAX_NOISE_LINE_CHARS:
         return False
     if evidence[index].score > 0:
         return True

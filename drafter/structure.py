@@ -155,7 +155,7 @@ def split_inline_headings(paras: list[Para]) -> list[Para]:
         if index not in offsets:
             out.append(para)
             continue
-        pieces = split_at(para.text, offsets[index])
+        pieces = split_at(para.text, sorted(set(offsets[index])))
         out.append(Para(para.line, pieces[0], para.style))
         out.extend(Para(para.line, piece) for piece in pieces[1:])
     return out
