@@ -6,6 +6,8 @@ import codecs
 import io
 import os
 import struct
+import time
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -18,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drafter.errors import InputFileError
-from drafter.reader import decode_text, find_placeholders, read_report
+from drafter.reader import decode_text, find_placeholders, plausibility, read_report
 
 REPORT = (
     "某某县档案馆党支部2024年党建工作总结\n"
@@ -257,3 +259,44 @@ def tiny_png() -> bytes:
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
         + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b"")
     )
+
+
+def test_invisible_characters_are_removed_and_full_width_digits_made_ascii(tmp_path: Path) -> None:
+    text = "\u200f一\u200d、强化\u2060理论武装\n全年学习１２次，党员\u00ad参学率１００%。\u200b\n"
+    source = read_report(write(tmp_path, "r.txt", text.encode("utf-8")))
+    assert source.text == "一、强化理论武装\n全年学习12次，党员参学率100%。\n"
+
+
+def test_plausibility_counts_controls_private_use_and_unassigned() -> None:
+    assert plausibility("") == 1.0
+    assert plausibility("党建工作，全年12次。\n") == 1.0
+    assert plausibility("ab\x01\x02") == 0.5
+    assert plausibility("\ue000党") == 0.5  # private use
+    assert plausibility("\u0378党") == 0.5  # unassigned
+    assert plausibility("\u2065党建") == pytest.approx(2 / 3)  # unassigned inside a common block
+
+
+@given(st.text(max_size=200))
+def test_plausibility_agrees_with_a_character_by_character_count(text: str) -> None:
+    def plain(ch: str) -> bool:
+        code = ord(ch)
+        if 0x20 <= code < 0x7F or ch in "\n\r\t":
+            return True
+        if code < 0x20 or 0x7F <= code < 0xA0:
+            return False
+        return unicodedata.category(ch) not in ("Co", "Cn", "Cs", "Cc")
+
+    expected = sum(map(plain, text)) / len(text) if text else 1.0
+    assert plausibility(text) == pytest.approx(expected)
+
+
+def test_plausibility_of_five_megabytes_is_fast() -> None:
+    text = ("支部全年开展集中学习12次，党员参学率100%。\n" * 200_000)[:5_000_000] + "\x01"
+    start = time.perf_counter()
+    assert plausibility(text) > 0.99
+    assert time.perf_counter() - start < 0.5
+
+
+def test_text_report_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("drafter.reader.MAX_TEXT_BYTES", 1000)
+    assert "过大" in error_of(write(tmp_path, "r.txt", REPORT.encode("utf-8") * 20)).problem
