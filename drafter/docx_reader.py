@@ -19,7 +19,6 @@ the size of the document whatever the number of styles.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,14 @@ from typing import TYPE_CHECKING
 from drafter.docx_package import SAVE_AS_ADVICE, open_package, parse_part
 from drafter.errors import InputFileError
 from drafter.word_numbering import Numbering, read_numbering
+from drafter.word_styles import (
+    FALSE_VALUES,
+    StyleProps,
+    Styles,
+    numbering_of,
+    outline_level,
+    val,
+)
 
 if TYPE_CHECKING:
     from zipfile import ZipFile
@@ -43,31 +50,23 @@ RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MAIN_DOCUMENT = "word/document.xml"
 BODY_LEVEL = 9  # outlineLvl 9 is body text
 MAX_FIELD_DEPTH = 64  # nested complex fields kept track of; deeper ones are damage
-MAX_STYLE_CHAIN = 256
 
 # Tag and attribute names, built once.
 _ALTCHUNK = f"{W}altChunk"
 _A_BLIP = f"{A}blip"
-_BASEDON = f"{W}basedOn"
 _BODY = f"{W}body"
 _BR = f"{W}br"
 _CHAR = f"{W}char"
 _CR = f"{W}cr"
-_DEFAULT = f"{W}default"
 _DOCUMENT = f"{W}document"
 _FLDCHAR = f"{W}fldChar"
 _FLDCHARTYPE = f"{W}fldCharType"
-_ILVL = f"{W}ilvl"
 _INSTRTEXT = f"{W}instrText"
 _MC_ALTERNATECONTENT = f"{MC}AlternateContent"
 _MC_CHOICE = f"{MC}Choice"
 _MC_FALLBACK = f"{MC}Fallback"
 _M_T = f"{M}t"
-_NAME = f"{W}name"
 _NOBREAKHYPHEN = f"{W}noBreakHyphen"
-_NUMID = f"{W}numId"
-_NUMPR = f"{W}numPr"
-_OUTLINELVL = f"{W}outlineLvl"
 _P = f"{W}p"
 _PPR = f"{W}pPr"
 _PSTYLE = f"{W}pStyle"
@@ -76,8 +75,6 @@ _RPR = f"{W}rPr"
 _VANISH = f"{W}vanish"
 _R = f"{W}r"
 _SDT = f"{W}sdt"
-_STYLE = f"{W}style"
-_STYLEID = f"{W}styleId"
 _SYM = f"{W}sym"
 _T = f"{W}t"
 _TAB = f"{W}tab"
@@ -87,9 +84,6 @@ _TYPE = f"{W}type"
 _VAL = f"{W}val"
 _V_IMAGEDATA = f"{V}imagedata"
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_TOC_NAME = re.compile(r"^(?:toc\s*[1-9]|toc heading|目录\s*[1-9]?)$", re.IGNORECASE)
-_FALSE = ("0", "false", "off", "none")
 
 # Elements whose content Word does not show as text of the document body.
 _NOT_SHOWN = frozenset(
@@ -194,115 +188,6 @@ def _relationship_targets(rels: _Element | None, base: str) -> dict[str, str]:
     return found
 
 
-# --- styles ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _StyleProps:
-    """What a paragraph takes from its style chain (the nearest definition wins)."""
-
-    outline_level: int | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-    toc: bool = False
-
-
-@dataclass(frozen=True)
-class _Style:
-    based_on: str | None
-    name: str
-    outline_level: int | None
-    num_id: str | None
-    ilvl: int | None
-
-
-class Styles:
-    """styles.xml by style id, with each chain of basedOn resolved once (memoised)."""
-
-    def __init__(self, root: _Element | None) -> None:
-        self._styles: dict[str, _Style] = {}
-        self._resolved: dict[str, _StyleProps] = {}
-        self.default_paragraph: str | None = None
-        if root is None:
-            return
-        for style in root.iterchildren(_STYLE):
-            style_id = style.get(_STYLEID)
-            if style_id is None or style_id in self._styles:
-                continue
-            ppr = style.find(_PPR)
-            num_id, ilvl = _numbering_of(ppr)
-            self._styles[style_id] = _Style(
-                based_on=_val(style.find(_BASEDON)),
-                name=_val(style.find(_NAME)) or "",
-                outline_level=_outline_level(ppr),
-                num_id=num_id,
-                ilvl=ilvl,
-            )
-            is_default = style.get(_DEFAULT) not in (None, *_FALSE)
-            if style.get(_TYPE) == "paragraph" and is_default and self.default_paragraph is None:
-                self.default_paragraph = style_id
-
-    def props(self, style_id: str | None) -> _StyleProps:
-        """The resolved properties of a style (empty for an unknown or missing id)."""
-        if style_id is None or style_id not in self._styles:
-            return _StyleProps()
-        if style_id in self._resolved:
-            return self._resolved[style_id]
-        chain: list[str] = []
-        current: str | None = style_id
-        while (
-            current is not None and current in self._styles and current not in self._resolved
-            and current not in chain and len(chain) < MAX_STYLE_CHAIN
-        ):
-            chain.append(current)
-            current = self._styles[current].based_on
-        inherited = self._resolved.get(current, _StyleProps()) if current else _StyleProps()
-        for sid in reversed(chain):
-            inherited = _merge(self._styles[sid], inherited)
-            self._resolved[sid] = inherited
-        return self._resolved[style_id]
-
-    def num_id_of(self, style_id: str) -> str | None:
-        """The list instance a numbering style points at (for numStyleLink)."""
-        return self.props(style_id).num_id
-
-
-def _merge(style: _Style, parent: _StyleProps) -> _StyleProps:
-    """A style's own properties over those it inherits. Its outline level comes from
-    outlineLvl, else from a built-in name (heading 1 … 9, 标题 1 …); numbering (numId with
-    its ilvl) is taken whole from the nearest style that has it."""
-    level = style.outline_level
-    if level is None:
-        named = _HEADING_NAME.match(style.name.strip())
-        level = int(named.group(1)) - 1 if named else parent.outline_level
-    num_id: str | None = parent.num_id
-    ilvl = parent.ilvl if style.ilvl is None else style.ilvl
-    if style.num_id is not None:
-        num_id, ilvl = style.num_id, style.ilvl
-    toc = _TOC_NAME.match(style.name.strip()) is not None or parent.toc
-    return _StyleProps(level, num_id, ilvl, toc)
-
-
-def _val(element: _Element | None) -> str | None:
-    return None if element is None else element.get(_VAL)
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _outline_level(ppr: _Element | None) -> int | None:
-    return None if ppr is None else _int(_val(ppr.find(_OUTLINELVL)))
-
-
-def _numbering_of(ppr: _Element | None) -> tuple[str | None, int | None]:
-    num_pr = None if ppr is None else ppr.find(_NUMPR)
-    if num_pr is None:
-        return None, None
-    return _val(num_pr.find(_NUMID)), _int(_val(num_pr.find(_ILVL)))
-
-
 # --- walking the body ------------------------------------------------------------------------
 @dataclass
 class _Field:
@@ -355,7 +240,7 @@ class _Walker:
     # paragraphs
     def paragraph(self, p: _Element, *, in_table: bool) -> None:
         ppr = p[0] if len(p) and p[0].tag == _PPR else None  # pPr comes first when present
-        style_id = _val(ppr.find(_PSTYLE)) if ppr is not None else None
+        style_id = val(ppr.find(_PSTYLE)) if ppr is not None else None
         style_id = style_id or self.styles.default_paragraph
         props = self.styles.props(style_id)
         toc = props.toc or self._in_toc_field()
@@ -376,17 +261,16 @@ class _Walker:
             self.counts["text_boxes"] += 1
             self.block(box, in_table=in_table)
 
-    def _level(self, ppr: _Element | None, props: _StyleProps, text: str) -> int | None:
-        direct = _outline_level(ppr)
+    def _level(self, ppr: _Element | None, props: StyleProps, text: str) -> int | None:
+        direct = outline_level(ppr)
         level = props.outline_level if direct is None else direct
         if level is None or not 0 <= level < BODY_LEVEL or not text.strip():
             return None
-        self.counts["styled_headings"] += 1
         return level
 
-    def _number(self, ppr: _Element | None, style_id: str | None, props: _StyleProps) -> str | None:
+    def _number(self, ppr: _Element | None, style_id: str | None, props: StyleProps) -> str | None:
         """Count the paragraph in its list (even when empty, as Word does) and give its number."""
-        num_id, ilvl = _numbering_of(ppr)
+        num_id, ilvl = numbering_of(ppr)
         if num_id is None:
             num_id = props.num_id
             if ilvl is None and num_id is not None:
@@ -513,7 +397,7 @@ def _is_toc_control(sdt: _Element) -> bool:
 def _is_hidden(rpr: _Element) -> bool:
     """Run properties marking hidden text (w:vanish), which Word does not show or print."""
     vanish = rpr.find(_VANISH)
-    return vanish is not None and vanish.get(_VAL) not in _FALSE
+    return vanish is not None and vanish.get(_VAL) not in FALSE_VALUES
 
 
 def _has_text(element: _Element) -> bool:

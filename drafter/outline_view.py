@@ -16,7 +16,8 @@ from drafter.structure import parse_report
 
 INDENT = "    "
 INDENT_JSON = "  "
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # leaves only: strings, numbers, true/false/null
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # numbers, true/false/null (and errors)
+_encode_string = json.encoder.encode_basestring  # the C string encoder json.dumps uses
 SUMMARY_CHARS = 40  # opening/closing paragraphs are shown as their first characters
 
 
@@ -37,12 +38,11 @@ def outline_json(reports: Sequence[ParsedReport]) -> str:
 
 
 def pretty_json(value: object) -> str:
-    """`json.dumps(value, ensure_ascii=False, indent=2)`, byte for byte, several times faster.
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, byte for byte, in less time.
 
     With an indent the json module takes its pure-Python encoder, one generator step per
-    value. Here every leaf (string, number, list of strings) is encoded by the C encoder in
-    one call and only containers are laid out in Python, so the cost follows the number of
-    objects, not of characters or strings.
+    value. Here strings go straight to the C string encoder, scalars and lists of strings
+    are written inline, and only containers recurse.
     """
     out: list[str] = []
     _layout(value, out, "\n")
@@ -50,17 +50,25 @@ def pretty_json(value: object) -> str:
 
 
 def _layout(value: object, out: list[str], newline: str) -> None:
-    """Append `value` laid out with two-space indents; `newline` is "\\n" plus the current
-    indent."""
+    """Append `value` laid out with two-space indents; `newline` is a line break plus the
+    current indent."""
     if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
         inner = newline + INDENT_JSON
-        out.append("{")
-        for index, (key, item) in enumerate(value.items()):
-            out.append(("," if index else "") + inner + _encode(_key(key)) + ": ")
-            _layout(item, out, inner)
+        if all(isinstance(item, str) for item in value.values()):  # a point: one join
+            pairs = (_encode_string(_key(k)) + ": " + _encode_string(v) for k, v in value.items())
+            out.append("{" + inner + ("," + inner).join(pairs) + newline + "}")
+            return
+        separator = "{" + inner
+        for key, item in value.items():
+            out.append(separator + _encode_string(_key(key)) + ": ")
+            if isinstance(item, str):
+                out.append(_encode_string(item))
+            else:
+                _layout(item, out, inner)
+            separator = "," + inner
         out.append(newline + "}")
     elif isinstance(value, list | tuple):
         if not value:
@@ -68,15 +76,16 @@ def _layout(value: object, out: list[str], newline: str) -> None:
             return
         inner = newline + INDENT_JSON
         if all(isinstance(item, str) for item in value):
-            out.append("[" + inner + ("," + inner).join(map(_encode, value)) + newline + "]")
+            out.append("[" + inner + ("," + inner).join(map(_encode_string, value)) + newline + "]")
             return
-        out.append("[")
-        for index, item in enumerate(value):
-            out.append(("," if index else "") + inner)
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
             _layout(item, out, inner)
+            separator = "," + inner
         out.append(newline + "]")
     else:
-        out.append(_encode(value))
+        out.append(_ENCODER.encode(value))
 
 
 def _key(key: object) -> str:
@@ -86,10 +95,6 @@ def _key(key: object) -> str:
     if key is None or isinstance(key, bool | int | float):
         return _ENCODER.encode(key)
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-
-
-def _encode(value: object) -> str:
-    return _ENCODER.encode(value)
 
 
 def render_tree(report: ParsedReport, *, verbose: bool = False) -> str:

@@ -21,20 +21,16 @@ Pipeline, each step small and explainable:
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.chinese_numerals import parse_chinese
 from drafter.headings import (
-    ENUM_START,
     HEADING_TRAIL,
-    MAX_HEADING_CHARS,
     HeadingMatch,
     classify,
     classify_styled,
     family_ranks,
-    starts_block,
 )
 from drafter.hidden_headings import (
     inline_heading_offsets,
@@ -46,22 +42,13 @@ from drafter.noise import remove_noise
 from drafter.numbering import point_ordinal
 from drafter.reader import Layout, SourceText, find_placeholders, normalise
 from drafter.report import Noise, ParsedReport, Point, Section
+from drafter.wrapping import Para, join_wrapped, looks_like_title
 
 __all__ = ["HeadingMatch", "Para", "classify", "is_signature", "parse_lines", "parse_report"]
 
 CN_DIGITS = "一二三四五六七八九十"
-MAX_TITLE_CHARS = 50
-MIN_WRAPPED_LINES = 3  # lines broken mid-sentence before a document counts as hard-wrapped
-MIN_WRAPPED_SHARE = 0.2
-MIN_WRAP_WIDTH = 15  # PDF text wraps at 25–45 characters; shorter breaks are deliberate
-FULL_WIDTH_SHARE = 0.85  # a heading-like line this close to the wrap width was wrapped too
 SIGNATURE_MAX_CHARS = 30
-# A paragraph longer than this cannot be a standalone heading (marker + heading sentence).
-STANDALONE_MAX_CHARS = MAX_HEADING_CHARS + 20
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
-# A line that ends a sentence (or a clause that a list or paragraph break may follow).
-_ENDS_CLAUSE = re.compile(r"[。！？!?；;：:…][”’」』）)】》]*$")
 # A paragraph that ends a whole sentence: anything else at the end of a report is cut off.
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)】》]*$")
 _ORDINAL = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
@@ -71,8 +58,6 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|[。；：！？;:!?])[”’」』）)]?\s*
 ORDINAL_CONTEXT_CHARS = 3
 _LEAD_END = re.compile(r"[，。；：,;:！？!?]")
 _MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
-# Words that name the kind of report; a title may contain a comma only when it has one.
-_KIND_WORDS = re.compile(r"总结|汇报|报告|述职|要点")
 _NO_PUNCT = re.compile(r"^[^，。；！？：,;!?:]+$")
 _DATE = re.compile(
     r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
@@ -84,16 +69,6 @@ _CLOSING_CUE = re.compile(
 )
 # A last section about the future or about problems owns paragraphs that start like closings.
 _FORWARD_TOPIC = re.compile(r"下一步|今后|打算|思路|计划|展望|方向|重点|措施|目标|安排|建议")
-
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph of the cleaned source: its first source line, its text, and its Word
-    outline level when a heading style or outline level marks it (0 = Heading 1)."""
-
-    line: int
-    text: str
-    style: int | None = None
 
 
 def parse_report(text: SourceText | str, source: str = "") -> ParsedReport:
@@ -169,130 +144,25 @@ def _drop_noise_paragraphs(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
     return kept, dropped
 
 
-def join_wrapped(rows: Sequence[tuple[int, str]]) -> list[Para]:
-    """Paragraphs from lines; hard-wrapped lines are rejoined, blank lines dropped.
-
-    Only a document that is broken mid-sentence over and over (as text copied from a PDF is)
-    is rejoined, so that deliberate short lines (signature, date) stay apart elsewhere. Lines
-    are joined as they are: Chinese has no spaces between words. See `_continues` for when a
-    line continues the paragraph before it. A paragraph grows as a list of lines, and only
-    its length is looked at once it is too long to be a title or heading: linear time.
-    """
-    width = wrap_width(rows)
-    paras: list[Para] = []
-    pieces: list[str] = []  # lines of the paragraph being built
-    line, length = 0, 0
-    previous = ""  # the previous physical line; "" after a blank line
-    for number, text in rows:
-        if text and width and previous and pieces:
-            short = "".join(pieces) if length <= STANDALONE_MAX_CHARS else None
-            if _continues(not paras, short, previous, text, width):
-                pieces.append(text)
-                length += len(text)
-                previous = text
-                continue
-        if text:
-            if pieces:
-                paras.append(Para(line, "".join(pieces)))
-            pieces, line, length = [text], number, len(text)
-        previous = text
-    if pieces:
-        paras.append(Para(line, "".join(pieces)))
-    return paras
-
-
-def _continues(first: bool, paragraph: str | None, previous: str, text: str, width: float) -> bool:
-    """Whether line `text` continues the paragraph being built, whose last line was `previous`.
-
-    `paragraph` is its text so far, or None when it is already too long to be a title or a
-    standalone heading; `first` says whether it is the document's first paragraph.
-    - Body text (or a run-in heading's body) continues when `previous` stops mid-clause; the
-      next line may even look like a heading ("二、周四…") when `previous` fills the width,
-      since a heading cannot start in the middle of a sentence.
-    - A standalone heading continues only as a wrapped heading line: see `_heading_continues`.
-    - A title-like first line continues only when it fills the width and either does not name
-      the report kind (总结, 汇报…) or the next line is the short rest of the title.
-    """
-    full_width = _fills(previous, width)
-    if paragraph is not None and first and _is_title(paragraph):
-        named = _KIND_WORDS.search(paragraph) is not None
-        tail = _is_title(paragraph + text) and not _fills(text, width)
-        return full_width and not starts_block(text) and (not named or tail)
-    heading = classify(paragraph) if paragraph is not None else None
-    if heading is not None and not heading.run_in:
-        return full_width and _heading_continues(paragraph or "", previous, text, width)
-    if _ENDS_CLAUSE.search(previous):
-        return False
-    return full_width or not starts_block(text)
-
-
-def _heading_continues(paragraph: str, previous: str, text: str, width: float) -> bool:
-    """Whether a full-width standalone heading line is a wrapped heading that `text` continues.
-
-    Either its heading sentence ends on the next line (or the next line is its short tail),
-    or the line ended exactly with the heading's 。 and the run-in body starts on the next line.
-    """
-    if classify(text) is not None:
-        return False
-    if _ENDS_CLAUSE.search(previous):
-        return _SENTENCE_END.search(previous[-1]) is not None
-    if ENUM_START.match(text):
-        return False
-    joined = classify(paragraph + text)
-    return joined is not None and (joined.run_in or not _fills(text, width))
-
-
-def _fills(line: str, width: float) -> bool:
-    """Whether a line reaches the wrap width (so the break after it may be the wrap's)."""
-    return len(line) >= FULL_WIDTH_SHARE * width
-
-
-def wrap_width(rows: Sequence[tuple[int, str]]) -> float | None:
-    """The line width of a hard-wrapped document, or None when lines are paragraphs.
-
-    Counts body lines that stop mid-sentence and run on into the next line; when they are
-    frequent and long, the document was wrapped and their median length is the width.
-    """
-    broken: list[int] = []
-    body_lines = 0
-    texts = [text for _, text in rows]
-    first = next((i for i, text in enumerate(texts) if text), None)
-    for i, text in enumerate(texts):
-        if not text or i == first or classify(text) is not None:
-            continue
-        body_lines += 1
-        following = texts[i + 1] if i + 1 < len(texts) else ""
-        if following and not _ENDS_CLAUSE.search(text) and not starts_block(following):
-            broken.append(len(text))
-    if len(broken) < MIN_WRAPPED_LINES or len(broken) < MIN_WRAPPED_SHARE * body_lines:
-        return None
-    width = statistics.median(broken)
-    return width if width >= MIN_WRAP_WIDTH else None
-
-
 def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     """Split off the title: a short first line that is neither a heading nor a sentence.
 
     A following short "——…" line without end punctuation is its subtitle. In a Word document
     a first paragraph in a heading style is a section heading, not the title, when another
-    paragraph has a heading style of the same or a higher level.
+    unnumbered paragraph has a heading style of the same or a higher level (numbered peers,
+    一、 in Heading 1, leave an unnumbered Heading 1 first line the title).
     """
-    if not paras or not _is_title(paras[0].text):
+    if not paras or not looks_like_title(paras[0].text):
         return None, paras
     level = paras[0].style
-    if level is not None and any(p.style is not None and p.style <= level for p in paras[1:]):
+    if level is not None and any(
+        p.style is not None and p.style <= level and classify(p.text) is None for p in paras[1:]
+    ):
         return None, paras
     title, rest = paras[0].text, paras[1:]
-    if rest and rest[0].text.startswith("——") and _is_title(rest[0].text):
+    if rest and rest[0].text.startswith("——") and looks_like_title(rest[0].text):
         title, rest = title + rest[0].text, rest[1:]
     return title, rest
-
-
-def _is_title(text: str) -> bool:
-    """Short, not a heading, no end punctuation, and no comma unless it names a report kind."""
-    if len(text) > MAX_TITLE_CHARS or text[-1] in HEADING_TRAIL or classify(text):
-        return False
-    return "，" not in text or _KIND_WORDS.search(text) is not None
 
 
 def is_signature(text: str) -> bool:

@@ -412,3 +412,13 @@ def test_style_lookups_are_linear(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert source.text.count("\n") == count - 1
     assert elapsed < 5, f"{elapsed:.2f} s"
+
+
+def test_unnumbered_first_heading_above_numbered_ones_is_the_title(tmp_path: Path) -> None:
+    body = "".join([
+        p("某某县档案馆党支部2024年党建工作总结", style="1"), p("今年以来，支部坚持学习。"),
+        p("一、强化理论武装", style="1"), p(BODY), p("二、加强组织建设", style="1"), p(BODY),
+    ])
+    report = parsed(tmp_path, body, styles=styles(*HEADING_STYLES))
+    assert report.title == "某某县档案馆党支部2024年党建工作总结"
+    assert tree(report) == [(1, "一、", "强化理论武装"), (1, "二、", "加强组织建设")]
