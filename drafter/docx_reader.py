@@ -96,6 +96,12 @@ _NOT_SHOWN = frozenset(
     )
 ) | {MC + "Fallback"}
 _DRAWINGS = frozenset({W + "drawing", W + "pict", W + "object"})
+_GRAPHICS = {
+    "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart": "charts",
+    "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds": "diagrams",
+}
+_SDTPR = f"{W}sdtPr"
+_SHOWING_PLACEHOLDER = f"{W}showingPlcHdr"
 _NOTE_REFERENCES = {
     W + "footnoteReference": "footnotes",
     W + "endnoteReference": "endnotes",
@@ -225,6 +231,8 @@ class _Walker:
                 self.block(child, in_table=True)
             elif tag == _SDT and _is_toc_control(child):
                 self.counts["toc"] += sum(1 for p in child.iter(_P) if _has_text(p))
+            elif tag == _SDT and _shows_placeholder(child):
+                self.counts["unfilled"] += 1
             elif tag == _MC_ALTERNATECONTENT:
                 self._first_choice(child, in_table=in_table)
             elif tag == _ALTCHUNK:
@@ -315,6 +323,8 @@ class _Walker:
                 self._drawing(child, boxes)
             elif tag in _NOTE_REFERENCES:
                 self.counts[_NOTE_REFERENCES[tag]] += 1
+            elif tag == _SDT and _shows_placeholder(child):
+                self.counts["unfilled"] += 1
             elif tag == _MC_ALTERNATECONTENT:
                 choice = child.find(_MC_CHOICE)
                 if choice is not None:
@@ -337,6 +347,8 @@ class _Walker:
                 boxes.append(element)
             elif tag in (_A_BLIP, _V_IMAGEDATA):
                 self.counts["images"] += 1
+            elif tag in _GRAPHICS:
+                self.counts[_GRAPHICS[tag]] += 1
             else:
                 stack.extend(reversed(element))
 
@@ -375,6 +387,9 @@ class _Walker:
             "comments": "批注{}处未读入正文",
             "hidden": "隐藏文字{}处未读入",
             "alt_chunks": "嵌入的其他格式内容{}处未读入",
+            "charts": "跳过图表{}个",
+            "diagrams": "跳过 SmartArt 图形{}个（其中的文字未读入）",
+            "unfilled": "未填写的内容控件{}个：只有占位提示文字，未读入",
         }
         return [text.format(self.counts[kind]) for kind, text in templates.items() if self.counts[kind]]
 
@@ -392,6 +407,12 @@ def _is_toc_control(sdt: _Element) -> bool:
     """A content control Word inserted as a table of contents."""
     gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
     return gallery is not None and (gallery.get(_VAL) or "").lower() == "table of contents"
+
+
+def _shows_placeholder(sdt: _Element) -> bool:
+    """A content control still showing its placeholder prompt (单击或点击此处输入文字)."""
+    props = sdt[0] if len(sdt) and sdt[0].tag == _SDTPR else None
+    return props is not None and props.find(_SHOWING_PLACEHOLDER) is not None
 
 
 def _is_hidden(rpr: _Element) -> bool:

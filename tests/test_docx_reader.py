@@ -422,3 +422,23 @@ def test_unnumbered_first_heading_above_numbered_ones_is_the_title(tmp_path: Pat
     report = parsed(tmp_path, body, styles=styles(*HEADING_STYLES))
     assert report.title == "某某县档案馆党支部2024年党建工作总结"
     assert tree(report) == [(1, "一、", "强化理论武装"), (1, "二、", "加强组织建设")]
+
+
+def test_unfilled_content_controls_charts_and_smartart_are_counted(tmp_path: Path) -> None:
+    unfilled = (
+        '<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="DefaultPlaceholder"/></w:placeholder>'
+        f'<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{r("单击或点击此处输入文字。")}</w:sdtContent></w:sdt>'
+    )
+    graphics = (
+        '<w:r><w:drawing><wp:inline><a:graphic><a:graphicData uri="c">'
+        '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId7"/>'
+        '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+        '<w:r><w:drawing><wp:inline><a:graphic><a:graphicData uri="d">'
+        '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rId8"/>'
+        '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    )
+    source = read_report(save(tmp_path, package(p("填报单位：", unfilled) + p(BODY, graphics))))
+    assert source.text == f"填报单位：\n{BODY}"
+    assert source.skipped == [
+        "跳过图表1个", "跳过 SmartArt 图形1个（其中的文字未读入）", "未填写的内容控件1个：只有占位提示文字，未读入",
+    ]
