@@ -148,17 +148,19 @@ def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     """Split off the title: a short first line that is neither a heading nor a sentence.
 
     A following short "——…" line without end punctuation is its subtitle. In a Word document
-    a first paragraph in a heading style is a section heading, not the title, when another
-    unnumbered paragraph has a heading style of the same or a higher level (numbered peers,
-    一、 in Heading 1, leave an unnumbered Heading 1 first line the title).
+    a first paragraph in a heading style is a section heading, not the title, when it is
+    numbered or another unnumbered paragraph has a heading style of the same or a higher
+    level (numbered peers, 一、 in Heading 1, leave an unnumbered Heading 1 first line the title).
     """
     if not paras or not looks_like_title(paras[0].text):
         return None, paras
     level = paras[0].style
-    if level is not None and any(
-        p.style is not None and p.style <= level and classify(p.text) is None for p in paras[1:]
-    ):
-        return None, paras
+    if level is not None:
+        heading = classify_styled(paras[0].text, level)
+        numbered = heading is not None and bool(heading.marker)  # "1 总体要求" by Word numbering
+        peers = (p.style is not None and p.style <= level and classify(p.text) is None for p in paras[1:])
+        if numbered or any(peers):
+            return None, paras
     title, rest = paras[0].text, paras[1:]
     if rest and rest[0].text.startswith("——") and looks_like_title(rest[0].text):
         title, rest = title + rest[0].text, rest[1:]

@@ -6,10 +6,11 @@ definitions (abstractNum with its levels; num instances with level and start ove
 and counts paragraphs the way Word does, so a list paragraph reads "一、强化理论武装" as on
 screen and the structure parser sees its marker.
 
-Counting follows ECMA-376 §17.9: each level starts at `start`; using a level restarts the
-deeper levels (`lvlRestart` may say after which level, or never); instances that share an
-abstract list without overrides continue one count, while an instance with a start override
-counts on its own. `lvlText` is a template ("%1、", "（%2）", "%1.%2") whose %n is level n's
+Counting follows ECMA-376 §17.9 as Word applies it: each level starts at `start`; using a
+level restarts the deeper levels (`lvlRestart` may say after which level, or never); all
+instances (w:num) of one abstract list share its count, and an instance that overrides a
+level's start (Word's "restart numbering") restarts that count where it is first used —
+the items after it, whatever instance they name, continue from there. `lvlText` is a template ("%1、", "（%2）", "%1.%2") whose %n is level n's
 current number in that level's format (all decimal under `isLgl`).
 """
 
@@ -139,6 +140,7 @@ class Numbering:
     instances: dict[str, _Instance] = field(default_factory=dict)
     style_links: dict[str, str] = field(default_factory=dict)  # abstractNumId → numbering style
     _counters: dict[str, list[int | None]] = field(default_factory=dict, init=False)
+    _overridden: set[tuple[str, int]] = field(default_factory=set, init=False)  # applied once
 
     def levels_of(self, num_id: str, style_num: Callable[[str], str | None]) -> dict[int, Level]:
         """The effective levels of list instance `num_id` (overrides and style links applied).
@@ -148,6 +150,12 @@ class Numbering:
         instance = self.instances.get(num_id)
         if instance is None:
             return {}
+        levels = dict(self.abstracts.get(self._abstract_id(instance, style_num), {}))
+        levels.update(instance.levels)
+        return levels
+
+    def _abstract_id(self, instance: _Instance, style_num: Callable[[str], str | None]) -> str:
+        """The abstract list an instance counts in, following a numStyleLink."""
         abstract_id = instance.abstract_id
         linked = self.style_links.get(abstract_id)
         if linked is not None and not self.abstracts.get(abstract_id):
@@ -155,9 +163,7 @@ class Numbering:
             target_instance = self.instances.get(target) if target else None
             if target_instance is not None:
                 abstract_id = target_instance.abstract_id
-        levels = dict(self.abstracts.get(abstract_id, {}))
-        levels.update(instance.levels)
-        return levels
+        return abstract_id
 
     def style_level(self, num_id: str, style_id: str, style_num: Callable[[str], str | None]) -> int | None:
         """The level of `num_id`'s list that is linked to paragraph style `style_id`, if any."""
@@ -174,9 +180,12 @@ class Numbering:
         instance = self.instances.get(num_id)
         if level is None or instance is None or not 0 <= ilvl < LEVELS:
             return None
-        key = f"num:{num_id}" if instance.starts or instance.levels else f"abs:{instance.abstract_id}"
-        counters = self._counters.setdefault(key, [None] * LEVELS)
+        counters = self._counters.setdefault(self._abstract_id(instance, style_num), [None] * LEVELS)
         starts = {i: instance.starts.get(i, lvl.start) for i, lvl in levels.items()}
+        overrides = ilvl in instance.starts or ilvl in instance.levels
+        if overrides and (num_id, ilvl) not in self._overridden:  # "restart numbering" here
+            self._overridden.add((num_id, ilvl))
+            counters[ilvl] = None
         current = counters[ilvl]
         counters[ilvl] = starts.get(ilvl, 1) if current is None else current + 1
         for deeper in range(ilvl + 1, LEVELS):

@@ -153,14 +153,14 @@ def test_start_values_overrides_and_restarts(tmp_path: Path) -> None:
     )
     body = "".join([
         p("甲", num=(1, 0)), p("乙", num=(1, 1)), p("丙", num=(1, 0)), p("丁", num=(1, 1)),
-        p("戊", num=(2, 0)), p("己", num=(2, 0)), p("庚", num=(3, 0)), p("辛", num=(3, 0)),
+        p("戊", num=(2, 0)), p("己", num=(2, 0)), p("庚", num=(3, 0)), p("辛", num=(2, 0)),
         p("壬", num=(2, 0)), p("癸", num=(4, 0)), p("子", num=(4, 0)),
     ])
     assert read(tmp_path, body, numbering=definitions) == [
         "三、 甲", "（一） 乙", "四、 丙", "（二） 丁",  # level 2 never restarts (lvlRestart 0)
-        "1. 戊", "2. 己", "1. 庚", "2. 辛",  # num 3 restarts and counts on its own
-        "3. 壬",  # num 2 continues its list
-        "I. 癸", "II. 子",  # a whole level replaced by an override
+        "1. 戊", "2. 己",
+        "1. 庚", "2. 辛", "3. 壬",  # num 3 restarts the list; num 2's items continue from it
+        "I. 癸", "II. 子",  # a whole level replaced by an override (a restart too)
     ]
 
 

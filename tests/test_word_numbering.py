@@ -68,13 +68,15 @@ def test_restart_after_a_given_level() -> None:
     ]
 
 
-def test_instances_share_a_count_unless_they_override_the_start() -> None:
+def test_instances_share_a_count_and_a_start_override_restarts_it() -> None:
+    """Word's "restart numbering": the first item names an instance with a start override,
+    the items after it keep naming the original instance and continue from the restart."""
     xml = numbering(
         abstract_num(0, level(0, "decimal", "%1.")),
         num(1, 0), num(2, 0), num(3, 0, start_override(0, 5)),
     )
-    assert counted(xml, [("1", 0), ("2", 0), ("1", 0), ("3", 0), ("3", 0), ("9", 0)]) == [
-        "1. ", "2. ", "3. ", "5. ", "6. ", None,
+    assert counted(xml, [("1", 0), ("2", 0), ("1", 0), ("3", 0), ("1", 0), ("3", 0), ("9", 0)]) == [
+        "1. ", "2. ", "3. ", "5. ", "6. ", "7. ", None,
     ]
 
 
