@@ -50,6 +50,7 @@ RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MAIN_DOCUMENT = "word/document.xml"
 BODY_LEVEL = 9  # outlineLvl 9 is body text
 MAX_FIELD_DEPTH = 64  # nested complex fields kept track of; deeper ones are damage
+MAX_PARAGRAPHS = 100_000  # a 500-page report with large tables has a few tens of thousands
 
 # Tag and attribute names, built once.
 _ALTCHUNK = f"{W}altChunk"
@@ -118,6 +119,10 @@ class DocxParagraph:
     in_table: bool = False
 
 
+class _TooManyParagraphs(Exception):
+    """Raised by the walker past `MAX_PARAGRAPHS`; reported as an input error with the path."""
+
+
 @dataclass
 class DocxContent:
     """A document's paragraphs and the Chinese notes on what was left out or read specially."""
@@ -139,8 +144,13 @@ def read_docx(path: Path, data: bytes) -> DocxContent:
         numbering = _parse(path, archive, targets.get("numbering", ""))
     walker = _Walker(Styles(styles), read_numbering(numbering))
     body = document.find(_BODY)
-    if body is not None:
-        walker.block(body, in_table=False)
+    try:
+        if body is not None:
+            walker.block(body, in_table=False)
+    except _TooManyParagraphs:
+        raise InputFileError(
+            path, f"文件中的段落超过 {MAX_PARAGRAPHS} 个，不像一份报告；文档可能已损坏或是恶意构造的"
+        ) from None
     return DocxContent(walker.paragraphs, walker.skipped(), walker.notes())
 
 
@@ -264,6 +274,8 @@ class _Walker:
             if marker and text.strip():
                 self.counts["numbered"] += 1
                 text = marker + text.lstrip()
+            if len(self.paragraphs) >= MAX_PARAGRAPHS:
+                raise _TooManyParagraphs
             self.paragraphs.append(DocxParagraph(text, self._level(ppr, props, text), in_table))
         for box in boxes:
             self.counts["text_boxes"] += 1

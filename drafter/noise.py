@@ -28,7 +28,8 @@ _MARKER = re.compile(r"##[A-Za-z_]{2,30}##")
 _FURNITURE = re.compile(
     r"下载文档|免费下载|点击下载|立即下载|下载全文|全文下载|本文档由|用户上传|全文共\s*\d+\s*字"
     r"|未完[，,]?\s*待续|点击查看|查看全文|展开全文|阅读全文|原文链接|原文地址|如有侵权|侵权请"
-    r"|版权归|付费阅读|开通会员|责任编辑|扫一扫|VIP|vip"
+    r"|版权归|付费阅读|开通会员|责任编辑|扫一扫"
+    r"|(?:开通|成为|购买|升级|充值)\s*(?:S?VIP|s?vip)|(?:S?VIP|s?vip)\s*(?:会员|专享|下载|免费|可读|阅读)"
 )
 # A web page's information bar, navigation and buttons; only looked for in short lines.
 _BUTTON_END = r"(?:\s*[：:|｜]|\s|$)"
@@ -145,7 +146,7 @@ def _line_evidence(line: str, *, paged: bool = True) -> _Evidence:
     if paged and len(line) <= WATERMARK_MAX_CHARS and _PAGE_NUMBER.search(line):
         return _Evidence(AD_THRESHOLD, PAGE_NUMBER_REASON)
     ad = _ad_evidence(line, contact)
-    if ad.reason:
+    if ad.reason or _NUMBERED.match(line):  # a numbered line is a heading or an item
         return ad
     if furniture := _FURNITURE.search(line):
         return _Evidence(AD_THRESHOLD, f"网站附带内容：含“{furniture.group()}”")

@@ -201,3 +201,8 @@ def test_password_protected_reference(tmp_path: Path) -> None:
 def test_old_word_document_named_docx(tmp_path: Path) -> None:
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048
     assert "旧版 Word 文档" in refused(save(tmp_path, ole, "old.docx"))
+
+
+def test_too_many_paragraphs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("drafter.docx_reader.MAX_PARAGRAPHS", 50)
+    assert "段落超过 50 个" in refused(save(tmp_path, package(p("支部学习。") * 51)))

@@ -216,3 +216,10 @@ def test_a_report_on_one_long_line_is_never_dropped_as_an_ad() -> None:
     ad = "【某某素材】每日更新，会员一键下载，有意加入请联系：12 3456"
     result = remove_noise([report + ad])
     assert result.noise == [] and result.kept == [(1, report + ad)]
+
+
+@pytest.mark.parametrize(
+    "line", ["（三）加强版权所有权保护", "VIP客户服务窗口", "一、责任编辑队伍建设", "2.扫一扫即可查档"]
+)
+def test_headings_and_labels_with_furniture_words_are_kept(line: str) -> None:
+    assert dropped([BODY[1], line, BODY[2]]) == {}
