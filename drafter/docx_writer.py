@@ -392,6 +392,10 @@ def _load_reference(path: Path, data: bytes) -> _Template:
     """Read styles, theme and page setup from a reference .docx (its bytes key the cache)."""
     from lxml import etree
 
+    from drafter.docx_package import check_docx_package
+
+    check_docx_package(path, data)  # size limits, DTDs and encryption, before any part is read
+
     not_word = "不是 Word 文档（.docx）。"
     hint = "请用 Word 或 WPS 打开该文件并另存为 .docx 后再试。"
     parser = etree.XMLParser(resolve_entities=False, no_network=True)  # the file is untrusted

@@ -48,6 +48,8 @@ from drafter.structure import parse_report
 
 # The heading given to the whole body of a report without headings.
 SINGLE_SECTION_HEADING = "主要工作情况"
+NOISE_SHOWN = 3  # dropped lines quoted in the import summary; outline -v lists them all
+NOISE_QUOTE_CHARS = 20
 MAX_UNIT_CHARS = 30
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(度)?")
@@ -161,8 +163,13 @@ def _reading_notes(report: ParsedReport, skipped: list[str]) -> list[str]:
     if skipped:
         notes.append(f"Word 文档中有未导入的内容：{'，'.join(skipped)}（段落文字已导入）。")
     if report.noise:
+        shown = "；".join(
+            f"第{item.line}行（{item.reason}）“{_quote(item.text)}”" for item in report.noise[:NOISE_SHOWN]
+        )
+        more = "等" if len(report.noise) > NOISE_SHOWN else ""
         notes.append(
-            f"已删除与报告无关的内容 {len(report.noise)} 处（广告、网站标记等），可用 drafter outline -v 查看。"
+            f"已删除与报告无关的内容 {len(report.noise)} 行：{shown}{more}；"
+            "全部删除内容及原因可用 drafter outline -v 查看。"
         )
     if report.sections:  # without headings the only warning is the one import_report rephrases
         notes.extend(w for w in report.warnings if w not in skipped)
@@ -171,6 +178,10 @@ def _reading_notes(report: ParsedReport, skipped: list[str]) -> list[str]:
             f"报告中的占位符 {'、'.join(report.placeholders)} 已原样保留，请替换为实际内容。"
         )
     return notes
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= NOISE_QUOTE_CHARS else text[:NOISE_QUOTE_CHARS] + "…"
 
 
 def _wrap_in_one_section(report: ParsedReport) -> None:

@@ -6,58 +6,51 @@ benchmark call directly; `parse_report` adapts a `SourceText` or a string to it.
 Pipeline, each step small and explainable:
 1. drop noise (`drafter.noise`), keeping source line numbers;
 2. rejoin hard-wrapped lines when the document was broken mid-sentence (copied from a PDF),
-   and look for noise again in the rejoined paragraphs;
-3. take the title (a short first line that is neither a heading nor a sentence);
-4. classify each paragraph as a heading (standalone or run-in) or body, and nest headings
-   by the marker families this report actually uses;
-5. move a clear closing out of the last section; collect 一是……二是…… points per section;
-6. warn about irregular numbering, a missing heading structure, and a truncated ending.
+   and look for noise again in the rejoined paragraphs — never for a Word document, whose
+   paragraphs are paragraphs;
+3. split paragraphs before numbered headings that lost their line break
+   (`drafter.hidden_headings`);
+4. take the title (a short first line that is neither a heading nor a sentence);
+5. classify each paragraph as a heading (standalone or run-in, by its marker or its Word
+   heading style) or body, and nest headings by the families this report actually uses;
+6. move a clear closing out of the last section; turn recurring unnumbered run-in
+   headings into sub-sections; collect 一是……二是…… points per section;
+7. warn about irregular numbering, a missing heading structure, and a truncated ending.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from drafter.chinese_numerals import parse_chinese
+from drafter.headings import (
+    HEADING_TRAIL,
+    HeadingMatch,
+    classify,
+    classify_styled,
+    family_ranks,
+)
+from drafter.hidden_headings import (
+    inline_heading_offsets,
+    run_in_indexes,
+    run_in_sentence,
+    split_at,
+)
 from drafter.noise import remove_noise
-from drafter.numbering import from_chinese, point_ordinal
-from drafter.reader import SourceText, find_placeholders, normalise
+from drafter.numbering import point_ordinal
+from drafter.reader import Layout, SourceText, find_placeholders, normalise
 from drafter.report import Noise, ParsedReport, Point, Section
+from drafter.wrapping import Para, join_wrapped, looks_like_title
+
+__all__ = ["HeadingMatch", "Para", "classify", "is_signature", "parse_lines", "parse_report"]
 
 CN_DIGITS = "一二三四五六七八九十"
-MAX_HEADING_CHARS = 60  # a longer "heading sentence" is body text that starts with a number
-MAX_DASH_HEADING_CHARS = 25  # ——稳基础。 is short; a long —— line is a bulleted sentence
-MAX_TITLE_CHARS = 50
-MIN_WRAPPED_LINES = 3  # lines broken mid-sentence before a document counts as hard-wrapped
-MIN_WRAPPED_SHARE = 0.2
-MIN_WRAP_WIDTH = 15  # PDF text wraps at 25–45 characters; shorter breaks are deliberate
-FULL_WIDTH_SHARE = 0.85  # a heading-like line this close to the wrap width was wrapped too
 SIGNATURE_MAX_CHARS = 30
 
-# Conventional ranking of the numbered marker families; the dash family has no fixed place.
-FAMILY_RANK = {"cn": 0, "pcn": 1, "ar": 2, "par": 3}
-DASH = "dash"
-
-_MARKER = re.compile(
-    rf"(?P<cn>[{CN_DIGITS}]{{1,3}})、"
-    rf"|[（(](?P<pcn>[{CN_DIGITS}]{{1,3}})[）)]"
-    r"|(?P<ar>\d{1,2})[.．、](?!\d)"
-    r"|[（(](?P<par>\d{1,2})[）)]"
-    r"|(?P<dash>——)"
-)
-_SENTENCE_END = re.compile(r"[。！？!?]")
-_COLON = re.compile(r"[：:]")
-_SPACE = re.compile(r"\s")
-_BODY_PUNCT = re.compile(r"[。，；,;]")
-_HEADING_TRAIL = "。！？!?；;：:，,、 \u3000"
-# A line that ends a sentence (or a clause that a list or paragraph break may follow).
-_ENDS_CLAUSE = re.compile(r"[。！？!?；;：:…][”’」』）)】》]*$")
 # A paragraph that ends a whole sentence: anything else at the end of a report is cut off.
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)】》]*$")
-_ENUM_START = re.compile(rf"^[{CN_DIGITS}]{{1,3}}是")
 _ORDINAL = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
 # What may stand before an enumeration ordinal: a sentence or clause end, then perhaps a
 # closing quote or bracket and spaces — so 统一是 is never split.
@@ -65,8 +58,6 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|[。；：！？;:!?])[”’」』）)]?\s*
 ORDINAL_CONTEXT_CHARS = 3
 _LEAD_END = re.compile(r"[，。；：,;:！？!?]")
 _MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
-# Words that name the kind of report; a title may contain a comma only when it has one.
-_KIND_WORDS = re.compile(r"总结|汇报|报告|述职|要点")
 _NO_PUNCT = re.compile(r"^[^，。；！？：,;!?:]+$")
 _DATE = re.compile(
     r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
@@ -80,51 +71,37 @@ _CLOSING_CUE = re.compile(
 _FORWARD_TOPIC = re.compile(r"下一步|今后|打算|思路|计划|展望|方向|重点|措施|目标|安排|建议")
 
 
-@dataclass(frozen=True)
-class Para:
-    """A paragraph of the cleaned source: its first source line and its text."""
-
-    line: int
-    text: str
-
-
-@dataclass(frozen=True)
-class HeadingMatch:
-    """A paragraph recognised as a heading."""
-
-    family: str  # "cn" 一、, "pcn" （一）, "ar" 1., "par" （1）, "dash" ——
-    number: int | None  # None for dash headings
-    marker: str
-    title: str
-    rest: str  # body text on the same line ("" for a standalone heading)
-
-    @property
-    def run_in(self) -> bool:
-        return bool(self.rest)
-
-
 def parse_report(text: SourceText | str, source: str = "") -> ParsedReport:
     """Parse a report read by `read_report` (or plain text) into a `ParsedReport`."""
     if isinstance(text, SourceText):
-        report = parse_lines(text.text.split("\n"), source or str(text.path))
-        report.warnings[:0] = text.skipped
+        report = parse_lines(text.text.split("\n"), source or str(text.path), text.layout)
+        report.warnings[:0] = [*text.skipped, *text.notes]
         return report
     return parse_lines(normalise(text).split("\n"), source)
 
 
-def parse_lines(lines: Sequence[str], source: str = "") -> ParsedReport:
-    """Parse the lines of one report; a pure function of its input."""
-    clean = remove_noise(lines)
+def parse_lines(
+    lines: Sequence[str], source: str = "", layout: Layout | None = None
+) -> ParsedReport:
+    """Parse the lines of one report; a pure function of its input (and its `layout`)."""
+    layout = layout or Layout()
+    clean = remove_noise(lines, exempt=layout.table_lines)
     rows = [(number, _MARKDOWN_HASHES.sub("", text.strip())) for number, text in clean.kept]
-    paras = join_wrapped(rows)
     noise = clean.noise
-    if len(paras) < sum(1 for _, text in rows if text):
-        paras, more = _drop_noise_paragraphs(paras)
-        noise = sorted([*noise, *more], key=lambda item: item.line)
+    if layout.paragraphs:
+        paras = [Para(number, text, layout.outline_levels.get(number)) for number, text in rows if text]
+    else:
+        paras = join_wrapped(rows)
+        if len(paras) < sum(1 for _, text in rows if text):
+            paras, more = _drop_noise_paragraphs(paras)
+            noise = sorted([*noise, *more], key=lambda item: item.line)
+    paras = split_inline_headings(paras)
     title, paras = take_title(paras)
-    builder = TreeBuilder()
-    for para in paras:
-        builder.add(para)
+    headings = [heading_of(para) for para in paras]
+    styled = [(h.family, p.style) for p, h in zip(paras, headings, strict=True) if h and p.style is not None]
+    builder = TreeBuilder(ranks=family_ranks(styled))
+    for para, heading in zip(paras, headings, strict=True):
+        builder.add(para, heading)
     builder.finish(paras[-1] if paras else None)
     return ParsedReport(
         source=source,
@@ -138,6 +115,27 @@ def parse_lines(lines: Sequence[str], source: str = "") -> ParsedReport:
     )
 
 
+def heading_of(para: Para) -> HeadingMatch | None:
+    """The heading a paragraph is, by its marker or, in a Word document, by its style."""
+    return classify(para.text) if para.style is None else classify_styled(para.text, para.style)
+
+
+def split_inline_headings(paras: list[Para]) -> list[Para]:
+    """Paragraphs cut before numbered headings that follow a sentence end in mid-line."""
+    offsets = inline_heading_offsets([para.text for para in paras])
+    if not offsets:
+        return paras
+    out: list[Para] = []
+    for index, para in enumerate(paras):
+        if index not in offsets:
+            out.append(para)
+            continue
+        pieces = split_at(para.text, sorted(set(offsets[index])))
+        out.append(Para(para.line, pieces[0], para.style))
+        out.extend(Para(para.line, piece) for piece in pieces[1:])
+    return out
+
+
 def _drop_noise_paragraphs(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
     """Look for noise again in rejoined paragraphs: a wrapped ad is only recognisable whole."""
     second = remove_noise([para.text for para in paras])
@@ -146,172 +144,27 @@ def _drop_noise_paragraphs(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
     return kept, dropped
 
 
-@functools.lru_cache(maxsize=4096)
-def classify(text: str) -> HeadingMatch | None:
-    """The heading at the start of `text`, or None when it is body text.
-
-    Cached: the wrap check, the joiner and the tree builder all ask about the same lines.
-    """
-    match = _MARKER.match(text)
-    if not match:
-        return None
-    family = match.lastgroup or DASH
-    number = _marker_number(family, match.group(family))
-    if family != DASH and number is None:
-        return None
-    rest = text[match.end():].lstrip(" \t\u3000、")
-    end = _heading_end(rest, dash=family == DASH)
-    if end is None:
-        if family == DASH:
-            return None
-        head, body = rest, ""
-    else:
-        head, body = rest[:end], rest[end + 1:].strip()
-    title = head.strip().rstrip(_HEADING_TRAIL)
-    limit = MAX_DASH_HEADING_CHARS if family == DASH else MAX_HEADING_CHARS
-    if not title or len(head) > limit:
-        return None
-    return HeadingMatch(family, number, match.group(), title, body)
-
-
-def _marker_number(family: str, digits: str) -> int | None:
-    if family == DASH:
-        return None
-    if family in ("ar", "par"):
-        return int(digits)
-    return from_chinese(digits)
-
-
-def _heading_end(rest: str, *, dash: bool) -> int | None:
-    """Where a heading sentence ends: the first 。, or ：/space when body text follows.
-
-    A space only ends the heading when what follows reads as a sentence; headings such as
-    "压实责任 抓好落实" use a space inside the heading itself. A dash heading ends only at
-    sentence punctuation (——稳基础。).
-    """
-    candidates = []
-    if found := _SENTENCE_END.search(rest):
-        candidates.append(found.start())
-    if found := _COLON.search(rest):
-        candidates.append(found.start())
-    if not dash and (found := _SPACE.search(rest)):
-        after = rest[found.end():]
-        if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS:
-            candidates.append(found.start())
-    return min(candidates) if candidates else None
-
-
-def starts_block(text: str) -> bool:
-    """True for a line that must begin its own paragraph: a heading or an enumeration item."""
-    return classify(text) is not None or _ENUM_START.match(text) is not None
-
-
-def join_wrapped(rows: Sequence[tuple[int, str]]) -> list[Para]:
-    """Paragraphs from lines; hard-wrapped lines are rejoined, blank lines dropped.
-
-    Only a document that is broken mid-sentence over and over (as text copied from a PDF is)
-    is rejoined, so that deliberate short lines (signature, date) stay apart elsewhere. Lines
-    are joined as they are: Chinese has no spaces between words. See `_continues` for when a
-    line continues the paragraph before it.
-    """
-    width = wrap_width(rows)
-    paras: list[Para] = []
-    previous = ""  # the previous physical line; "" after a blank line
-    for number, text in rows:
-        if text and width and previous and _continues(paras, previous, text, width):
-            paras[-1] = Para(paras[-1].line, paras[-1].text + text)
-        elif text:
-            paras.append(Para(number, text))
-        previous = text
-    return paras
-
-
-def _continues(paras: list[Para], previous: str, text: str, width: float) -> bool:
-    """Whether line `text` continues the last paragraph, whose last line was `previous`.
-
-    - Body text (or a run-in heading's body) continues when `previous` stops mid-clause; the
-      next line may even look like a heading ("二、周四…") when `previous` fills the width,
-      since a heading cannot start in the middle of a sentence.
-    - A standalone heading continues only as a wrapped heading line: see `_heading_continues`.
-    - A title-like first line continues only when it fills the width and either does not name
-      the report kind (总结, 汇报…) or the next line is the short rest of the title.
-    """
-    paragraph = paras[-1].text
-    full_width = _fills(previous, width)
-    if len(paras) == 1 and _is_title(paragraph):
-        named = _KIND_WORDS.search(paragraph) is not None
-        tail = _is_title(paragraph + text) and not _fills(text, width)
-        return full_width and not starts_block(text) and (not named or tail)
-    heading = classify(paragraph)
-    if heading is not None and not heading.run_in:
-        return full_width and _heading_continues(paragraph, previous, text, width)
-    if _ENDS_CLAUSE.search(previous):
-        return False
-    return full_width or not starts_block(text)
-
-
-def _heading_continues(paragraph: str, previous: str, text: str, width: float) -> bool:
-    """Whether a full-width standalone heading line is a wrapped heading that `text` continues.
-
-    Either its heading sentence ends on the next line (or the next line is its short tail),
-    or the line ended exactly with the heading's 。 and the run-in body starts on the next line.
-    """
-    if classify(text) is not None:
-        return False
-    if _ENDS_CLAUSE.search(previous):
-        return _SENTENCE_END.search(previous[-1]) is not None
-    if _ENUM_START.match(text):
-        return False
-    joined = classify(paragraph + text)
-    return joined is not None and (joined.run_in or not _fills(text, width))
-
-
-def _fills(line: str, width: float) -> bool:
-    """Whether a line reaches the wrap width (so the break after it may be the wrap's)."""
-    return len(line) >= FULL_WIDTH_SHARE * width
-
-
-def wrap_width(rows: Sequence[tuple[int, str]]) -> float | None:
-    """The line width of a hard-wrapped document, or None when lines are paragraphs.
-
-    Counts body lines that stop mid-sentence and run on into the next line; when they are
-    frequent and long, the document was wrapped and their median length is the width.
-    """
-    broken: list[int] = []
-    body_lines = 0
-    texts = [text for _, text in rows]
-    first = next((i for i, text in enumerate(texts) if text), None)
-    for i, text in enumerate(texts):
-        if not text or i == first or classify(text) is not None:
-            continue
-        body_lines += 1
-        following = texts[i + 1] if i + 1 < len(texts) else ""
-        if following and not _ENDS_CLAUSE.search(text) and not starts_block(following):
-            broken.append(len(text))
-    if len(broken) < MIN_WRAPPED_LINES or len(broken) < MIN_WRAPPED_SHARE * body_lines:
-        return None
-    width = statistics.median(broken)
-    return width if width >= MIN_WRAP_WIDTH else None
-
-
 def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     """Split off the title: a short first line that is neither a heading nor a sentence.
 
-    A following short "——…" line without end punctuation is its subtitle.
+    A following short "——…" line without end punctuation is its subtitle. In a Word document
+    a first paragraph in a heading style is a section heading, not the title, when it is
+    numbered or another unnumbered paragraph has a heading style of the same or a higher
+    level (numbered peers, 一、 in Heading 1, leave an unnumbered Heading 1 first line the title).
     """
-    if not paras or not _is_title(paras[0].text):
+    if not paras or not looks_like_title(paras[0].text):
         return None, paras
+    level = paras[0].style
+    if level is not None:
+        heading = classify_styled(paras[0].text, level)
+        numbered = heading is not None and bool(heading.marker)  # "1 总体要求" by Word numbering
+        peers = (p.style is not None and p.style <= level and classify(p.text) is None for p in paras[1:])
+        if numbered or any(peers):
+            return None, paras
     title, rest = paras[0].text, paras[1:]
-    if rest and rest[0].text.startswith("——") and _is_title(rest[0].text):
+    if rest and rest[0].text.startswith("——") and looks_like_title(rest[0].text):
         title, rest = title + rest[0].text, rest[1:]
     return title, rest
-
-
-def _is_title(text: str) -> bool:
-    """Short, not a heading, no end punctuation, and no comma unless it names a report kind."""
-    if len(text) > MAX_TITLE_CHARS or text[-1] in _HEADING_TRAIL or classify(text):
-        return False
-    return "，" not in text or _KIND_WORDS.search(text) is not None
 
 
 def is_signature(text: str) -> bool:
@@ -334,26 +187,28 @@ class _Open:
 class TreeBuilder:
     """Builds the heading tree paragraph by paragraph.
 
-    Nesting follows the conventional ranking 一、 > （一） > 1. > （1）: a heading closes every
-    open section whose family ranks the same or lower, then nests under what remains, so a
-    report that uses only 一、 and 1. has 1. at level 2. The dash family takes its rank where
-    it first appears: at the top, or just below the heading it first appears under.
+    Nesting follows `ranks` — the conventional ranking 一、 > （一） > 1. > 1.1 > （1）, or
+    the one Word heading styles give (`family_ranks`): a heading closes every open section
+    whose family ranks the same or lower, then nests under what remains, so a report that
+    uses only 一、 and 1. has 1. at level 2. The dash family takes its rank where it first
+    appears: at the top, or just below the heading it first appears under.
     """
+
+    ranks: dict[str, float] = field(default_factory=lambda: family_ranks([]))
 
     opening: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # filled by finish()
     _stack: list[_Open] = field(default_factory=list, init=False)
-    _ranks: dict[str, float] = field(default_factory=lambda: dict(FAMILY_RANK), init=False)
     # id(section) → source line of each body paragraph, for warnings about points
     _body_lines: dict[int, list[int]] = field(default_factory=dict, init=False)
     _last_numbers: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict, init=False)
     _notes: list[tuple[int, str]] = field(default_factory=list, init=False)
 
-    def add(self, para: Para) -> None:
-        """Take the next paragraph: a heading opens a section, body text joins the open one."""
-        heading = classify(para.text)
+    def add(self, para: Para, heading: HeadingMatch | None) -> None:
+        """Take the next paragraph (`heading` if it is one): a heading opens a section, body
+        text joins the open one."""
         if heading:
             self._add_heading(heading, para.line)
         elif self._stack:
@@ -364,11 +219,11 @@ class TreeBuilder:
             self.opening.append(para.text)
 
     def _add_heading(self, heading: HeadingMatch, line: int) -> None:
-        if heading.family not in self._ranks:  # the dash family, slotted where first seen
-            above = self._ranks[self._stack[-1].family] if self._stack else -1
-            self._ranks[heading.family] = above + 0.5
-        rank = self._ranks[heading.family]
-        while self._stack and self._ranks[self._stack[-1].family] >= rank:
+        if heading.family not in self.ranks:  # the dash family, slotted where first seen
+            above = self.ranks[self._stack[-1].family] if self._stack else -1
+            self.ranks[heading.family] = above + 0.5
+        rank = self.ranks[heading.family]
+        while self._stack and self.ranks[self._stack[-1].family] >= rank:
             self._stack.pop()
         parent = self._stack[-1].section if self._stack else None
         section = Section(
@@ -403,12 +258,15 @@ class TreeBuilder:
         self._notes.append((line, message))
 
     def finish(self, last: Para | None) -> None:
-        """Split off the closing, collect every section's points, and settle the warnings.
+        """Split off the closing, find unnumbered run-in sub-sections, collect every section's
+        points, and settle the warnings.
 
         `last` is the report's last paragraph, checked for a cut-off ending.
         """
         if self.sections:
             self._split_closing()
+        for section in [s for top in self.sections for s in top.walk()]:
+            self._split_run_ins(section)
         for section in (s for top in self.sections for s in top.walk()):
             section.points = self._points(section)
         if last:
@@ -435,6 +293,26 @@ class TreeBuilder:
             cut = next((i for i in range(1, cut) if _CLOSING_CUE.match(last.body[i])), cut)
         self.closing = last.body[cut:]
         del last.body[cut:], lines[cut:]
+
+    def _split_run_ins(self, section: Section) -> None:
+        """Paragraphs of a leaf section that open with unnumbered run-in headings (several of
+        them) become its children, each with the paragraphs up to the next one."""
+        if section.children:
+            return
+        body, lines = section.body, self._body_lines[id(section)]
+        hits = run_in_indexes(body, 1 if section.run_in else 0)
+        for k, index in enumerate(hits):
+            found = run_in_sentence(body[index])
+            assert found is not None  # run_in_indexes only returns such paragraphs
+            end = hits[k + 1] if k + 1 < len(hits) else len(body)
+            child = Section(
+                level=section.level + 1, marker="", title=found[0], run_in=True,
+                body=[found[1], *body[index + 1:end]], line=lines[index],
+            )
+            self._body_lines[id(child)] = lines[index:end]
+            section.children.append(child)
+        if hits:
+            del body[hits[0]:], lines[hits[0]:]
 
     def _points(self, section: Section) -> list[Point]:
         """The 一是……二是…… items of a section's own body, with numbering warnings."""
@@ -464,7 +342,7 @@ class TreeBuilder:
 
     def _check_ending(self, last: Para) -> None:
         """A report that stops mid-sentence or right after a heading was probably cut off."""
-        heading = classify(last.text)
+        heading = heading_of(last)
         where = f"（第{last.line}行）"
         if heading and not heading.run_in:
             self._note(last.line, f"报告可能不完整：最后一个标题“{heading.title}”下没有内容{where}")
@@ -490,16 +368,19 @@ def _ordinals(body: Sequence[str]) -> list[tuple[int, int, int, str]]:
     for index, paragraph in enumerate(body):
         for match in _ORDINAL.finditer(paragraph):
             before = paragraph[max(0, match.start() - ORDINAL_CONTEXT_CHARS):match.start()]
-            number = from_chinese(match.group()[:-1])
+            number = parse_chinese(match.group()[:-1])
             if number and _ORDINAL_BEFORE.search(before):
                 found.append((index, match.start(), number, match.group()))
-    return [
-        item for k, item in enumerate(found)
-        if item[2] > 1 or any(later[2] > 1 for later in found[k + 1:])
-    ]
+    confirmed = []
+    later_confirms = False  # some ordinal after this one is 二是 or later
+    for item in reversed(found):
+        if item[2] > 1 or later_confirms:
+            confirmed.append(item)
+        later_confirms = later_confirms or item[2] > 1
+    return confirmed[::-1]
 
 
 def _lead(text: str) -> str:
     """A point's lead clause: up to the first ，。；：, without end punctuation."""
     end = _LEAD_END.search(text)
-    return (text[:end.start()] if end else text).strip().rstrip(_HEADING_TRAIL)
+    return (text[:end.start()] if end else text).strip().rstrip(HEADING_TRAIL)

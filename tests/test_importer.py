@@ -242,9 +242,10 @@ def test_docx_with_table_and_image(tmp_path: Path, library: Library) -> None:
         "创新学习方式",
     ]
     assert "全年开展集中学习14次" in sections[1]["text"]
-    assert "学习次数" not in str(answers_mapping(result.answers))
+    assert "学习次数" in sections[1]["text"]  # table cells are read as paragraphs, in order
     skipped = next(n for n in result.notes if "未导入" in n)
-    assert "跳过表格1个" in skipped and "跳过图片1张" in skipped
+    assert "跳过图片1张" in skipped
+    assert any(n.startswith("表格1个") for n in result.notes)
 
 
 def test_placeholders_and_period(tmp_path: Path, library: Library) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from drafter.errors import InputFileError
-from drafter.outline_view import outline_json, render_tree, run_outline
+from drafter.outline_view import outline_json, pretty_json, render_tree, run_outline
 from drafter.structure import parse_report
 
 REPORT = """某某县档案馆党支部2024年党建工作总结
@@ -99,3 +99,27 @@ def test_run_outline_json(report_path: Path) -> None:
 def test_run_outline_raises_on_bad_input(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="文件不存在"):
         run_outline([tmp_path / "missing.txt"], as_json=False, verbose=False)
+
+
+def test_json_text_is_exactly_what_json_dumps_writes(report_path: Path) -> None:
+    reports = [parse_report(REPORT, "a.txt"), parse_report("", "empty.txt"), parse_report("一、甲\n乙。", "b")]
+    data = [r.to_json() for r in reports]
+    assert outline_json(reports) == json.dumps(data, ensure_ascii=False, indent=2)
+    tricky = {"a": [], "b": {}, "c": [1, 2.5, True, None, "引号\"与\\n换行\n"], "d": [[], [{}]], 1: "k"}
+    assert pretty_json(tricky) == json.dumps(tricky, ensure_ascii=False, indent=2)
+
+
+def test_verbose_lists_every_dropped_line() -> None:
+    source = [
+        "某某县档案馆党支部2024年党建工作总结",
+        "发布时间：2024-12-25  来源：某某县档案馆  浏览次数：1234",
+        "【字体：大 中 小】【打印】【关闭】",
+        "今年以来，支部坚持以党建引领档案业务。",
+        "一、强化理论武装",
+        "支部全年开展集中学习12次。",
+        "上一篇：某某县档案馆召开组织生活会",
+        "下一篇：某某县档案馆开展主题党日活动",
+    ]
+    lines = render_tree(parse_report("\n".join(source), "web.txt"), verbose=True).split("\n")
+    start = lines.index("已删除的无关内容：4处")
+    assert [line.split(" ")[4][:5] for line in lines[start + 1:start + 5]] == ["第2行", "第3行", "第7行", "第8行"]

@@ -6,6 +6,8 @@ import codecs
 import io
 import os
 import struct
+import time
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -18,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drafter.errors import InputFileError
-from drafter.reader import decode_text, find_placeholders, read_report
+from drafter.reader import decode_text, find_placeholders, plausibility, read_report
 
 REPORT = (
     "某某县档案馆党支部2024年党建工作总结\n"
@@ -177,7 +179,7 @@ def make_docx(path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("某某县档案馆党支部2024年党建工作总结")
     document.add_paragraph("今年以来，XX支部坚持学习。")
-    document.add_table(rows=2, cols=2).cell(0, 0).text = "表格里的字不读入"
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "表格里的字"
     document.add_paragraph("一、强化理论武装。全年学习12次。")
     document.add_paragraph().add_run().add_picture(io.BytesIO(tiny_png()))
     document.add_paragraph("二、加强组织建设\n第二行")
@@ -185,18 +187,21 @@ def make_docx(path: Path) -> Path:
     return path
 
 
-def test_docx_paragraphs_in_order_with_skipped_tables_and_images(tmp_path: Path) -> None:
+def test_docx_paragraphs_in_order_with_tables_read_and_images_skipped(tmp_path: Path) -> None:
     source = read_report(make_docx(tmp_path / "r.docx"))
     assert source.text.split("\n") == [
         "某某县档案馆党支部2024年党建工作总结",
         "今年以来，XX支部坚持学习。",
+        "表格里的字", "", "", "",
         "一、强化理论武装。全年学习12次。",
         "",
         "二、加强组织建设",
         "第二行",
     ]
     assert source.encoding == "docx"
-    assert source.skipped == ["跳过表格1个", "跳过图片1张"]
+    assert source.skipped == ["跳过图片1张"]
+    assert source.notes == ["表格1个：单元格文字已按行逐段读入"]
+    assert source.layout.paragraphs and source.layout.table_lines == {3, 4, 5, 6}
     assert source.placeholders == ["XX"]
 
 
@@ -211,26 +216,36 @@ def test_docx_without_text(tmp_path: Path) -> None:
     assert "没有文字" in error_of(path).problem
 
 
-def test_docx_content_controls_are_reported(tmp_path: Path) -> None:
+def test_docx_content_controls_are_read_and_a_table_of_contents_skipped(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("一、强化理论武装。全年学习12次。")
     toc = parse_xml(
-        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、强化理论武装\t1</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    cover = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>某某县档案馆党支部</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>"
     )
     document.element.body.insert(0, toc)
+    document.element.body.insert(0, cover)
     path = tmp_path / "r.docx"
     document.save(str(path))
     source = read_report(path)
-    assert source.text == "一、强化理论武装。全年学习12次。"
-    assert source.skipped == ["跳过内容控件（如目录、封面）1个"]
+    assert source.text == "某某县档案馆党支部\n一、强化理论武装。全年学习12次。"
+    assert source.skipped == ["跳过目录1行（目录重复各级标题）"]
 
 
-def test_docx_auto_numbering_is_reported(tmp_path: Path) -> None:
+def test_docx_auto_numbering_is_rendered(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("强化理论武装", style="List Number")
+    document.add_paragraph("加强组织建设", style="List Number")
     path = tmp_path / "r.docx"
     document.save(str(path))
-    assert read_report(path).skipped == ["1段使用了 Word 自动编号，编号本身未读入"]
+    source = read_report(path)
+    assert source.text == "1. 强化理论武装\n2. 加强组织建设"
+    assert source.notes == ["2段使用了 Word 自动编号：编号已按 Word 的显示读入"]
 
 
 def tiny_png() -> bytes:
@@ -244,3 +259,44 @@ def tiny_png() -> bytes:
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
         + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b"")
     )
+
+
+def test_invisible_characters_are_removed_and_full_width_digits_made_ascii(tmp_path: Path) -> None:
+    text = "\u200f一\u200d、强化\u2060理论武装\n全年学习１２次，党员\u00ad参学率１００%。\u200b\n"
+    source = read_report(write(tmp_path, "r.txt", text.encode("utf-8")))
+    assert source.text == "一、强化理论武装\n全年学习12次，党员参学率100%。\n"
+
+
+def test_plausibility_counts_controls_private_use_and_unassigned() -> None:
+    assert plausibility("") == 1.0
+    assert plausibility("党建工作，全年12次。\n") == 1.0
+    assert plausibility("ab\x01\x02") == 0.5
+    assert plausibility("\ue000党") == 0.5  # private use
+    assert plausibility("\u0378党") == 0.5  # unassigned
+    assert plausibility("\u2065党建") == pytest.approx(2 / 3)  # unassigned inside a common block
+
+
+@given(st.text(max_size=200))
+def test_plausibility_agrees_with_a_character_by_character_count(text: str) -> None:
+    def plain(ch: str) -> bool:
+        code = ord(ch)
+        if 0x20 <= code < 0x7F or ch in "\n\r\t":
+            return True
+        if code < 0x20 or 0x7F <= code < 0xA0:
+            return False
+        return unicodedata.category(ch) not in ("Co", "Cn", "Cs", "Cc")
+
+    expected = sum(map(plain, text)) / len(text) if text else 1.0
+    assert plausibility(text) == pytest.approx(expected)
+
+
+def test_plausibility_of_five_megabytes_is_fast() -> None:
+    text = ("支部全年开展集中学习12次，党员参学率100%。\n" * 200_000)[:5_000_000] + "\x01"
+    start = time.perf_counter()
+    assert plausibility(text) > 0.99
+    assert time.perf_counter() - start < 0.5
+
+
+def test_text_report_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("drafter.reader.MAX_TEXT_BYTES", 1000)
+    assert "过大" in error_of(write(tmp_path, "r.txt", REPORT.encode("utf-8") * 20)).problem

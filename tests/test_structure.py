@@ -388,3 +388,37 @@ def test_any_text_parses_into_a_consistent_tree(lines: list[str]) -> None:
         assert section.title
         assert all(child.level == section.level + 1 for child in section.children)
     assert all(s.level == 1 for s in report.sections)
+
+
+# --- numbering past 99, dotted decimals, invisible characters --------------------------------
+
+
+def test_headings_numbered_past_ninety_nine() -> None:
+    lines = []
+    for n in ("九十八", "九十九", "一百", "一百零一", "一百一十"):
+        lines += [f"{n}、第{n}项工作", "内容。"]
+    report = parse(*lines)
+    assert [s.marker for s in report.sections] == ["九十八、", "九十九、", "一百、", "一百零一、", "一百一十、"]
+    assert report.warnings == ["第1级标题编号不从1开始：第一个是九十八、（第1行）", "第1级标题编号不连续：一百零一、之后是一百一十、（第9行）"]
+    assert [s.marker for s in parse("100.第一百项", "内容。", "101.第一百零一项", "内容。").sections] == ["100.", "101."]
+
+
+def test_dotted_decimal_headings_nest_under_their_parent() -> None:
+    report = parse("一、部署方式", "1.1 基础资源", "内容。", "1.2 网络资源", "内容。",
+                   "二、运维", "2.1 日常运维", "2.1.1 巡检", "内容。")
+    assert tree(report) == [
+        (1, "一、", "部署方式"), (2, "1.1", "基础资源"), (2, "1.2", "网络资源"),
+        (1, "二、", "运维"), (2, "2.1", "日常运维"), (3, "2.1.1", "巡检"),
+    ]
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\u200f", "\u200e", "\ufeff", "\u00ad", "\u202a"])
+def test_invisible_characters_do_not_hide_headings(mark: str) -> None:
+    report = parse(f"{mark}一{mark}、强化理论武装", f"支部全年学习１２次。{mark}", f"{mark}（二）加强组织建设", "内容。")
+    assert [(s.marker, s.title) for s in report.walk()] == [("一、", "强化理论武装"), ("（二）", "加强组织建设")]
+    assert report.sections[0].body == ["支部全年学习12次。"]
+
+
+def test_full_width_digits_are_read_and_full_width_punctuation_kept() -> None:
+    report = parse("（１）按月学习。全年１２次，参学率１００％。")
+    assert (report.sections[0].marker, report.sections[0].body) == ("（1）", ["全年12次，参学率100％。"])
