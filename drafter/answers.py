@@ -125,9 +125,14 @@ def answers_stem(path: Path) -> str:
     return name
 
 
+def answers_text(data: dict[str, Any]) -> str:
+    """The text of an answers file: the header, then the answers as readable YAML."""
+    return HEADER + dump_yaml(_plain(data))
+
+
 def save_answers(path: Path, data: dict[str, Any]) -> None:
     """Write answers as readable YAML, atomically: a crash leaves the old or the new file whole."""
-    write_atomic(path, HEADER + dump_yaml(_plain(data)))
+    write_atomic(path, answers_text(data))
 
 
 def _plain(value: Any) -> Any:

@@ -154,6 +154,8 @@ def run(argv: Sequence[str] | None) -> int:
         return EXIT_BAD_INPUT
     try:
         return func(args)
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: main() ends quietly
     except UserError as exc:
         if args.debug:
             raise
@@ -172,5 +174,14 @@ def run(argv: Sequence[str] | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Console-script entry point."""
-    return run(argv)
+    """Console-script entry point: output never fails on encoding, a closed pipe ends quietly."""
+    from drafter.console import configure_streams, discard_stdout
+
+    configure_streams()
+    try:
+        code = run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        discard_stdout()
+        return EXIT_OK
+    return code

@@ -12,19 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
+from drafter import templating
 from drafter.dates import format_date, parse_date
 from drafter.document import Block, Document, Heading, Paragraph
 from drafter.errors import UserError
 from drafter.numbering import heading_label, point_ordinal
 from drafter.outline import Library, Outline
 from drafter.phrasing import verb_for
+from drafter.templating import render_file, render_string
 
 PERIOD_PHRASES = {
     "全年": "今年以来",
@@ -89,46 +88,9 @@ def paragraphs_of(text: str) -> list[str]:
     return [line.strip() for line in str(text).splitlines() if line.strip()]
 
 
-@lru_cache(maxsize=8)
-def _environment(templates_dir: Path, sandboxed: bool) -> jinja2.Environment:
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
-    env = cls(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(
-        points=points, join_list=join_list, join_and=join_and, sentence=ensure_sentence,
-        counts=count_phrases,
-    )
-    return env
-
-
 def environment(library: Library) -> jinja2.Environment:
-    """The Jinja environment of a library: sandboxed unless it is drafter's own outlines/."""
-    return _environment(library.templates_dir, not library.shipped)
-
-
-def _render(env: jinja2.Environment, source: str, context: dict[str, Any], where: str) -> str:
-    """Render a template string; errors name the outline piece and the variable."""
-    try:
-        return env.from_string(source).render(context)
-    except jinja2.TemplateError as exc:
-        raise UserError(f"模板错误（{where}）：{exc}", hint="请检查大纲模板与答案文件中的字段名。") from exc
-
-
-def _render_file(env: jinja2.Environment, name: str, context: dict[str, Any], where: str) -> str:
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise UserError(f"模板错误（{where}）：找不到模板文件 {exc.name}。") from exc
-    except jinja2.TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        at = f"{name} 第{line}行" if line else name
-        raise UserError(f"模板错误（{where}，{at}）：{exc}", hint="请检查模板与答案中的字段名。") from exc
+    """The Jinja environment of a library: sandboxed and bounded unless it is drafter's own outlines/."""
+    return templating.environment(library.templates_dir, sandboxed=not library.shipped, filters=FILTERS)
 
 
 def base_context(data: dict[str, Any], library: Library) -> dict[str, Any]:
@@ -160,7 +122,7 @@ def default_title(data: dict[str, Any], library: Library) -> str:
     outline = library.outline(data["outline"])
     kind = library.kind(outline.id)
     env = environment(library)
-    return _render(env, kind["title"], base_context(data, library), f"{outline.id} 标题").strip()
+    return render_string(env, kind["title"], base_context(data, library), f"{outline.id} 标题").strip()
 
 
 def default_opening(data: dict[str, Any], library: Library) -> str:
@@ -168,7 +130,7 @@ def default_opening(data: dict[str, Any], library: Library) -> str:
     outline = library.outline(data["outline"])
     kind = library.kind(outline.id)
     ctx = base_context(data, library)
-    return _render(environment(library), kind.get("opening") or "", ctx, f"{outline.id} 开头").strip()
+    return render_string(environment(library), kind.get("opening") or "", ctx, f"{outline.id} 开头").strip()
 
 
 def default_closing(data: dict[str, Any], library: Library) -> str:
@@ -176,7 +138,7 @@ def default_closing(data: dict[str, Any], library: Library) -> str:
     outline = library.outline(data["outline"])
     kind = library.kind(outline.id)
     ctx = base_context(data, library)
-    return _render(environment(library), kind.get("closing") or "", ctx, f"{outline.id} 结尾").strip()
+    return render_string(environment(library), kind.get("closing") or "", ctx, f"{outline.id} 结尾").strip()
 
 
 def _measures(raw: list[Any] | None) -> list[dict[str, str]]:
@@ -233,6 +195,16 @@ def count_phrases(counts: list[dict[str, Any]], verbs: dict[str, list[str]]) -> 
     return "，".join(verb + join_list(items) for verb, items in groups.items())
 
 
+# The filters every template may use: {{ section.measures | points }}, {{ counts | counts(verbs) }}.
+FILTERS = (
+    ("points", points),
+    ("join_list", join_list),
+    ("join_and", join_and),
+    ("sentence", ensure_sentence),
+    ("counts", count_phrases),
+)
+
+
 def _date_line(raw: Any) -> str:
     """The date as printed: today when not answered, none when answered empty."""
     if isinstance(raw, str) and not raw.strip():
@@ -285,7 +257,7 @@ class _Composer:
             },
         )
         where = f"大纲 {self.outline.id}，栏目“{heading.text}”"
-        body = paragraphs_of(_render_file(self.env, self.template_for(answer.get("topic")), context, where))
+        body = paragraphs_of(render_file(self.env, self.template_for(answer.get("topic")), context, where))
         blocks: list[Block] = []
         if run_in and body:
             blocks.append(Paragraph(body[0], run_in=heading))
@@ -319,6 +291,7 @@ class _Composer:
 
 
 def compose(data: dict[str, Any], library: Library) -> Document:
-    """Turn a validated answers mapping into the document model."""
+    """Turn a validated answers mapping into the document model (templates time-bounded as one)."""
     outline = library.outline(data["outline"])
-    return _Composer(data, library, outline).document()
+    with templating.time_budget():
+        return _Composer(data, library, outline).document()

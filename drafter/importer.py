@@ -17,18 +17,25 @@ same `learn.learn`, and `run_import` writes it beside the answers file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from drafter.answers import MAX_COUNT, answers_stem, load_answers, missing_required, save_answers
-from drafter.compose import base_context, environment
+from drafter.answers import (
+    MAX_COUNT,
+    answers_stem,
+    answers_text,
+    check_answers,
+    load_answers,
+    missing_required,
+)
+from drafter.compose import base_context, compose, environment
 from drafter.dates import parse_date
 from drafter.errors import UserError
 from drafter.facts import find_mentions
-from drafter.fsutil import check_writable, write_atomic
+from drafter.fsutil import check_outputs, write_all
 from drafter.learn import (
     GENERAL_ID,
     OTHER,
@@ -42,7 +49,7 @@ from drafter.outline import Library, Outline, OutlineSection
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.structure import is_signature, parse_report
-from drafter.yamlio import dump_yaml
+from drafter.yamlio import dump_yaml, parse_yaml
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 OWN_OUTLINE_HEADER = "# 由 drafter import 按报告“{source}”自身的标题生成的大纲，可手工修改。\n"
@@ -155,23 +162,43 @@ def answers_of(path: Path, library: Library) -> dict[str, Any]:
 def run_import(path: Path, out: Path, library: Library, *, force: bool) -> str:
     """`drafter import`: write the answers file (and an own outline beside it when needed).
 
-    Both outputs are checked before anything is written, so a refusal leaves no half-import.
-    Returns the Chinese summary for the terminal.
+    Both outputs are checked before anything is written, the answers are rendered once to
+    make sure `drafter render` will accept them, and the files are written all or none: a
+    refusal or a full disk leaves no half-import. Returns the Chinese summary for the terminal.
     """
-    if out.exists() and path.exists() and out.resolve() == path.resolve():
-        raise UserError(
-            f"{out}：输出文件与报告是同一个文件。", hint="请用 -o 另给一个 .answers.yaml 文件名。"
-        )
     result = import_report(path, library)
     outline_path = own_outline_path(out) if result.own_outline else None
-    check_writable(out, force=force)
+    check_outputs([out] if outline_path is None else [out, outline_path], force=force, inputs=[path])
+    files: list[tuple[Path, bytes | str]] = []
     if outline_path is not None:
-        check_writable(outline_path, force=force)
         text = OWN_OUTLINE_HEADER.format(source=path.name) + dump_yaml(result.outline.to_dict())
-        write_atomic(outline_path, text)
+        files.append((outline_path, text))
         result.answers["outline"] = outline_path.name  # found beside the answers file
-    save_answers(out, result.answers)
+    files.append((out, answers_text(result.answers)))
+    _check_renders(files, library, own_outline=outline_path)
+    write_all(files, force=force)
     return import_summary(path, out, result, outline_path)
+
+
+def _check_renders(
+    files: list[tuple[Path, bytes | str]], library: Library, *, own_outline: Path | None
+) -> None:
+    """Load the texts about to be written as `render` would, and compose them: an import never
+    writes an answers file (or outline) that render refuses."""
+    texts = {path: str(data) for path, data in files}
+    outlines = dict(library.outlines)
+    if own_outline is not None:
+        outlines[own_outline.name] = Outline.from_doc(parse_yaml(texts.pop(own_outline), own_outline))
+    [(answers_path, answers)] = texts.items()
+    checking = replace(library, outlines=outlines, external={})
+    try:
+        doc = parse_yaml(answers, answers_path)
+        check_answers(doc, checking)
+        compose(doc.data, checking)
+    except UserError as exc:
+        raise UserError(
+            f"导入结果无法生成文档，未写入任何文件：{exc.message}", hint=exc.hint
+        ) from exc
 
 
 def own_outline_path(answers_path: Path) -> Path:

@@ -24,7 +24,7 @@ from typing import Any
 
 from drafter.errors import OutputError, UserError
 from drafter.facts import extract_facts
-from drafter.fsutil import write_atomic
+from drafter.fsutil import check_outputs, write_all
 from drafter.outline import (
     AUTHORED_SCHEMAS,
     LEARNED_HEADER,
@@ -335,12 +335,12 @@ def run_learn(
         )
     outlines = learn(reports, kinds, topics)
     _prepare_dir(out_dir)
-    written = []
-    for outline in outlines:
-        path = out_dir / f"{outline.id}.yaml"
-        write_atomic(path, outline_yaml(outline))
-        written.append(path.name)
-    removed = _remove_stale(out_dir, set(written))
+    files: list[tuple[Path, bytes | str]] = [
+        (out_dir / f"{outline.id}.yaml", outline_yaml(outline)) for outline in outlines
+    ]
+    check_outputs([path for path, _ in files], force=True, inputs=paths)
+    write_all(files, force=True)  # all outlines or none: a full disk leaves the old set whole
+    removed = _remove_stale(out_dir, {path.name for path, _ in files})
     return _summary(reports, outlines, kinds, topics, out_dir, notes, removed, verbose)
 
 

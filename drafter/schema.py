@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.errors import YamlError
 from drafter.yamlio import KeyPath, YamlDoc
 
 _TYPE_NAMES = {
@@ -68,8 +69,8 @@ def validate(doc: YamlDoc, schema: Any, value: Any = None, keypath: KeyPath = ()
             try:
                 validate(doc, option, value, keypath)
                 return
-            except Exception:  # noqa: BLE001 - try the next alternative
-                continue
+            except YamlError:
+                continue  # try the next alternative
         raise doc.error(keypath, f"应为{_type_name(schema)}。")
     if isinstance(schema, list):
         if not isinstance(value, list):
@@ -116,7 +117,7 @@ def _actual(value: Any) -> str:
     if isinstance(value, dict):
         return "映射"
     if isinstance(value, (int, float)):
-        return f"数字 {value}"
+        return f"数字 {excerpt(str(value))}"
     return f"文本“{excerpt(str(value))}”"
 
 

@@ -42,7 +42,7 @@ from drafter.answers import load_answers, missing_required, require_complete, sa
 from drafter.compose import apply_numbers, paragraphs_of
 from drafter.errors import Interrupted, OutputError, SavedForLater, UserError
 from drafter.facts import find_mentions
-from drafter.fsutil import check_writable
+from drafter.fsutil import check_output
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline, OutlineSection
 from drafter.phrasing import rank_facts
@@ -113,10 +113,12 @@ def run_wizard(
         require_complete(data, library, answers_path)
         from drafter.render import render_answers
 
-        return render_answers(data, library, output, force=force, reference_docx=reference_docx)
+        return render_answers(
+            data, library, output, force=force, reference_docx=reference_docx, inputs=[answers_path]
+        )
 
     prompts.ensure_terminal()
-    check_writable(output, force=True)
+    check_output(output, force=True, inputs=[path, last_path])
     wizard = _Wizard(library, path, output, today)
     try:
         overwrite = force or wizard.confirm_overwrite()
@@ -1128,7 +1130,8 @@ class _Wizard:
 
         try:
             written = render_answers(
-                self.data, self.library, self.output, force=force, reference_docx=reference_docx
+                self.data, self.library, self.output, force=force, reference_docx=reference_docx,
+                inputs=[self.path],
             )
         except UserError as exc:
             prompts.say(f"未能生成：{exc}")
