@@ -116,6 +116,14 @@ def _megabytes(size: int) -> str:
 # --- checking outputs --------------------------------------------------------------------
 
 
+def is_directory(path: Path) -> bool:
+    """Whether `path` is a directory; False also for a name too long to look up."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def check_output(path: Path, *, force: bool, inputs: Iterable[Path | None] = ()) -> None:
     """Refuse an output that would destroy something, before anything is written.
 
@@ -125,7 +133,7 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path | None] = ())
     """
     target = _target(path)
     parent = target.parent
-    if not parent.is_dir():
+    if not is_directory(parent):
         raise OutputError(f"{path}：目录 {parent} 不存在。", hint="请先创建该目录或换一个输出路径。")
     _check_name_length(path, target)
     info = _stat_output(path, target)

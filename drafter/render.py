@@ -10,7 +10,7 @@ from drafter.answers import answers_stem, load_answers, require_complete
 from drafter.compose import compose
 from drafter.document import Document
 from drafter.errors import MissingAnswersError, OutputError, UserError
-from drafter.fsutil import check_output, check_outputs, write_all, write_atomic
+from drafter.fsutil import check_output, check_outputs, is_directory, write_all, write_atomic
 from drafter.outline import Library
 
 FORMATS = ("docx", "md", "txt")
@@ -106,10 +106,10 @@ def render_files(
     one name would give one output; an output may not be an input), before anything is
     written; the documents are then written together, so a failure leaves no part behind.
     """
-    if len(paths) == 1 and not out.is_dir():
+    if len(paths) == 1 and not is_directory(out):
         targets = [(paths[0], out)]
     else:
-        if not out.is_dir():
+        if not is_directory(out):
             raise UserError(f"{out}：多个答案文件时 -o 应为已存在的目录。", hint="请先创建该目录。")
         kind = fmt or "docx"
         targets = [(p, output_for(p, out, kind)) for p in paths]

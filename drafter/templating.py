@@ -94,12 +94,12 @@ _DOCUMENT_DEADLINE: ContextVar[float | None] = ContextVar("drafter_document_dead
 
 
 @contextmanager
-def time_budget(seconds: float = DOCUMENT_SECONDS) -> Iterator[None]:
+def time_budget() -> Iterator[None]:
     """Bound the total template time of everything rendered inside (one document)."""
     if _DOCUMENT_DEADLINE.get() is not None:
         yield
         return
-    token = _DOCUMENT_DEADLINE.set(time.monotonic() + seconds)
+    token = _DOCUMENT_DEADLINE.set(time.monotonic() + DOCUMENT_SECONDS)
     try:
         yield
     finally:

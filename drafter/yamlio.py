@@ -323,7 +323,7 @@ def decode_yaml(raw: bytes, path: Path) -> str:
             except UnicodeDecodeError:
                 break
     if b"\x00" in raw:
-        if raw[1::2].count(0) > len(raw) // 4 or raw[0::2].count(0) > len(raw) // 4:
+        if _looks_like_utf16(raw):
             raise InputFileError(
                 path, "像是没有 BOM 的 UTF-16 文本，无法识别。", hint="请用记事本“另存为”，编码选 UTF-8。"
             )
@@ -337,6 +337,20 @@ def decode_yaml(raw: bytes, path: Path) -> str:
         ) from None
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Whether bytes with NULs read as YAML text in UTF-16 saved without a BOM: printable,
+    with the colons or line breaks any YAML file has."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text) >= 0.95 * len(text)
+        if printable and (":" in text or "\n" in text):
+            return True
+    return False
+
+
 def load_yaml(path: Path) -> YamlDoc:
     """Read and parse a YAML file; unreadable, binary, too large or oddly encoded files are user errors."""
     return parse_yaml(decode_yaml(read_input(path, "YAML 文件", limit=MAX_YAML_BYTES), path), path)
@@ -348,7 +362,11 @@ def dump_yaml(data: Any) -> str:
 
 
 class _Dumper(_SafeDumperBase):  # type: ignore[misc,valid-type]
-    """SafeDumper that writes multi-line strings as | blocks."""
+    """SafeDumper that writes multi-line strings as | blocks and never anchors and aliases:
+    a value that occurs twice is written out twice, since loading refuses aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _str_representer(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
