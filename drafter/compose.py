@@ -89,8 +89,10 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def environment(library: Library) -> jinja2.Environment:
-    """The Jinja environment of a library: sandboxed and bounded unless it is drafter's own outlines/."""
-    return templating.environment(library.templates_dir, sandboxed=not library.shipped, filters=FILTERS)
+    """The Jinja environment of a library: sandboxed and bounded unless drafter's own outlines/."""
+    return templating.environment(
+        library.templates_dir, sandboxed=not library.shipped, filters=FILTERS
+    )
 
 
 def base_context(data: dict[str, Any], library: Library) -> dict[str, Any]:

@@ -87,7 +87,8 @@ def _require_regular(path: Path, info: os.stat_result, what: str) -> None:
 def _require_size(path: Path, size: int, limit: int, what: str) -> None:
     if size > limit:
         raise InputFileError(
-            path, f"文件太大（{_megabytes(size)}），{what}不应超过 {_megabytes(limit)}。",
+            path,
+            f"文件太大（{_megabytes(size)}），{what}不应超过 {_megabytes(limit)}。",
             hint="请确认给出的是正确的文件。",
         )
 
@@ -134,7 +135,9 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path | None] = ())
     target = _target(path)
     parent = target.parent
     if not is_directory(parent):
-        raise OutputError(f"{path}：目录 {parent} 不存在。", hint="请先创建该目录或换一个输出路径。")
+        raise OutputError(
+            f"{path}：目录 {parent} 不存在。", hint="请先创建该目录或换一个输出路径。"
+        )
     _check_name_length(path, target)
     info = _stat_output(path, target)
     if info is not None:
@@ -157,7 +160,9 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path | None] = ())
         raise OutputError(f"{path}：目录 {parent} 不可写。", hint="请换一个有写权限的输出路径。")
 
 
-def check_outputs(paths: Sequence[Path], *, force: bool, inputs: Iterable[Path | None] = ()) -> None:
+def check_outputs(
+    paths: Sequence[Path], *, force: bool, inputs: Iterable[Path | None] = ()
+) -> None:
     """`check_output` for each of several outputs, and no two of them the same file."""
     sources = list(inputs)
     seen: dict[str, Path] = {}
@@ -185,7 +190,8 @@ def _check_name_length(path: Path, target: Path) -> None:
     size = len(target.name) if os.name == "nt" else len(os.fsencode(target.name))
     if size > limit:
         raise OutputError(
-            f"{path}：文件名太长（{size} 字节，最多 {limit} 字节）。", hint="请换一个短一些的文件名。"
+            f"{path}：文件名太长（{size} 字节，最多 {limit} 字节）。",
+            hint="请换一个短一些的文件名。",
         )
 
 
@@ -374,7 +380,9 @@ def _mode_for(target: Path) -> int:
 
 def _write_error(path: Path, exc: OSError) -> OutputError:
     if exc.errno == errno.ENOSPC:
-        return OutputError(f"{path}：磁盘空间不足，未写入任何文件。", hint="请清理磁盘或换一个输出位置。")
+        return OutputError(
+            f"{path}：磁盘空间不足，未写入任何文件。", hint="请清理磁盘或换一个输出位置。"
+        )
     if exc.errno == errno.ENAMETOOLONG:
         return OutputError(f"{path}：文件名太长。", hint="请换一个短一些的文件名。")
     return OutputError(f"{path}：无法写入（{exc.strerror or exc}）。")

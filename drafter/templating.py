@@ -137,7 +137,9 @@ def _checked(value: Any) -> Any:
         budget = _BUDGET.get()
         if budget is not None:
             budget.charge(size)
-    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+    elif (
+        isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS
+    ):
         raise TemplateRefused("模板算出的数字太大，已停止。")
     return value
 
@@ -237,7 +239,11 @@ def _check_format_method(template: str, args: tuple[Any, ...], kwargs: Mapping[s
 
 
 def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
-    if isinstance(text, (str, bytes)) and isinstance(old, type(text)) and isinstance(new, type(text)):
+    if (
+        isinstance(text, (str, bytes))
+        and isinstance(old, type(text))
+        and isinstance(new, type(text))
+    ):
         times: int = text.count(old) if old else len(text) + 1  # type: ignore[arg-type]
         if isinstance(count, int) and count >= 0:
             times = min(times, count)
@@ -358,10 +364,16 @@ class _BoundedCodeGenerator(CodeGenerator):
     """Compiles loops to iterate through `bounded_iter` and `~` to go through `bounded_join`."""
 
     def visit_For(self, node: nodes.For, frame: Frame) -> None:
-        wrapped = isinstance(node.iter, nodes.Call) and isinstance(node.iter.node, nodes.EnvironmentAttribute)
+        wrapped = isinstance(node.iter, nodes.Call) and isinstance(
+            node.iter.node, nodes.EnvironmentAttribute
+        )
         if not wrapped:
             node.iter = nodes.Call(
-                nodes.EnvironmentAttribute("bounded_iter"), [node.iter], [], None, None,
+                nodes.EnvironmentAttribute("bounded_iter"),
+                [node.iter],
+                [],
+                None,
+                None,
                 lineno=node.lineno,
             )
         super().visit_For(node, frame)
@@ -384,7 +396,9 @@ class _BoundedTemplate(jinja2.Template):
             except jinja2.TemplateError:
                 raise
             except RecursionError:
-                raise TemplateRefused("模板递归太深（宏调用自身，或模板包含自身？），已停止。") from None
+                raise TemplateRefused(
+                    "模板递归太深（宏调用自身，或模板包含自身？），已停止。"
+                ) from None
             except MemoryError:
                 raise TemplateRefused("模板占用的内存太多，已停止。") from None
             except Exception as exc:  # an outside template's code may raise anything
@@ -410,7 +424,9 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def compile(self, source: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         if isinstance(source, str) and len(source) > MAX_TEMPLATE_CHARS:
-            raise TemplateRefused(f"模板太长（{len(source):,} 个字符，最多 {MAX_TEMPLATE_CHARS:,}）。")
+            raise TemplateRefused(
+                f"模板太长（{len(source):,} 个字符，最多 {MAX_TEMPLATE_CHARS:,}）。"
+            )
         try:
             return super().compile(source, *args, **kwargs)
         except RecursionError:
@@ -501,7 +517,9 @@ def _checked_method_args(
     if name == "join" and args:
         return (_join_items(owner, args[0]), *args[1:])
     if name == "replace" and len(args) >= 2:
-        _check_replace(owner, args[0], args[1], args[2] if len(args) > 2 else kwargs.get("count", -1))
+        _check_replace(
+            owner, args[0], args[1], args[2] if len(args) > 2 else kwargs.get("count", -1)
+        )
     elif name in ("center", "ljust", "rjust", "zfill") and args:
         _check_width(args[0], name)
     elif name == "expandtabs":
@@ -578,7 +596,9 @@ def environment(templates_dir: Path, *, sandboxed: bool, filters: FILTERS) -> ji
     return env
 
 
-def render_string(env: jinja2.Environment, source: str, context: Mapping[str, Any], where: str) -> str:
+def render_string(
+    env: jinja2.Environment, source: str, context: Mapping[str, Any], where: str
+) -> str:
     """Render a template string; errors name the outline piece and the problem."""
     try:
         return env.from_string(source).render(context)

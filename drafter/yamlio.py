@@ -28,7 +28,9 @@ from drafter.fsutil import MB, read_input
 KeyPath = tuple[str | int, ...]
 
 MAX_YAML_BYTES = 4 * MB
-MAX_NODES = 50_000  # the largest learned outline has ~1,600; a long answers file a few thousand
+MAX_NODES = (
+    20_000  # the largest learned outline has ~1,600 nodes; a 125-section answers file ~1,000
+)
 MAX_SHOWN_PARTS = 12  # a longer key path is shown by its ends
 MAX_DEPTH = 50  # sections nested 20 deep still fit; anything deeper is not an answers file
 _STRUCTURAL = ":?,{[-"  # every node but the root is announced by one of these (see _node_bound)
@@ -85,7 +87,11 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Mark, yaml.Node] | No
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
                 return key_node.start_mark, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
         item = node.value[part]
         return item.start_mark, item
     return None
@@ -93,7 +99,10 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Mark, yaml.Node] | No
 
 def describe_keypath(keypath: KeyPath) -> str:
     """Render ("sections", 2, "heading") as sections[2].heading; a very deep path is shortened."""
-    parts = [f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(keypath)]
+    parts = [
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+        for i, p in enumerate(keypath)
+    ]
     if len(parts) > MAX_SHOWN_PARTS:
         parts = [*parts[:4], "…", *parts[-4:], f"（共 {len(parts)} 层）"]
     return "".join(parts)
@@ -163,21 +172,38 @@ def _count_nodes(text: str, limit: int) -> int:
     return count
 
 
-def _check_tree(root: yaml.Node) -> None:
-    """Refuse aliases (a node reached twice) and nesting deeper than MAX_DEPTH; linear time."""
+def _check_tree(root: yaml.Node, *, aliases_possible: bool) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and, when the text has a "*", aliases (a node
+    reached twice); linear time. Without aliases only collections need a visit."""
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
     seen: set[int] = set()
     while stack:
         node, depth = stack.pop()
-        if id(node) in seen:
-            raise _NodeProblem(node, "不支持 YAML 锚点和别名：这里定义的内容在别处被引用（*）。", _ALIAS_HINT)
-        seen.add(id(node))
+        if aliases_possible:
+            if id(node) in seen:
+                raise _NodeProblem(
+                    node, "不支持 YAML 锚点和别名：这里定义的内容在别处被引用（*）。", _ALIAS_HINT
+                )
+            seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _NodeProblem(
-                node, f"嵌套超过 {MAX_DEPTH} 层。", "答案和大纲文件用不到这么深的层次，请检查缩进或括号。"
+                node,
+                f"嵌套超过 {MAX_DEPTH} 层。",
+                "答案和大纲文件用不到这么深的层次，请检查缩进或括号。",
             )
-        for _, child in _children(node):
-            stack.append((child, depth + 1))
+        depth += 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if aliases_possible or not isinstance(key_node, yaml.ScalarNode):
+                    stack.append((key_node, depth))
+                if aliases_possible or not isinstance(value_node, yaml.ScalarNode):
+                    stack.append((value_node, depth))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(
+                (item, depth)
+                for item in node.value
+                if aliases_possible or not isinstance(item, yaml.ScalarNode)
+            )
 
 
 class _Constructor(SafeConstructor):
@@ -201,7 +227,8 @@ def _refuse_repeated_key(node: yaml.MappingNode) -> None:
         if key in first:
             line = first[key].start_mark.line + 1
             raise _NodeProblem(
-                key_node, f"键“{key}”重复出现（第{line}行已有），后一个会覆盖前一个。",
+                key_node,
+                f"键“{key}”重复出现（第{line}行已有），后一个会覆盖前一个。",
                 "请合并为一个或删去其中一个。",
             )
         first[key] = key_node
@@ -212,7 +239,13 @@ def _bad_value(node: yaml.Node, exc: Exception) -> str:
     shown = text if len(text) <= 30 else f"{text[:12]}…（共 {len(text)} 个字符）"
     if node.tag.endswith(":timestamp"):
         reason = str(exc)
-        why = "日超出当月天数" if "day" in reason else "月份应为 1—12" if "month" in reason else "不是日期"
+        why = (
+            "日超出当月天数"
+            if "day" in reason
+            else "月份应为 1—12"
+            if "month" in reason
+            else "不是日期"
+        )
         return f"日期“{shown}”不存在（{why}）。"
     if node.tag.endswith(":int") and "digits" in str(exc):
         return f"数字“{shown}”太大，无法读取。"
@@ -232,8 +265,12 @@ if _CParser is not None:
 else:  # pragma: no cover - PyYAML built without libyaml
 
     class _Loader(  # type: ignore[no-redef]
-        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
-        _Constructor, Resolver,
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _Constructor,
+        Resolver,
     ):
         """The pure-Python parser and composer with the bounded constructor."""
 
@@ -252,10 +289,14 @@ else:  # pragma: no cover - PyYAML built without libyaml
 def parse_yaml(text: str, path: Path) -> YamlDoc:
     """Parse YAML text safely and within bounds; every problem is a YamlError with line and column."""
     if len(text) > MAX_YAML_BYTES:
-        raise YamlError(path, f"内容太长（{len(text)} 个字符），YAML 文件不应超过 {MAX_YAML_BYTES // MB} MB。")
+        raise YamlError(
+            path, f"内容太长（{len(text)} 个字符），YAML 文件不应超过 {MAX_YAML_BYTES // MB} MB。"
+        )
     if _node_bound(text) > MAX_NODES and _count_nodes_safely(text, path) > MAX_NODES:
         raise YamlError(
-            path, f"内容项超过 {MAX_NODES} 个，不像答案或大纲文件。", hint="请确认给出的是正确的文件。"
+            path,
+            f"内容项超过 {MAX_NODES} 个，不像答案或大纲文件。",
+            hint="请确认给出的是正确的文件。",
         )
     loader = _Loader(text)
     root = None
@@ -263,7 +304,7 @@ def parse_yaml(text: str, path: Path) -> YamlDoc:
         root = loader.get_single_node()
         if root is None:
             return YamlDoc(path, None, None)
-        _check_tree(root)
+        _check_tree(root, aliases_possible="*" in text)
         return YamlDoc(path, _construct(loader, root), root)
     except yaml.YAMLError as exc:
         raise _syntax_error(path, exc) from None
@@ -325,14 +366,17 @@ def decode_yaml(raw: bytes, path: Path) -> str:
     if b"\x00" in raw:
         if _looks_like_utf16(raw):
             raise InputFileError(
-                path, "像是没有 BOM 的 UTF-16 文本，无法识别。", hint="请用记事本“另存为”，编码选 UTF-8。"
+                path,
+                "像是没有 BOM 的 UTF-16 文本，无法识别。",
+                hint="请用记事本“另存为”，编码选 UTF-8。",
             )
         raise InputFileError(path, "这是二进制文件，不是 YAML 文本。")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputFileError(
-            path, f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法识别，可能是 GBK）。",
+            path,
+            f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法识别，可能是 GBK）。",
             hint="请用记事本“另存为”，编码选 UTF-8 后再试。",
         ) from None
 

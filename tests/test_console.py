@@ -19,7 +19,9 @@ from drafter.cli import main
 REPO = Path(__file__).resolve().parents[1]
 RARE = "✔😀𠀀"  # not in GBK
 REPORT = f"某某县档案馆党支部2025年度党建工作总结\n一、加强理论学习{RARE}\n支部坚持每月集中学习。\n二、存在问题\n学习不够深入。\n"
-ANSWERS = "outline: general\nunit: 某某县档案馆党支部\nyear: 2025\nsections:\n  - heading: 加强学习\n"
+ANSWERS = (
+    "outline: general\nunit: 某某县档案馆党支部\nyear: 2025\nsections:\n  - heading: 加强学习\n"
+)
 
 
 def gbk_stream() -> io.TextIOWrapper:
@@ -55,7 +57,10 @@ def test_gbk_console_in_a_real_process(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONIOENCODING="gbk")
     done = subprocess.run(
         [sys.executable, "-m", "drafter", "outline", str(report)],
-        check=False, cwd=REPO, env=env, capture_output=True,
+        check=False,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
     )
     assert done.returncode == 0 and done.stderr == b""
     assert "一、加强理论学习???" in done.stdout.decode("gbk")
@@ -74,7 +79,9 @@ class _ClosedPipe(io.TextIOBase):
         raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_closed_pipe_ends_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     report = tmp_path / "r.txt"
     report.write_text(REPORT, encoding="utf-8")
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
@@ -85,10 +92,15 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_a_closed_pipe_in_a_real_process(tmp_path: Path) -> None:
     """`drafter outline --json … | head -c 100`: the rest of the output goes nowhere, no message."""
     report = tmp_path / "r.txt"
-    report.write_text("某某县档案馆党支部党建工作总结\n一、加强学习\n" + "支部坚持集中学习。" * 40_000 + "\n", encoding="utf-8")
+    report.write_text(
+        "某某县档案馆党支部党建工作总结\n一、加强学习\n" + "支部坚持集中学习。" * 40_000 + "\n",
+        encoding="utf-8",
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "drafter", "outline", "--json", str(report)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.read(100)
@@ -97,7 +109,9 @@ def test_a_closed_pipe_in_a_real_process(tmp_path: Path) -> None:
     assert proc.stderr.read() == b""
 
 
-def test_a_document_open_in_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_document_open_in_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Windows refuses to replace a file Word holds open: say so; the answers are untouched."""
     answers = tmp_path / "a.answers.yaml"
     answers.write_text(ANSWERS, encoding="utf-8")

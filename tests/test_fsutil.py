@@ -61,7 +61,9 @@ def test_read_input_caps_the_size(tmp_path: Path) -> None:
     assert read_input(big, "报告文件", limit=2048) == b"x" * 2048
 
 
-def test_read_input_reads_at_most_the_cap_when_size_lies(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_read_input_reads_at_most_the_cap_when_size_lies(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """A file whose stat size is 0 (as in /proc) is still read only up to cap + 1 bytes."""
     grows = tmp_path / "grows.txt"
     grows.write_bytes(b"y" * 10_000)
@@ -187,7 +189,9 @@ def test_new_files_get_umask_permissions_and_old_keep_theirs(tmp_path: Path) -> 
         os.umask(old_umask)
 
 
-def test_without_force_a_file_that_appeared_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_force_a_file_that_appeared_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Check, then write: a file created in between is not overwritten (exclusive creation)."""
     target = tmp_path / "a.docx"
     real_write = fsutil._write_bytes
@@ -228,9 +232,7 @@ def test_two_runs_at_once_without_force_only_one_succeeds(tmp_path: Path) -> Non
         "except OutputError:\n"
         "    sys.exit(2)\n"
     )
-    procs = [
-        subprocess.Popen([sys.executable, "-c", code, str(i)], cwd=REPO) for i in range(4)
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(i)], cwd=REPO) for i in range(4)]
     codes = sorted(p.wait() for p in procs)
     assert codes == [0, 2, 2, 2]
     content = target.read_bytes()
@@ -255,7 +257,9 @@ def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
 
 
-def test_replacing_a_file_held_open_names_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_replacing_a_file_held_open_names_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Windows refuses to replace a .docx that Word has open: say so, keep everything else."""
     target = tmp_path / "总结.docx"
     target.write_bytes(b"old")
@@ -285,7 +289,9 @@ def _disk_full_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> None:
     monkeypatch.setattr(fsutil.os, "write", write)
 
 
-def test_write_all_on_a_full_disk_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_all_on_a_full_disk_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text("old a", encoding="utf-8")
     _disk_full_after(monkeypatch, 1000)
@@ -338,7 +344,11 @@ def test_stale_temporaries_are_cleaned_and_nothing_else(tmp_path: Path) -> None:
     dead = tmp_path / f".drafter-{_dead_pid()}-0123abcd.tmp"
     old = tmp_path / f".drafter-{os.getpid()}-89abcdef.tmp"
     live = tmp_path / f".drafter-{os.getpid()}-00000000.tmp"
-    keep = [tmp_path / ".drafter-notes.tmp", tmp_path / "x.drafter-1-0123abcd.tmp", tmp_path / "a.docx"]
+    keep = [
+        tmp_path / ".drafter-notes.tmp",
+        tmp_path / "x.drafter-1-0123abcd.tmp",
+        tmp_path / "a.docx",
+    ]
     for path in (dead, old, live, *keep):
         path.write_bytes(b"x" * 1000)
     two_hours_ago = time.time() - 7200

@@ -24,10 +24,13 @@ from tests.helpers import SHIPPED
 MB = 1024 * 1024
 BASE = "outline: general\nunit: 某某县档案馆党支部\nyear: 2025\n"
 SECTION = "sections:\n  - heading: 加强理论学习\n    text: 支部坚持每月集中学习。\n"
-ALIASES = "\n".join(
-    ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-) + "\n"
+ALIASES = (
+    "\n".join(
+        ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    )
+    + "\n"
+)
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -80,7 +83,9 @@ def answers_file(tmp_path: Path, text: str, name: str = "a.answers.yaml") -> Pat
     ],
     ids=["in-a-key", "unknown-top-level-keys"],
 )
-def test_alias_bomb_in_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+def test_alias_bomb_in_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
     path = answers_file(tmp_path, text)
     assert path.stat().st_size < 700
     err = run(["render", str(path), "-o", str(tmp_path / "x.docx")], capsys)
@@ -99,8 +104,13 @@ def test_alias_bomb_in_an_outline_file(tmp_path: Path, capsys: pytest.CaptureFix
     ("text", "expected"),
     [
         (BASE + SECTION + "extra: " + "[" * 990 + "]" * 990 + "\n", "第7行第58列：extra[0]"),
-        (BASE + "sections:\n  - heading: 学习\n    numbers:\n      集中学习: " + "9" * 5000 + "\n",
-         "第7行第13列：sections[0].numbers.集中学习：数字"),
+        (
+            BASE
+            + "sections:\n  - heading: 学习\n    numbers:\n      集中学习: "
+            + "9" * 5000
+            + "\n",
+            "第7行第13列：sections[0].numbers.集中学习：数字",
+        ),
         (BASE + "date: 2025-02-30\n" + SECTION, "第4行第7列：date：日期“2025-02-30”不存在"),
         (BASE + "date: 2025-13-01\n" + SECTION, "第4行第7列：date：日期“2025-13-01”不存在"),
     ],
@@ -158,41 +168,69 @@ def outlines_with(tmp_path: Path, section_j2: str) -> Path:
         ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "递归"),
         ('{% include "section.j2" %}', "递归"),
         ("{{ lipsum(n=5, min=3, max=3) }}", "lipsum"),
-        ('{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}', "连接"),
+        (
+            '{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}',
+            "连接",
+        ),
         ('{{ "%0999999999d"|format(1) }}', "宽度"),
         ('{{ "x"|center(999999999) }}', "宽度"),
-        ('{% set s = "x" * 900000 %}{% set t %}{% for i in range(100000) %}{{ s }}{% endfor %}{% endset %}', "输出"),
+        (
+            '{% set s = "x" * 900000 %}{% set t %}{% for i in range(100000) %}{{ s }}{% endfor %}{% endset %}',
+            "输出",
+        ),
     ],
-    ids=["nested-loops", "repeat", "range", "recursive-macro", "self-include", "lipsum", "doubling",
-         "format-width", "center", "captured-block"],
+    ids=[
+        "nested-loops",
+        "repeat",
+        "range",
+        "recursive-macro",
+        "self-include",
+        "lipsum",
+        "doubling",
+        "format-width",
+        "center",
+        "captured-block",
+    ],
 )
 def test_outside_templates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str, expected: str
 ) -> None:
     root = outlines_with(tmp_path, template)
     answers = answers_file(tmp_path, BASE + SECTION)
-    err = run(["--outlines", str(root), "render", str(answers), "-o", str(tmp_path / "x.docx")], capsys)
+    err = run(
+        ["--outlines", str(root), "render", str(answers), "-o", str(tmp_path / "x.docx")], capsys
+    )
     assert err.startswith("错误：模板错误（大纲 general，栏目“加强理论学习”") and expected in err
     assert not (tmp_path / "x.docx").exists()
 
 
-def test_template_symlink_out_of_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_template_symlink_out_of_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = outlines_with(tmp_path, '{% include "leak.j2" %}')
     (root / "authored" / "templates" / "leak.j2").symlink_to("/etc/passwd")
     answers = answers_file(tmp_path, BASE + SECTION)
-    err = run(["--outlines", str(root), "render", str(answers), "-o", str(tmp_path / "x.docx")], capsys)
+    err = run(
+        ["--outlines", str(root), "render", str(answers), "-o", str(tmp_path / "x.docx")], capsys
+    )
     assert "目录之外" in err and "root:" not in err
 
 
 # --- many items at one level -----------------------------------------------------------------
 
 
-def test_120_sections_render_and_number_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_120_sections_render_and_number_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sections = "".join(f"  - heading: 第{i}项工作\n    text: 内容{i}。\n" for i in range(1, 121))
     answers = answers_file(tmp_path, BASE + "sections:\n" + sections)
     out = tmp_path / "x.md"
     with bounded():
         assert main(["render", str(answers), "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert "九十九、第99项工作" in text and "一百、第100项工作" in text and "一百二十、第120项工作" in text
+    assert (
+        "九十九、第99项工作" in text
+        and "一百、第100项工作" in text
+        and "一百二十、第120项工作" in text
+    )
     capsys.readouterr()

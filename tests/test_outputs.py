@@ -32,32 +32,50 @@ def fails(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     return err
 
 
-def test_render_onto_its_answers_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_onto_its_answers_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     answers = write(tmp_path / "a.answers.yaml", BASE + SECTION)
     before = answers.read_bytes()
-    assert "答案或大纲文件的文件名" in fails(["render", str(answers), "-o", str(answers), "--force"], capsys)
+    assert "答案或大纲文件的文件名" in fails(
+        ["render", str(answers), "-o", str(answers), "--force"], capsys
+    )
     odd = write(tmp_path / "a.txt", BASE + SECTION)  # answers under a document's name
     assert "同一个文件" in fails(["render", str(odd), "-o", str(odd), "--force"], capsys)
     assert answers.read_bytes() == before and odd.read_text(encoding="utf-8") == BASE + SECTION
 
 
-def test_render_onto_the_reference_docx_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_onto_the_reference_docx_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     answers = write(tmp_path / "a.answers.yaml", BASE + SECTION)
     assert main(["render", str(answers), "-o", str(tmp_path / "style.docx")]) == 0
     capsys.readouterr()
     reference = tmp_path / "style.docx"
     before = reference.read_bytes()
-    argv = ["render", str(answers), "-o", str(reference), "--reference-docx", str(reference), "--force"]
+    argv = [
+        "render",
+        str(answers),
+        "-o",
+        str(reference),
+        "--reference-docx",
+        str(reference),
+        "--force",
+    ]
     assert "同一个文件" in fails(argv, capsys)
     assert reference.read_bytes() == before
 
 
-def test_new_defaults_onto_its_answers_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_defaults_onto_its_answers_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     answers = write(tmp_path / "b.answers.yaml", BASE + SECTION)
     argv = ["new", "--answers", str(answers), "--defaults", "-o", str(answers), "--force"]
     assert "答案或大纲文件的文件名" in fails(argv, capsys)
     odd = write(tmp_path / "b.txt", BASE + SECTION)
-    assert "同一个文件" in fails(["new", "--answers", str(odd), "--defaults", "-o", str(odd), "--force"], capsys)
+    assert "同一个文件" in fails(
+        ["new", "--answers", str(odd), "--defaults", "-o", str(odd), "--force"], capsys
+    )
     assert answers.read_text(encoding="utf-8") == BASE + SECTION == odd.read_text(encoding="utf-8")
 
 
@@ -81,11 +99,24 @@ def test_several_answers_files_are_rendered_all_or_none(
     out.mkdir()
     assert "sections" in fails(["render", str(good), str(bad), "-o", str(out)], capsys)
     assert list(out.iterdir()) == []
-    assert main(["render", str(good), str(write(tmp_path / "c.answers.yaml", BASE + SECTION)), "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "render",
+                str(good),
+                str(write(tmp_path / "c.answers.yaml", BASE + SECTION)),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert sorted(p.name for p in out.iterdir()) == ["c.docx", "good.docx"]
 
 
-def test_force_does_not_replace_a_fifo_or_a_device(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_force_does_not_replace_a_fifo_or_a_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     answers = write(tmp_path / "a.answers.yaml", BASE + SECTION)
     fifo = tmp_path / "f.docx"
     os.mkfifo(fifo)
@@ -104,11 +135,15 @@ def test_long_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "文件名太长" in fails(["render", str(answers), "-o", str(too_long)], capsys)
 
 
-def test_missing_answers_hint_fits_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_answers_hint_fits_render(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     answers = write(tmp_path / "a.answers.yaml", "outline: general\nyear: 2025\n" + SECTION)
     err = fails(["render", str(answers), "-o", str(tmp_path / "x.docx")], capsys)
     assert "单位名称" in err and "--defaults" not in err and "drafter new --answers" in err
-    err = fails(["new", "--answers", str(answers), "--defaults", "-o", str(tmp_path / "x.docx")], capsys)
+    err = fails(
+        ["new", "--answers", str(answers), "--defaults", "-o", str(tmp_path / "x.docx")], capsys
+    )
     assert "去掉 --defaults" in err
 
 
@@ -136,7 +171,11 @@ def test_import_on_a_full_disk_leaves_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]
     monkeypatch.undo()
     assert main(["import", str(report), "-o", str(out)]) == 0  # the rerun is not blocked
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.answers.yaml", "r.outline.yaml", "r.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "r.answers.yaml",
+        "r.outline.yaml",
+        "r.txt",
+    ]
 
 
 def test_import_of_a_report_compiled_of_25_parts_renders(
@@ -145,8 +184,12 @@ def test_import_of_a_report_compiled_of_25_parts_renders(
     """More than 99 sections at one level: import writes them, and render numbers them on."""
     parts = []
     for p in range(25):
-        for k, title in enumerate(["加强政治建设", "加强组织建设", "加强作风建设", "推进党风廉政建设", "存在问题"]):
-            parts.append(f"{'一二三四五'[k]}、{title}\n支部坚持集中学习，第{p + 1}部分第{k + 1}节。\n")
+        for k, title in enumerate(
+            ["加强政治建设", "加强组织建设", "加强作风建设", "推进党风廉政建设", "存在问题"]
+        ):
+            parts.append(
+                f"{'一二三四五'[k]}、{title}\n支部坚持集中学习，第{p + 1}部分第{k + 1}节。\n"
+            )
     report = write(tmp_path / "r.txt", "某某县档案馆党支部2025年度党建工作总结\n" + "".join(parts))
     answers = tmp_path / "r.answers.yaml"
     assert main(["import", str(report), "-o", str(answers)]) == 0
@@ -157,7 +200,10 @@ def test_import_of_a_report_compiled_of_25_parts_renders(
 
 
 def test_learn_on_a_full_disk_writes_no_outline(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds: list[Path]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    seeds: list[Path],
 ) -> None:
     out = tmp_path / "learned"
     _disk_full_after(monkeypatch, 30_000)

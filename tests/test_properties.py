@@ -40,21 +40,47 @@ FAILURES = settings(max_examples=800 if CI else 100, deadline=None)
 
 HOSTILE = st.sampled_from(
     [
-        "{{ unit }}", "{% for x in y %}", "{{ 'a' * 10**9 }}", "<w:p>&amp;</w:p>", "]]>", "\x00\x07\x1b",
-        "\x0b\x0c\x1c\x1d\x1e\x85", "\u2028\u2029", "\ufffe\uffff", "😀🇨🇳", "𠀀", "一是二是", "　", "\r\n", "\r",
-        "\t", "集中学习", "一、", "（一）", "——", "'\"", "&nbsp;", "%s%d{0}",
+        "{{ unit }}",
+        "{% for x in y %}",
+        "{{ 'a' * 10**9 }}",
+        "<w:p>&amp;</w:p>",
+        "]]>",
+        "\x00\x07\x1b",
+        "\x0b\x0c\x1c\x1d\x1e\x85",
+        "\u2028\u2029",
+        "\ufffe\uffff",
+        "😀🇨🇳",
+        "𠀀",
+        "一是二是",
+        "　",
+        "\r\n",
+        "\r",
+        "\t",
+        "集中学习",
+        "一、",
+        "（一）",
+        "——",
+        "'\"",
+        "&nbsp;",
+        "%s%d{0}",
     ]
 )
 TEXT = st.one_of(
     st.text(max_size=40),
-    st.lists(st.one_of(HOSTILE, st.text(alphabet="党建工作学习教育。，、；：", max_size=20)), max_size=6).map("".join),
+    st.lists(
+        st.one_of(HOSTILE, st.text(alphabet="党建工作学习教育。，、；：", max_size=20)), max_size=6
+    ).map("".join),
 )
 LONG = st.sampled_from(["长" * 100_000, "😀" * 20_000, "{{ x }}" * 5_000])
 BODY = st.one_of(TEXT, TEXT, TEXT, LONG)
 NON_BLANK = TEXT.map(lambda s: s[:60] if s.strip() else s[:60] + "学习")
-MEASURE = st.one_of(NON_BLANK, st.fixed_dictionaries({"item": NON_BLANK}, optional={"detail": BODY}))
+MEASURE = st.one_of(
+    NON_BLANK, st.fixed_dictionaries({"item": NON_BLANK}, optional={"detail": BODY})
+)
 NUMBERS = st.dictionaries(
-    st.sampled_from(["集中学习", "撰写心得体会", "新事项"]), st.one_of(st.none(), st.integers(0, MAX_COUNT)), max_size=3
+    st.sampled_from(["集中学习", "撰写心得体会", "新事项"]),
+    st.one_of(st.none(), st.integers(0, MAX_COUNT)),
+    max_size=3,
 )
 
 
@@ -96,8 +122,12 @@ def xml_text(text: str) -> str:
     """What a Word paragraph can hold of `text` (XML 1.0 characters), as python-docx reads it
     back: a line break of any kind is one "\\n"."""
     kept = "".join(
-        ch for ch in text
-        if ch in "\t\n\r" or "\x20" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd" or ch >= "\U00010000"
+        ch
+        for ch in text
+        if ch in "\t\n\r"
+        or "\x20" <= ch <= "\ud7ff"
+        or "\ue000" <= ch <= "\ufffd"
+        or ch >= "\U00010000"
     )
     return kept.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -135,8 +165,12 @@ def label(data: dict[str, Any]) -> None:
     """Statistics: what kinds of hostile input this example carries."""
     text = "".join(strings(data))
     for name, pattern in {
-        "jinja": r"\{\{|\{%", "xml-special": r"<w:|&amp;|\]\]>", "control": "[\x00-\x08\x0b-\x1f\x85]",
-        "line-separator": "[\r\u2028\u2029]", "astral": "[\U00010000-\U0010ffff]", "long": "长{1000}|😀{1000}|(\\{\\{ x \\}\\}){100}",
+        "jinja": r"\{\{|\{%",
+        "xml-special": r"<w:|&amp;|\]\]>",
+        "control": "[\x00-\x08\x0b-\x1f\x85]",
+        "line-separator": "[\r\u2028\u2029]",
+        "astral": "[\U00010000-\U0010ffff]",
+        "long": "长{1000}|😀{1000}|(\\{\\{ x \\}\\}){100}",
     }.items():
         if re.search(pattern, text):
             event(f"hostile: {name}")
@@ -207,7 +241,9 @@ TEXT_BREAKS = [
 
 @FAILURES
 @given(data=VALID, change=st.sampled_from([*BREAKS, *TEXT_BREAKS]))
-def test_malformed_answers_fail_clearly(library, data: dict[str, Any], change: tuple[str, Any]) -> None:
+def test_malformed_answers_fail_clearly(
+    library, data: dict[str, Any], change: tuple[str, Any]
+) -> None:
     name, apply = change
     text = dump_yaml(apply(data)) if (name, apply) in BREAKS else apply(dump_yaml(data))
     event(f"malformed: {name}")
@@ -229,5 +265,7 @@ def test_arbitrary_text_never_crashes_the_loader(library, text: str) -> None:
         event("loaded and checked")
     except UserError:
         event("refused")
-    except yaml.YAMLError as exc:  # pragma: no cover - would be a bug: raw YAML errors must be wrapped
+    except (
+        yaml.YAMLError
+    ) as exc:  # pragma: no cover - would be a bug: raw YAML errors must be wrapped
         pytest.fail(f"unwrapped YAML error: {exc}")

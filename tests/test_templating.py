@@ -22,7 +22,10 @@ from tests.helpers import build_file_tree, mini_library_dir
 CONTEXT = {
     "unit": "某某县档案馆党支部",
     "year": 2025,
-    "section": {"paragraphs": ["第一段。", "第二段。"], "measures": [{"item": "坚持集中学习", "detail": ""}]},
+    "section": {
+        "paragraphs": ["第一段。", "第二段。"],
+        "measures": [{"item": "坚持集中学习", "detail": ""}],
+    },
 }
 
 
@@ -66,20 +69,37 @@ def refused(env: jinja2.Environment, source: str) -> str:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("{% for p in section.paragraphs %}{{ loop.index }}{{ p }}{% endfor %}", "1第一段。2第二段。"),
-        ("{% for p in section.paragraphs %}{% if loop.last %}{{ loop.length }}{% endif %}{% endfor %}", "2"),
+        (
+            "{% for p in section.paragraphs %}{{ loop.index }}{{ p }}{% endfor %}",
+            "1第一段。2第二段。",
+        ),
+        (
+            "{% for p in section.paragraphs %}{% if loop.last %}{{ loop.length }}{% endif %}{% endfor %}",
+            "2",
+        ),
         ("{{ section.measures | points }}", "一是坚持集中学习。"),
         ("{{ ['甲', '乙'] | join('、') }}|{{ '、'.join(['甲', '乙']) }}", "甲、乙|甲、乙"),
         ("{{ '学习' | replace('学', '教') }}{{ '学习'.replace('习', '会') }}", "教习学会"),
         ("{{ '%d次' % 12 }}{{ '{:>3}'.format(5) }}{{ '%s'|format('好') }}", "12次  5好"),
-        ("{{ unit ~ year }}{{ 'ab' * 2 }}{{ 2 ** 10 }}{{ [1] + [2] }}", "某某县档案馆党支部2025abab1024[1, 2]"),
+        (
+            "{{ unit ~ year }}{{ 'ab' * 2 }}{{ 2 ** 10 }}{{ [1] + [2] }}",
+            "某某县档案馆党支部2025abab1024[1, 2]",
+        ),
         ("{% from 'macros.j2' import hello %}{{ hello(unit) }}", "你好，某某县档案馆党支部"),
         ("{% include 'sub/inner.j2' %}", "内层2025"),
-        ("{% set ns = namespace(n=0) %}{% for i in range(5) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}", "10"),
-        ("{{ '标题' | center(6) }}|{{ 'x' | indent(2, true) }}|{{ range(3) | list | length }}", "  标题  |  x|3"),
+        (
+            "{% set ns = namespace(n=0) %}{% for i in range(5) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}",
+            "10",
+        ),
+        (
+            "{{ '标题' | center(6) }}|{{ 'x' | indent(2, true) }}|{{ range(3) | list | length }}",
+            "  标题  |  x|3",
+        ),
     ],
 )
-def test_ordinary_jinja_still_works(sandbox: jinja2.Environment, source: str, expected: str) -> None:
+def test_ordinary_jinja_still_works(
+    sandbox: jinja2.Environment, source: str, expected: str
+) -> None:
     assert render(sandbox, source) == expected
 
 
@@ -87,7 +107,10 @@ def test_ordinary_jinja_still_works(sandbox: jinja2.Environment, source: str, ex
     ("source", "reason"),
     [
         ("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", "秒"),
-        ("{% set x = range(100000) | list %}{% for a in x %}{% for b in x %}{% endfor %}{% endfor %}", "秒"),
+        (
+            "{% set x = range(100000) | list %}{% for a in x %}{% for b in x %}{% endfor %}{% endfor %}",
+            "秒",
+        ),
         ('{{ "a" * 10**9 }}', "重复"),
         ("{{ [1] * 10**9 }}", "重复"),
         ("{{ range(10**9) | length }}", "range"),
@@ -95,8 +118,14 @@ def test_ordinary_jinja_still_works(sandbox: jinja2.Environment, source: str, ex
         ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "递归"),
         ("{% include 'self.j2' %}", "递归"),
         ("{{ lipsum(n=5, min=3, max=3) }}", "lipsum"),
-        ('{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}', "连接"),
-        ('{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}', "相加"),
+        (
+            '{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}',
+            "连接",
+        ),
+        (
+            '{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}',
+            "相加",
+        ),
         ('{{ "%0999999999d" | format(1) }}', "宽度"),
         ('{{ "%0999999999d" % 1 }}', "宽度"),
         ('{{ "%*d" % (999999999, 1) }}', "宽度"),
@@ -109,7 +138,10 @@ def test_ordinary_jinja_still_works(sandbox: jinja2.Environment, source: str, ex
         ('{{ ("\\t" * 1000).expandtabs(100000) }}', "expandtabs"),
         ("{{ 2 ** 100000000 }}", "数字太大"),
         ("{% set n = 10 ** 3000 %}{{ n * n }}", "数字太大"),
-        ('{% set s = "x" * 900000 %}{% set t %}{% for i in range(100) %}{{ s }}{% endfor %}{% endset %}', "输出"),
+        (
+            '{% set s = "x" * 900000 %}{% set t %}{% for i in range(100) %}{{ s }}{% endfor %}{% endset %}',
+            "输出",
+        ),
         ('{% set s = "x" * 900000 %}{{ [s, s, s] }}', "输出"),
         ('{% set s = "x" * 900000 %}{{ [s, s, s] | join }}', "参数"),
         ('{% set s = "x" * 900000 %}{{ [s, s, s] | string }}', "参数"),
@@ -132,11 +164,15 @@ def test_ordinary_jinja_still_works(sandbox: jinja2.Environment, source: str, ex
         ("{{ nope }}", "'nope' is undefined"),
     ],
 )
-def test_hostile_templates_end_in_a_template_error(sandbox: jinja2.Environment, source: str, reason: str) -> None:
+def test_hostile_templates_end_in_a_template_error(
+    sandbox: jinja2.Environment, source: str, reason: str
+) -> None:
     assert reason in refused(sandbox, source)
 
 
-def test_includes_stay_inside_the_folder(folder: Path, sandbox: jinja2.Environment, tmp_path: Path) -> None:
+def test_includes_stay_inside_the_folder(
+    folder: Path, sandbox: jinja2.Environment, tmp_path: Path
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("机密", encoding="utf-8")
     (folder / "leak.j2").symlink_to(secret)
@@ -163,7 +199,9 @@ def test_shipped_templates_are_trusted_and_not_reloaded(folder: Path) -> None:
     assert templating.render_file(env, "section.j2", CONTEXT, "自带") == "某某县档案馆党支部"
 
 
-def test_a_document_shares_one_time_budget(sandbox: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_document_shares_one_time_budget(
+    sandbox: jinja2.Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Renders that each stay within RENDER_SECONDS are stopped together at DOCUMENT_SECONDS."""
     monkeypatch.setattr(templating, "RENDER_SECONDS", 0.5)
     monkeypatch.setattr(templating, "DOCUMENT_SECONDS", 0.2)
@@ -171,10 +209,14 @@ def test_a_document_shares_one_time_budget(sandbox: jinja2.Environment, monkeypa
     renders = 0
     with pytest.raises(UserError, match="整份文档的 0.2 秒"), templating.time_budget():
         for _ in range(6):
-            templating.render_string(sandbox, "{{ wait() }}{{ section.paragraphs[0] }}", context, "测试")
+            templating.render_string(
+                sandbox, "{{ wait() }}{{ section.paragraphs[0] }}", context, "测试"
+            )
             renders += 1
     assert 1 <= renders <= 3
-    assert templating.render_string(sandbox, "{{ wait() }}{{ unit }}", context, "测试")  # a new budget
+    assert templating.render_string(
+        sandbox, "{{ wait() }}{{ unit }}", context, "测试"
+    )  # a new budget
 
 
 def test_outside_outline_with_a_hostile_template_fails_compose_clearly(tmp_path: Path) -> None:

@@ -60,7 +60,11 @@ def test_an_alias_bomb_is_refused_at_once() -> None:
 
 def test_nesting_is_bounded_with_the_key_and_line() -> None:
     err = error_of("outline: general\nextra: " + "[" * 990 + "]" * 990 + "\n")
-    assert err.line == 2 and "extra[0][0]" in err.message and f"嵌套超过 {yamlio.MAX_DEPTH} 层" in err.message
+    assert (
+        err.line == 2
+        and "extra[0][0]" in err.message
+        and f"嵌套超过 {yamlio.MAX_DEPTH} 层" in err.message
+    )
     deep = "sections:\n" + "".join(
         "  " * i + "  - heading: 标题\n" + "  " * i + "    children:\n" for i in range(60)
     )
@@ -88,14 +92,20 @@ def test_size_is_bounded(tmp_path: Path) -> None:
     [
         ("date: 2025-02-30\n", "date", "日超出当月天数"),
         ("date: 2025-13-01\n", "date", "月份应为 1—12"),
-        ("sections:\n  - numbers:\n      集中学习: " + "9" * 5000 + "\n", "sections[0].numbers.集中学习", "太大"),
+        (
+            "sections:\n  - numbers:\n      集中学习: " + "9" * 5000 + "\n",
+            "sections[0].numbers.集中学习",
+            "太大",
+        ),
         ("a: !!int 十\n", "a", "int"),
         ("a: !!bool 也许\n", "a", "bool"),
         ("a: !!timestamp 昨天\n", "a", "不是日期"),
         ("a: !!float 很多\n", "a", "float"),
     ],
 )
-def test_values_yaml_cannot_build_name_key_line_and_column(text: str, where: str, problem: str) -> None:
+def test_values_yaml_cannot_build_name_key_line_and_column(
+    text: str, where: str, problem: str
+) -> None:
     err = error_of(text)
     assert err.line == text.count("\n") and err.column is not None
     assert f"{where}：" in err.message and problem in err.message
@@ -114,7 +124,11 @@ def test_code_tags_and_syntax_errors_are_yaml_errors() -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "bom"),
-    [("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)],
+    [
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+    ],
 )
 def test_utf16_and_utf8_with_bom_are_read(tmp_path: Path, encoding: str, bom: bytes) -> None:
     path = tmp_path / "a.answers.yaml"
@@ -141,7 +155,9 @@ def test_other_encodings_say_what_to_save_as(tmp_path: Path) -> None:
 
 def test_windows_line_ends(tmp_path: Path) -> None:
     path = tmp_path / "a.answers.yaml"
-    path.write_bytes(b"outline: general\r\ntext: |\r\n  \xe7\xac\xac\xe4\xb8\x80\xe6\xae\xb5\r\n  two\r\n")
+    path.write_bytes(
+        b"outline: general\r\ntext: |\r\n  \xe7\xac\xac\xe4\xb8\x80\xe6\xae\xb5\r\n  two\r\n"
+    )
     assert load_yaml(path).data == {"outline": "general", "text": "第一段\ntwo\n"}
 
 
