@@ -32,6 +32,7 @@ MAX_NODES = (
     20_000  # the largest learned outline has ~1,600 nodes; a 125-section answers file ~1,000
 )
 MAX_SHOWN_PARTS = 12  # a longer key path is shown by its ends
+MAX_INT_CHARS = 30  # an integer written longer is no count or year (an ID number has 18)
 MAX_DEPTH = 50  # sections nested 20 deep still fit; anything deeper is not an answers file
 _STRUCTURAL = ":?,{[-"  # every node but the root is announced by one of these (see _node_bound)
 _BOMS = (
@@ -98,14 +99,20 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Mark, yaml.Node] | No
 
 
 def describe_keypath(keypath: KeyPath) -> str:
-    """Render ("sections", 2, "heading") as sections[2].heading; a very deep path is shortened."""
+    """Render ("sections", 2, "heading") as sections[2].heading; a very deep path, or a very
+    long key, is shortened."""
     parts = [
-        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+        f"[{p}]" if isinstance(p, int) else (f".{_short(p)}" if i else _short(p))
         for i, p in enumerate(keypath)
     ]
     if len(parts) > MAX_SHOWN_PARTS:
         parts = [*parts[:4], "…", *parts[-4:], f"（共 {len(parts)} 层）"]
     return "".join(parts)
+
+
+def _short(key: str, limit: int = 30) -> str:
+    key = " ".join(key.split())
+    return key if len(key) <= limit else key[:limit] + "…"
 
 
 def _keypath_of(root: yaml.Node, target: yaml.Node) -> KeyPath:
@@ -218,6 +225,15 @@ class _Constructor(SafeConstructor):
         if len(mapping) < len(node.value):
             _refuse_repeated_key(node)
         return mapping
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        """An integer, refused when longer than any count or year (MAX_INT_CHARS characters)."""
+        if len(node.value) > MAX_INT_CHARS:
+            raise _NodeProblem(node, _bad_value(node, ValueError("too many digits")))
+        return int(super().construct_yaml_int(node))
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
 
 
 def _refuse_repeated_key(node: yaml.MappingNode) -> None:
