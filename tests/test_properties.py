@@ -35,8 +35,8 @@ from drafter.yamlio import dump_yaml, parse_yaml
 from tests.helpers import mini_library_dir
 
 CI = bool(os.environ.get("CI"))
-RENDERS = settings(max_examples=400 if CI else 60, deadline=None)
-FAILURES = settings(max_examples=800 if CI else 100, deadline=None)
+RENDERS = settings(max_examples=300 if CI else 60, deadline=None)
+FAILURES = settings(max_examples=600 if CI else 100, deadline=None)
 
 HOSTILE = st.sampled_from(
     [
