@@ -14,6 +14,7 @@ identical bytes.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,7 +25,7 @@ from typing import Any
 
 from drafter.errors import OutputError, UserError
 from drafter.facts import extract_facts
-from drafter.fsutil import check_outputs, write_all
+from drafter.fsutil import check_outputs, is_directory, write_all
 from drafter.outline import (
     AUTHORED_SCHEMAS,
     LEARNED_HEADER,
@@ -358,7 +359,7 @@ def _distinct(paths: Sequence[Path]) -> list[Path]:
 
 
 def _prepare_dir(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
+    if os.path.lexists(out_dir) and not is_directory(out_dir):
         raise OutputError(f"{out_dir}：不是目录。", hint="-o 应给出存放大纲 YAML 的目录。")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
