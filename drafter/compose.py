@@ -23,6 +23,7 @@ from drafter.errors import UserError
 from drafter.numbering import heading_label, point_ordinal
 from drafter.outline import Library, Outline
 from drafter.phrasing import verb_for
+from drafter.template_limits import time_budget
 from drafter.templating import render_file, render_string
 
 PERIOD_PHRASES = {
@@ -295,5 +296,5 @@ class _Composer:
 def compose(data: dict[str, Any], library: Library) -> Document:
     """Turn a validated answers mapping into the document model (templates time-bounded as one)."""
     outline = library.outline(data["outline"])
-    with templating.time_budget():
+    with time_budget():
         return _Composer(data, library, outline).document()

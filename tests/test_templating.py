@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from drafter import templating
+from drafter import template_limits, templating
 from drafter.compose import FILTERS, compose, environment
 from drafter.errors import UserError
 from drafter.outline import load_library
@@ -32,7 +32,7 @@ CONTEXT = {
 @pytest.fixture(autouse=True)
 def _short_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """Time limits trip at 0.1 s here; test_limits.py checks the real ones."""
-    monkeypatch.setattr(templating, "RENDER_SECONDS", 0.1)
+    monkeypatch.setattr(template_limits, "RENDER_SECONDS", 0.1)
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_ordinary_jinja_still_works(
         ("{{ ''.__class__.__mro__ }}", "unsafe"),
         ("{{ cycler.__init__.__globals__ }}", "unsafe"),
         ("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}", "嵌套太深"),
-        ("x" * (templating.MAX_TEMPLATE_CHARS + 1), "模板太长"),
+        ("x" * (template_limits.MAX_TEMPLATE_CHARS + 1), "模板太长"),
         ("{% for %}", "Expected"),
         ("{{ nope }}", "'nope' is undefined"),
     ],
@@ -203,11 +203,11 @@ def test_a_document_shares_one_time_budget(
     sandbox: jinja2.Environment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Renders that each stay within RENDER_SECONDS are stopped together at DOCUMENT_SECONDS."""
-    monkeypatch.setattr(templating, "RENDER_SECONDS", 0.5)
-    monkeypatch.setattr(templating, "DOCUMENT_SECONDS", 0.2)
+    monkeypatch.setattr(template_limits, "RENDER_SECONDS", 0.5)
+    monkeypatch.setattr(template_limits, "DOCUMENT_SECONDS", 0.2)
     context = dict(CONTEXT, wait=lambda: time.sleep(0.06))
     renders = 0
-    with pytest.raises(UserError, match="整份文档的 0.2 秒"), templating.time_budget():
+    with pytest.raises(UserError, match="整份文档的 0.2 秒"), template_limits.time_budget():
         for _ in range(6):
             templating.render_string(
                 sandbox, "{{ wait() }}{{ section.paragraphs[0] }}", context, "测试"
