@@ -78,8 +78,12 @@ def read_answers(path: Path, library: Library) -> Answers:
     return parse_answers(load_yaml(path), library)
 
 
-def parse_answers(doc: YamlDoc, library: Library) -> Answers:
-    """Validate a loaded answers document and build the typed answers from it."""
+def parse_answers(doc: YamlDoc, library: Library, *, outline: Outline | None = None) -> Answers:
+    """Validate a loaded answers document and build the typed answers from it.
+
+    `outline` is given when the outline the answers name is not on disk yet (an import checks
+    what it is about to write); otherwise it is resolved beside the answers file.
+    """
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "答案文件应为映射（键: 值），顶层却不是。", hint="请参照 examples/ 中的答案文件。")
@@ -93,7 +97,8 @@ def parse_answers(doc: YamlDoc, library: Library) -> Answers:
             hint="这个文件可能由更新版本的 drafter 生成，请升级 drafter。",
         )
     try:
-        outline = resolve_outline(str(data["outline"]), library, doc.path.parent)
+        if outline is None:
+            outline = resolve_outline(str(data["outline"]), library, doc.path.parent)
     except UserError as exc:
         raise doc.error(("outline",), exc.message, hint=exc.hint) from None
     _check_basics(doc, library)
@@ -125,7 +130,7 @@ _FIXED_KEYS = ("schema", "outline", "from", "sections", "run_in_levels")
 
 def answers_from_mapping(data: Mapping[str, Any], library: Library, path: Path) -> Answers:
     """Type an in-memory answers mapping (the wizard's) as if it were the file at `path`."""
-    return parse_answers(YamlDoc(path=path, data=dict(data), marks={}), library)
+    return parse_answers(YamlDoc(path=path, data=dict(data)), library)
 
 
 def resolve_outline(ref: str, library: Library, base: Path | None) -> Outline:
@@ -319,9 +324,14 @@ def section_mapping(section: SectionAnswer) -> dict[str, Any]:
     return data
 
 
+def answers_text(data: Mapping[str, Any]) -> str:
+    """The text of an answers file: the header, then the answers as readable YAML."""
+    return HEADER + dump_yaml(_plain(dict(data)))
+
+
 def save_answers(path: Path, data: Mapping[str, Any]) -> None:
     """Write an answers mapping as readable YAML, atomically: a crash leaves the old or new file."""
-    write_atomic(path, HEADER + dump_yaml(_plain(dict(data))))
+    write_atomic(path, answers_text(data))
 
 
 def write_answers(path: Path, answers: Answers) -> None:
@@ -355,13 +365,11 @@ def missing_required(data: Mapping[str, Any], library: Library) -> list[str]:
     return missing
 
 
-def require_complete(
-    answers: Answers, library: Library, *, hint: str = "请在答案文件中补全后再生成。"
-) -> None:
-    """Fail with one message listing every missing required answer."""
+def require_complete(answers: Answers, library: Library, *, command: str = "render") -> None:
+    """Fail with one message listing every missing required answer; the hint fits `command`."""
     missing = missing_required(answers_mapping(answers), library)
     if missing:
-        raise MissingAnswersError(missing, answers_path=answers.path, hint=hint)
+        raise MissingAnswersError(missing, answers_path=answers.path, command=command)
 
 
 def basic_value(answers: Answers, name: str) -> Scalar:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from drafter import __version__
-from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, UsageError, UserError
+from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, UsageError, UserError
 
 EXIT_INTERNAL = 3
 
@@ -170,6 +170,8 @@ def run(argv: Sequence[str] | None, out: TextIO | None = None, err: TextIO | Non
         command = importlib.import_module(f"drafter.commands.{_MODULES[name]}")
         code: int = command.run(args, out)
         return code
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: main() ends quietly
     except UserError as exc:
         if debug:
             raise
@@ -188,5 +190,14 @@ def run(argv: Sequence[str] | None, out: TextIO | None = None, err: TextIO | Non
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Console-script entry point."""
-    return run(argv)
+    """Console-script entry point: output never fails on encoding, a closed pipe ends quietly."""
+    from drafter.console import configure_streams, discard_stdout
+
+    configure_streams()
+    try:
+        code = run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        discard_stdout()
+        return EXIT_OK
+    return code

@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
+from drafter import templating
 from drafter.answers import basic_value, paragraphs_of, section_topic
 from drafter.counts import apply_counts, phrase_counts
 from drafter.dates import format_date
 from drafter.document import Block, Document, Heading, Paragraph
-from drafter.errors import UserError
 from drafter.model import Answers, Measure, SectionAnswer
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline
 from drafter.periods import WHOLE_YEAR, Period
+from drafter.template_limits import time_budget
+from drafter.templating import render_file, render_string
 from drafter.wording import Answered, claim_counts, points, sentence, with_counts
 
 _LEADING_MARKER = re.compile(
@@ -58,46 +57,19 @@ def clean_heading(text: str) -> str:
     return text.rstrip("。．.；;，,：: ")
 
 
-@lru_cache(maxsize=8)
-def _environment(templates_dir: Path, sandboxed: bool) -> jinja2.Environment:
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
-    env = cls(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(
-        points=enumerate_measures, join_list=join_list, join_and=join_and, sentence=sentence,
-        counts=phrase_counts,
-    )
-    return env
+# The filters every template may use: {{ section.measures | points }}, {{ counts | counts(verbs) }}.
+FILTERS = (
+    ("points", enumerate_measures),
+    ("join_list", join_list),
+    ("join_and", join_and),
+    ("sentence", sentence),
+    ("counts", phrase_counts),
+)
 
 
 def environment(library: Library) -> jinja2.Environment:
-    """The Jinja environment of a library: sandboxed unless it is drafter's own outlines/."""
-    return _environment(library.templates_dir, not library.shipped)
-
-
-def _render(env: jinja2.Environment, source: str, context: dict[str, Any], where: str) -> str:
-    """Render a template string; errors name the outline piece and the variable."""
-    try:
-        return env.from_string(source).render(context)
-    except jinja2.TemplateError as exc:
-        raise UserError(f"模板错误（{where}）：{exc}", hint="请检查大纲模板与答案文件中的字段名。") from exc
-
-
-def _render_file(env: jinja2.Environment, name: str, context: dict[str, Any], where: str) -> str:
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise UserError(f"模板错误（{where}）：找不到模板文件 {exc.name}。") from exc
-    except jinja2.TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        at = f"{name} 第{line}行" if line else name
-        raise UserError(f"模板错误（{where}，{at}）：{exc}", hint="请检查模板与答案中的字段名。") from exc
+    """The Jinja environment of a library: sandboxed and bounded unless drafter's own outlines/."""
+    return templating.environment(library.templates_dir, sandboxed=not library.shipped, filters=FILTERS)
 
 
 def base_context(answers: Answers, library: Library, today: dt.date | None = None) -> dict[str, Any]:
@@ -144,7 +116,7 @@ def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any
     form = library.kind(outline.id).get(piece)
     names = {"title": "标题", "opening": "开头", "closing": "结尾"}
     context = ctx if ctx is not None else base_context(answers, library)
-    return _render(environment(library), form or "", context, f"{outline.id} {names[piece]}").strip()
+    return render_string(environment(library), form or "", context, f"{outline.id} {names[piece]}").strip()
 
 
 def _date_line(date: dt.date | str | None, today: dt.date) -> str:
@@ -211,7 +183,7 @@ class _Composer:
             return ""
         self.framed.add(topic)
         form = (self.kind.get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
-        return _render(self.env, form, self.ctx, f"{self.outline.id} 框架句").strip()
+        return render_string(self.env, form, self.ctx, f"{self.outline.id} 框架句").strip()
 
     def body(self, answer: SectionAnswer, heading: Heading) -> list[str]:
         """The section's paragraphs: measures with their counts, then the text (see wording)."""
@@ -237,7 +209,7 @@ class _Composer:
             },
         )
         where = f"大纲 {self.outline.id}，栏目“{heading.text}”"
-        return paragraphs_of(_render_file(self.env, self.template_for(answer.topic), context, where))
+        return paragraphs_of(render_file(self.env, self.template_for(answer.topic), context, where))
 
     def section(self, answer: SectionAnswer, level: int, n: int) -> list[Block]:
         """A section's blocks, or none when it says nothing (then it takes no number)."""
@@ -298,20 +270,22 @@ def empty_sections(answers: Answers) -> list[str]:
     """Headings of answered sections that say nothing and are left out of the document."""
     out = []
     for section in answers.walk():
-        if not _says_something(section):
+        if not says_something(section):
             out.append(clean_heading(section.heading))
     return out
 
 
-def _says_something(section: SectionAnswer) -> bool:
+def says_something(section: SectionAnswer) -> bool:
+    """Whether a section has anything to print: measures, text, counts, or such a sub-section."""
     return bool(
         any(m.item.strip() for m in section.measures or [])
         or any(p.strip() for p in section.paragraphs or [])
         or any(v for v in (section.counts or {}).values())
-        or any(_says_something(c) for c in section.children or [])
+        or any(says_something(c) for c in section.children or [])
     )
 
 
 def compose(answers: Answers, library: Library, today: dt.date | None = None) -> Document:
-    """Turn typed answers into the document model."""
-    return _Composer(answers, library, today or dt.date.today()).document()
+    """Turn typed answers into the document model (outside templates time-bounded as one)."""
+    with time_budget():
+        return _Composer(answers, library, today or dt.date.today()).document()

@@ -7,6 +7,8 @@ traceback only with `--debug`.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -59,15 +61,28 @@ class OutputError(UserError):
 
 
 class MissingAnswersError(UserError):
-    """Required answers are missing where the user asked not to be prompted."""
+    """Required answers are missing where the user asked not to be prompted.
+
+    The hint names what the command that raised it can do: `new --defaults` may drop
+    --defaults and be asked, `render` has no questions to ask.
+    """
+
+    HINTS: ClassVar[dict[str, str]] = {
+        "new": "请在答案文件中补全，或去掉 --defaults 交互填写。",
+        "render": "请在答案文件中补全后再生成，或用 drafter new --answers 该文件 逐项填写。",
+    }
 
     def __init__(
-        self, missing: list[str], *, answers_path: object = None,
-        hint: str = "请在答案文件中补全，或去掉 --defaults 交互填写。",
+        self, missing: list[str], *, answers_path: object = None, command: str = "new"
     ) -> None:
         where = f"{answers_path}：" if answers_path else ""
-        super().__init__(f"{where}缺少必填答案：{'；'.join(missing)}", hint=hint)
+        super().__init__(f"{where}缺少必填答案：{'；'.join(missing)}", hint=self.HINTS[command])
         self.missing = missing
+        self.answers_path = answers_path
+
+    def for_command(self, command: str) -> MissingAnswersError:
+        """The same error with the hint of `command` (new, render)."""
+        return MissingAnswersError(self.missing, answers_path=self.answers_path, command=command)
 
 
 class Interrupted(UserError):

@@ -14,6 +14,7 @@ identical bytes.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,7 +25,7 @@ from typing import Any
 
 from drafter.errors import OutputError, UserError
 from drafter.facts import extract_facts
-from drafter.fsutil import write_atomic
+from drafter.fsutil import check_outputs, is_directory, write_all
 from drafter.outline import (
     AUTHORED_SCHEMAS,
     LEARNED_HEADER,
@@ -341,12 +342,12 @@ def run_learn(
         )
     outlines = learn(reports, kinds, topics)
     _prepare_dir(out_dir)
-    written = []
-    for outline in outlines:
-        path = out_dir / f"{outline.id}.yaml"
-        write_atomic(path, outline_yaml(outline))
-        written.append(path.name)
-    removed = _remove_stale(out_dir, set(written))
+    files: list[tuple[Path, bytes | str]] = [
+        (out_dir / f"{outline.id}.yaml", outline_yaml(outline)) for outline in outlines
+    ]
+    check_outputs([path for path, _ in files], force=True, inputs=paths)
+    write_all(files, force=True)  # all outlines or none: a full disk leaves the old set whole
+    removed = _remove_stale(out_dir, {path.name for path, _ in files})
     return _summary(reports, outlines, kinds, topics, out_dir, notes, removed, verbose)
 
 
@@ -364,7 +365,7 @@ def _distinct(paths: Sequence[Path]) -> list[Path]:
 
 
 def _prepare_dir(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
+    if os.path.lexists(out_dir) and not is_directory(out_dir):
         raise OutputError(f"{out_dir}：不是目录。", hint="-o 应给出存放大纲 YAML 的目录。")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from drafter.document import Document
-from drafter.fsutil import write_atomic
+from drafter.errors import OutputError
+from drafter.fsutil import check_output, write_atomic
 
 FORMATS = ("docx", "md", "txt")
+# Suffixes of the files drafter reads: a document written under one would pass for one.
+INPUT_SUFFIXES = (".yaml", ".yml")
 
 
 def format_of(out: Path | None, fmt: str | None) -> str:
@@ -25,11 +29,32 @@ def text_of_document(doc: Document, fmt: str) -> str:
     return to_markdown(doc) if fmt == "md" else to_text(doc)
 
 
-def write_document(doc: Document, out: Path, fmt: str, *, reference_docx: Path | None = None) -> None:
-    """Write the document model to `out` in one format, atomically."""
+def document_bytes(doc: Document, fmt: str, *, reference_docx: Path | None = None) -> bytes:
+    """The document model in one format; the only place that picks a writer."""
     if fmt == "docx":
         from drafter.docx_writer import docx_bytes
 
-        write_atomic(out, docx_bytes(doc, reference_docx=reference_docx))
-        return
-    write_atomic(out, text_of_document(doc, fmt))
+        return docx_bytes(doc, reference_docx=reference_docx)
+    return text_of_document(doc, fmt).encode("utf-8")
+
+
+def write_document(
+    doc: Document, out: Path, fmt: str, *, reference_docx: Path | None = None, force: bool = True
+) -> None:
+    """Write the document model in one format (created exclusively unless `force`)."""
+    write_atomic(out, document_bytes(doc, fmt, reference_docx=reference_docx), force=force)
+
+
+def check_document_output(out: Path, *, force: bool, inputs: Iterable[Path | None]) -> None:
+    """`fsutil.check_output`, and no document under an answers or outline file's name."""
+    refuse_input_name(out)
+    check_output(out, force=force, inputs=inputs)
+
+
+def refuse_input_name(out: Path) -> None:
+    """A document may not be written as x.answers.yaml or x.outline.yaml: it would pass for one."""
+    if out.name.lower().endswith(INPUT_SUFFIXES):
+        raise OutputError(
+            f"{out}：这是答案或大纲文件的文件名，生成的文档不能用它。",
+            hint="请用 -o 给出 .docx（或 .md、.txt）文件名。",
+        )

@@ -90,7 +90,9 @@ def validate(doc: YamlDoc, schema: Any, value: Any = None, keypath: KeyPath = ()
         for key in value:
             if key not in schema:
                 known = "、".join(str(k) for k in schema)
-                raise doc.error(keypath + (str(key),), f"未知的键“{key}”。", hint=f"可用的键：{known}")
+                raise doc.error(
+                    keypath + (str(key),), f"未知的键“{excerpt(str(key))}”。", hint=f"可用的键：{known}"
+                )
         for key, sub in schema.items():
             optional = isinstance(sub, Opt)
             if key not in value or value[key] is None:
@@ -117,7 +119,7 @@ def _actual(value: Any) -> str:
     if isinstance(value, dict):
         return "映射"
     if isinstance(value, (int, float)):
-        return f"数字 {value}"
+        return f"数字 {excerpt(str(value))}"
     return f"文本“{excerpt(str(value))}”"
 
 

@@ -52,7 +52,7 @@ from drafter.answers import (
 from drafter.counts import apply_counts, rank_facts
 from drafter.errors import Interrupted, OutputError, SavedForLater, UserError
 from drafter.facts import find_mentions
-from drafter.fsutil import check_writable
+from drafter.fsutil import check_output
 from drafter.model import SCHEMA_VERSION, Answers
 from drafter.naming import answers_beside
 from drafter.numbering import heading_label
@@ -117,11 +117,13 @@ def run_wizard(
             data = {"schema": SCHEMA_VERSION, "outline": _default_outline(library).id}
         fill_defaults(data, library, today, path)
         answers = answers_from_mapping(data, library, path)
-        require_complete(answers, library)
-        return _write_document(answers, library, output, force=force, reference_docx=reference_docx)
+        require_complete(answers, library, command="new")
+        return _write_document(
+            answers, library, output, force=force, reference_docx=reference_docx, inputs=[answers_path]
+        )
 
     prompts.ensure_terminal()
-    check_writable(output, force=True)
+    check_output(output, force=True, inputs=[path, last_path])
     wizard = _Wizard(library, path, output, today)
     try:
         overwrite = force or wizard.confirm_overwrite()
@@ -141,13 +143,23 @@ def _default_outline(library: Library) -> Outline:
 
 
 def _write_document(
-    answers: Answers, library: Library, output: Path, *, force: bool, reference_docx: Path | None
+    answers: Answers,
+    library: Library,
+    output: Path,
+    *,
+    force: bool,
+    reference_docx: Path | None,
+    inputs: list[Path | None],
 ) -> Path:
+    """Compose and write the document; never onto an input (the answers, their outline, the
+    reference .docx) or anything but a regular file, and exclusively unless `force`."""
     from drafter.compose import compose
-    from drafter.render import format_of, write_document
+    from drafter.render import check_document_output, format_of, write_document
 
-    check_writable(output, force=force)
-    write_document(compose(answers, library), output, format_of(output, None), reference_docx=reference_docx)
+    check_document_output(output, force=force, inputs=[*inputs, answers.outline.path, reference_docx])
+    write_document(
+        compose(answers, library), output, format_of(output, None), reference_docx=reference_docx, force=force
+    )
     return output
 
 
@@ -1127,7 +1139,8 @@ class _Wizard:
         try:
             answers = answers_from_mapping(self.data, self.library, self.path)
             written = _write_document(
-                answers, self.library, self.output, force=force, reference_docx=reference_docx
+                answers, self.library, self.output, force=force, reference_docx=reference_docx,
+                inputs=[self.path],
             )
         except UserError as exc:
             prompts.say(f"未能生成：{exc}")

@@ -158,10 +158,10 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "r.txt", REPORT.encode("utf-8"))
 
-    def refuse(self: Path) -> bytes:
+    def refuse(*_: object, **__: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # how fsutil.read_input opens a file
     assert "权限" in error_of(path).problem
 
 

@@ -10,13 +10,14 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from drafter.answers import answers_mapping, save_answers
+from drafter.answers import answers_mapping, answers_text, parse_answers
+from drafter.compose import compose
 from drafter.errors import EXIT_OK, UserError
-from drafter.fsutil import check_writable, write_atomic
+from drafter.fsutil import check_outputs, write_all
 from drafter.importer import ImportResult, import_report
 from drafter.naming import imported_answers, own_outline_beside
-from drafter.outline import Library, load_library
-from drafter.yamlio import dump_yaml
+from drafter.outline import Library, Outline, load_library
+from drafter.yamlio import dump_yaml, parse_yaml
 
 OWN_OUTLINE_HEADER = "# 由 drafter import 按报告“{source}”自身的标题生成的大纲，可手工修改。\n"
 
@@ -30,21 +31,34 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def import_to(path: Path, target: Path, library: Library, *, force: bool) -> str:
-    """Import `path` into the answers file `target`; return the summary to print."""
-    if target.exists() and path.exists() and target.resolve() == path.resolve():
-        raise UserError(
-            f"{target}：输出文件与报告是同一个文件。", hint="请用 -o 另给一个 .answers.yaml 文件名。"
-        )
+    """Import `path` into the answers file `target`; return the summary to print.
+
+    Both outputs are checked before anything is written, the answers are read back and composed
+    as `render` would (an import never writes a file that render refuses), and the files are
+    written all or none: a refusal or a full disk leaves no half-import.
+    """
     result = import_report(path, library)
     outline_path = own_outline_beside(target) if result.own_outline else None
-    check_writable(target, force=force)
+    check_outputs([target] if outline_path is None else [target, outline_path], force=force, inputs=[path])
+    files: list[tuple[Path, bytes | str]] = []
     if outline_path is not None:
-        check_writable(outline_path, force=force)
         text = OWN_OUTLINE_HEADER.format(source=path.name) + dump_yaml(result.answers.outline.to_dict())
-        write_atomic(outline_path, text)
+        files.append((outline_path, text))
         result.answers.outline_ref = outline_path.name  # found beside the answers file
-    save_answers(target, answers_mapping(result.answers))
+    answers_text_ = answers_text(answers_mapping(result.answers))
+    files.append((target, answers_text_))
+    _check_renders(target, answers_text_, library, result.answers.outline)
+    write_all(files, force=force)
     return summary(path, target, result, outline_path)
+
+
+def _check_renders(target: Path, text: str, library: Library, outline: Outline) -> None:
+    """Read the answers about to be written as `render` would, and compose them."""
+    try:
+        answers = parse_answers(parse_yaml(text, target), library, outline=outline)
+        compose(answers, library)
+    except UserError as exc:
+        raise UserError(f"导入结果无法生成文档，未写入任何文件：{exc.message}", hint=exc.hint) from exc
 
 
 def summary(path: Path, out: Path, result: ImportResult, outline_path: Path | None) -> str:

@@ -2,8 +2,9 @@
 
 One answers file goes to `-o FILE` (or to standard output for Markdown and plain text when
 `-o` is left out or is `-`); several go into the folder `-o DIR`, each named after its answers
-file. Every answers file is read and checked, and every output name decided, before anything
-is written.
+file. Every answers file is read and checked, and every output checked (two answers files of
+one name would give one output; an output may not be an input), before anything is written;
+the documents are then written together, so a failure leaves no part behind.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from typing import TextIO
 from drafter.answers import read_answers, require_complete
 from drafter.compose import compose
 from drafter.errors import EXIT_OK, UserError
-from drafter.fsutil import check_writable
+from drafter.fsutil import check_outputs, is_directory, write_all
+from drafter.model import Answers
 from drafter.naming import output_in
 from drafter.outline import load_library
-from drafter.render import format_of, text_of_document, write_document
+from drafter.render import document_bytes, format_of, refuse_input_name, text_of_document
 
 STDOUT = Path("-")
-_COMPLETE_HINT = "请在答案文件中补全后再生成，或用 drafter new --answers 答案文件 交互补填。"
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if len(paths) > 1:
             raise UserError("多个答案文件不能一起输出到屏幕。", hint="请用 -o 给出输出目录。")
         answers = read_answers(paths[0], library)
-        require_complete(answers, library, hint=_COMPLETE_HINT)
+        require_complete(answers, library)
         out.write(text_of_document(compose(answers, library), fmt))
         return EXIT_OK
     if target == STDOUT:
@@ -42,21 +43,28 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     fmt = fmt or "docx"
     if target is None:
         targets = [(p, output_in(Path("."), p, fmt)) for p in paths]
-    elif len(paths) == 1 and not target.is_dir():
+    elif len(paths) == 1 and not is_directory(target):
         targets = [(paths[0], target)]
     else:
-        if not target.is_dir():
+        if not is_directory(target):
             raise UserError(f"{target}：多个答案文件时 -o 应为已存在的目录。", hint="请先创建该目录。")
         targets = [(p, output_in(target, p, fmt)) for p in paths]
-    prepared = []
+    loaded: list[tuple[Answers, Path]] = []
+    inputs: list[Path | None] = [*paths, args.reference_docx]
     for answers_path, output in targets:
         answers = read_answers(answers_path, library)
-        require_complete(answers, library, hint=_COMPLETE_HINT)
-        check_writable(output, force=args.force)
-        prepared.append((answers, output))
-    for answers, output in prepared:
-        write_document(
-            compose(answers, library), output, fmt, reference_docx=args.reference_docx
-        )
+        require_complete(answers, library)
+        loaded.append((answers, output))
+        inputs.append(answers.outline.path)
+    outputs = [output for _, output in targets]
+    for output in outputs:
+        refuse_input_name(output)
+    check_outputs(outputs, force=args.force, inputs=inputs)
+    documents: list[tuple[Path, bytes | str]] = [
+        (output, document_bytes(compose(answers, library), format_of(output, fmt), reference_docx=args.reference_docx))
+        for answers, output in loaded
+    ]
+    write_all(documents, force=args.force)
+    for output in outputs:
         out.write(f"已生成：{output}\n")
     return EXIT_OK
