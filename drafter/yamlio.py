@@ -59,10 +59,13 @@ class YamlDoc:
     path: Path
     data: Any
     root: yaml.Node | None = field(default=None, repr=False)
+    text: str | None = field(default=None, repr=False)  # to find lines when loaded from the cache
 
     def mark(self, keypath: KeyPath) -> tuple[int, int] | None:
         """(line, column), 1-based, of the deepest node along `keypath` (a key's own position
         for a mapping key); None for an empty document."""
+        if self.root is None and self.text is not None:
+            self.root = parse_yaml(self.text, self.path).root
         node = self.root
         if node is None:
             return None
@@ -412,8 +415,34 @@ def _looks_like_utf16(raw: bytes) -> bool:
 
 
 def load_yaml(path: Path) -> YamlDoc:
-    """Read and parse a YAML file; unreadable, binary, too large or oddly encoded files are user errors."""
-    return parse_yaml(decode_yaml(read_input(path, "YAML 文件", limit=MAX_YAML_BYTES), path), path)
+    """Read and parse a YAML file; unreadable, binary, too large or oddly encoded files are user errors.
+
+    drafter's own shipped files are parsed once per content and kept in the user cache
+    (drafter.cache); every other file is parsed each time.
+    """
+    raw = read_input(path, "YAML 文件", limit=MAX_YAML_BYTES)
+    if not _shipped(path):
+        return parse_yaml(decode_yaml(raw, path), path)
+    from drafter import cache
+
+    key = cache.key_of(raw)
+    text = decode_yaml(raw, path)
+    data = cache.load(key)
+    if data is not None:
+        return YamlDoc(path, data, None, text)
+    doc = parse_yaml(text, path)
+    cache.store(key, doc.data)
+    return doc
+
+
+def _shipped(path: Path) -> bool:
+    """Whether `path` is one of drafter's own outline files (installed with the package)."""
+    from importlib.resources import files
+
+    try:
+        return path.resolve().is_relative_to(Path(str(files("drafter.outlines"))).resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def dump_yaml(data: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,15 @@ def seeds() -> list[Path]:
     if not files:
         pytest.skip(f"seed reports not found at {SEEDS} (they live in ../shared/seeds beside the repo)")
     return files
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests keep drafter's parse cache in a folder of their own, not the user's."""
+    old = os.environ.get("DRAFTER_CACHE_DIR")
+    os.environ["DRAFTER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("DRAFTER_CACHE_DIR", None)
+    else:
+        os.environ["DRAFTER_CACHE_DIR"] = old
