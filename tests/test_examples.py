@@ -136,6 +136,21 @@ def seed_runs() -> dict[str, str]:
     return out
 
 
+def seed_sentences() -> dict[str, str]:
+    """Every sentence of every seed longer than MIN_COPIED characters, except headings; value:
+    the seed file it came from (tests/test_knowledge.py screens the phrase banks with it)."""
+    if not SEEDS_DIR.is_dir():
+        return {}
+    out: dict[str, str] = {}
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        titles = {bare_title(s.title) for s in parsed_seed(path).walk()}
+        for piece in re.split(r"[。！？；\n]", read_report(path).text):
+            sentence = re.sub(r"\s+", "", piece)
+            if len(sentence) > MIN_COPIED and bare_title(sentence) not in titles:
+                out[sentence] = path.name
+    return out
+
+
 def document_texts(doc: Document) -> list[str]:
     """Everything the document says, piece by piece: title, headings, paragraphs, signature."""
     return [doc.title, *(h.text for h in doc.headings()),
