@@ -1,5 +1,10 @@
-"""The shipped examples: every answers file renders, its .docx reads back with the composed
-headings, each seed example reproduces its seed's heading tree, and the prose is original.
+"""The shipped examples: every answers file renders, reads back, passes `drafter check` with no
+finding, and each seed example keeps its seed's skeleton in its own words.
+
+A seed example (seedNNN-….answers.yaml) mirrors one seed report's structure: the same sequence
+of heading levels (so the same number of headings per level and the same nesting) and the
+kind's marker style (—— for a 举措式 report), but headings and prose written for a fictional
+unit, and one layout per heading level (the seeds mix layouts; a reader notices).
 
 The .docx is read with python-docx the way Word's navigation pane sees it: a paragraph is a
 heading when its paragraph style carries an outline level; a run-in heading is the paragraph's
@@ -9,20 +14,23 @@ first run when a body run in another character style follows it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from drafter.answers import read_answers
+from drafter.answers import read_answers, section_topic
+from drafter.check import run_check
 from drafter.compose import compose
 from drafter.document import Document, Heading, Paragraph
-from drafter.model import Answers
+from drafter.model import Answers, SectionAnswer
 from drafter.outline import Library, load_library
 from drafter.reader import read_report
 from drafter.render import format_of, write_document
 from drafter.report import ParsedReport
 from drafter.structure import parse_report
+from drafter.wording import bank_measure
 from tests.helpers import docx_headings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,15 +44,16 @@ _MARKER = re.compile(
     r"^\s*(?:——|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、．])\s*"
 )
 _END_PUNCT = "。．.；;，,：: \u3000"
-# Sentences are split on these (and on line ends); shorter pieces are too generic to prove copying.
-_SENTENCE_BREAK = re.compile(r"[。！？；\n]")
+DASH = "——"
+# A run of this many characters shared with a seed is copying, not a common phrase.
 MIN_COPIED = 12
-
-Tree = list[tuple[int, str]]
+# Names every report cites word for word (a doctrine's name is not a sentence to rewrite);
+# a shared run that only these make long enough is not copying.
+FIXED_NAMES = ("习近平新时代中国特色社会主义思想",)
 
 
 def bare_title(text: str) -> str:
-    """A heading without its marker and end punctuation: what two trees compare."""
+    """A heading without its marker and end punctuation: what two headings compare."""
     return _MARKER.sub("", text.strip()).rstrip(_END_PUNCT)
 
 
@@ -62,15 +71,21 @@ def render_answers(answers: Answers, library: Library, out: Path) -> Path:
     return out
 
 
-# --- reading the .docx back ---------------------------------------------------------------------
 def composed_headings(doc: Document) -> list[tuple[int, str, bool]]:
-    """The same triples from the document model: standalone lines and run-in sentences."""
+    """(level, heading as printed, run_in) from the document model, in document order."""
     out = []
     for block in doc.blocks:
         if isinstance(block, Heading):
             out.append((block.level, block.line, False))
         elif block.run_in is not None:
             out.append((block.run_in.level, block.run_in.sentence, True))
+    return out
+
+
+def walk(sections: list[SectionAnswer]) -> list[SectionAnswer]:
+    out = []
+    for s in sections:
+        out += [s, *walk(s.children or [])]
     return out
 
 
@@ -89,37 +104,76 @@ def seed_for(example: Path) -> Path:
     return found[0]
 
 
+def seed_paths() -> list[Path]:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"seed reports not found at {SEEDS_DIR}")
+    return sorted(SEEDS_DIR.glob("*.txt"))
+
+
 @cache
 def parsed_seed(path: Path) -> ParsedReport:
     return parse_report(read_report(path))
 
 
-def seed_tree(report: ParsedReport) -> list[tuple[int, str, bool]]:
-    return [(s.level, bare_title(s.title), s.run_in) for s in report.walk()]
+def levels(report: ParsedReport) -> list[int]:
+    return [s.level for s in report.walk()]
+
+
+def _pieces(text: str) -> list[str]:
+    """A text without whitespace, cut where a fixed name stands (so no run spans one)."""
+    flat = re.sub(r"\s+", "", text)
+    return [p for p in re.split("|".join(map(re.escape, FIXED_NAMES)), flat) if p]
+
+
+@cache
+def seed_runs() -> dict[str, str]:
+    """Every run of MIN_COPIED characters in the seeds (headings included) → its seed file."""
+    out: dict[str, str] = {}
+    for path in seed_paths():
+        for piece in _pieces(read_report(path).text):
+            for i in range(len(piece) - MIN_COPIED + 1):
+                out.setdefault(piece[i : i + MIN_COPIED], path.name)
+    return out
 
 
 def seed_sentences() -> dict[str, str]:
-    """Every sentence of every seed longer than MIN_COPIED characters, except headings;
-    value: the seed file it came from."""
+    """Every sentence of every seed longer than MIN_COPIED characters, except headings; value:
+    the seed file it came from (tests/test_knowledge.py screens the phrase banks with it)."""
     if not SEEDS_DIR.is_dir():
         return {}
     out: dict[str, str] = {}
     for path in sorted(SEEDS_DIR.glob("*.txt")):
         titles = {bare_title(s.title) for s in parsed_seed(path).walk()}
-        for piece in _SENTENCE_BREAK.split(read_report(path).text):
+        for piece in re.split(r"[。！？；\n]", read_report(path).text):
             sentence = re.sub(r"\s+", "", piece)
             if len(sentence) > MIN_COPIED and bare_title(sentence) not in titles:
                 out[sentence] = path.name
     return out
 
 
-def body_text(doc: Document) -> str:
-    """Everything the document says except its headings, without whitespace."""
-    parts = [doc.title, *(b.text for b in doc.blocks if isinstance(b, Paragraph)), *doc.signature]
-    return re.sub(r"\s+", "", "\n".join(parts))
+def document_texts(doc: Document) -> list[str]:
+    """Everything the document says, piece by piece: title, headings, paragraphs, signature."""
+    return [doc.title, *(h.text for h in doc.headings()),
+            *(b.text for b in doc.blocks if isinstance(b, Paragraph)), *doc.signature]
 
 
-# --- tests --------------------------------------------------------------------------------------
+def copied_runs(text: str, runs: dict[str, str]) -> list[str]:
+    """The longest stretches of `text` that a seed has too (each at least MIN_COPIED long)."""
+    found = []
+    for piece in _pieces(text):
+        start = None
+        for i in range(len(piece) - MIN_COPIED + 2):
+            hit = i <= len(piece) - MIN_COPIED and piece[i : i + MIN_COPIED] in runs
+            if hit and start is None:
+                start = i
+            elif not hit and start is not None:
+                run = piece[start : i - 1 + MIN_COPIED]
+                found.append(f"“{run}”（{runs[run[:MIN_COPIED]]}）")
+                start = None
+    return found
+
+
+# --- every example ------------------------------------------------------------------------------
 def test_examples_exist() -> None:
     names = {p.name for p in EXAMPLES}
     assert {
@@ -134,18 +188,35 @@ def test_examples_exist() -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_check_finds_nothing(path: Path, library: Library) -> None:
+    """`drafter check EXAMPLE` prints 未发现问题: an example shows the kind at its best."""
+    text, found = run_check(path, library)
+    assert not found, text
+    assert "未发现问题" in text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_docx_headings_read_back(path: Path, library: Library, tmp_path: Path) -> None:
     data = load(path, library)
     doc = compose(data, library)
     out = render_answers(data, library, tmp_path / "out.docx")
-    assert out.exists()
     expected = composed_headings(doc)
     assert expected, "an example has at least one heading"
     assert docx_headings(out) == expected
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-def test_drafter_render_accepts_example(path: Path, library: Library, tmp_path: Path) -> None:
+def test_one_layout_per_level_in_docx(path: Path, library: Library, tmp_path: Path) -> None:
+    """Every heading of one level is laid out one way: all standalone or all run-in."""
+    out = render_answers(load(path, library), library, tmp_path / "out.docx")
+    ways: dict[int, set[bool]] = defaultdict(set)
+    for level, _text, run_in in docx_headings(out):
+        ways[level].add(run_in)
+    assert {level: len(w) for level, w in ways.items()} == dict.fromkeys(ways, 1), ways
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_drafter_render_accepts_example(path: Path, tmp_path: Path) -> None:
     """What `drafter render EXAMPLE -o out.docx` does, completeness check included."""
     from drafter.cli import run
 
@@ -170,53 +241,92 @@ def test_previews_render(path: Path, fmt: str, library: Library, tmp_path: Path)
             assert block.text in text
 
 
-@pytest.mark.parametrize("path", SEED_EXAMPLES, ids=lambda p: p.name)
-def test_seed_heading_tree(path: Path, library: Library) -> None:
-    """Level and title of every heading, in order, as the parser recovers them from the seed."""
-    seed = parsed_seed(seed_for(path))
-    doc = compose(load(path, library), library)
-    want: Tree = [(level, title) for level, title, _ in seed_tree(seed)]
-    got: Tree = [(h.level, bare_title(h.text)) for h in doc.headings()]
-    assert got == want
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_counts_are_catalogue_names_fitting_the_organisation(path: Path, library: Library) -> None:
+    """Counts are keyed by the catalogue's names (召开支委会), so they are phrased with their verbs
+    and grouped; they and the phrase-bank measures used fit the example's organisation."""
+    data = load(path, library)
+    knowledge = library.knowledge
+    organisation = data.organisation or knowledge.default_organisation.id
+    names = {c.name: c for c in knowledge.counts}
+    wrong = []
+    for section in walk(data.sections or []):
+        for key in section.counts or {}:
+            entry = names.get(key)
+            if entry is None or not entry.fits(organisation):
+                wrong.append(f"{section.heading}：计数“{key}”")
+        for measure in section.measures or []:
+            banked = bank_measure(measure.item, section_topic(section.topic or ""), knowledge)
+            if banked is not None and not banked.fits(organisation):
+                wrong.append(f"{section.heading}：做法“{measure.item}”")
+    assert not wrong, f"not a catalogue name, or not for {organisation}: {wrong}"
 
 
-@pytest.mark.parametrize("path", SEED_EXAMPLES, ids=lambda p: p.name)
-def test_seed_heading_tree_in_docx(path: Path, library: Library, tmp_path: Path) -> None:
-    """The same tree read back from the rendered .docx, standalone vs run-in included."""
-    seed = parsed_seed(seed_for(path))
-    out = render_answers(load(path, library), library, tmp_path / "out.docx")
-    got = [(level, bare_title(text), run_in) for level, text, run_in in docx_headings(out)]
-    assert got == seed_tree(seed)
-
-
-@pytest.mark.parametrize("path", SEED_EXAMPLES, ids=lambda p: p.name)
-def test_rendered_example_parses_back_to_the_seed_tree(
-    path: Path, library: Library, tmp_path: Path
-) -> None:
-    """The plain-text rendering, read by drafter's own parser, has the seed's heading tree."""
-    seed = parsed_seed(seed_for(path))
-    out = render_answers(load(path, library), library, tmp_path / "out.txt")
-    mine = parse_report(read_report(out))
-    assert seed_tree(mine) == seed_tree(seed)
-
-
-def test_no_seed_sentence_in_examples(library: Library) -> None:
-    sentences = seed_sentences()
-    if not sentences:
-        pytest.skip(f"seed reports not found at {SEEDS_DIR}")
+def test_no_seed_text_in_examples(library: Library) -> None:
+    """No run of MIN_COPIED characters of any seed in any example, headings and title included."""
+    runs = seed_runs()
     copied = []
     for path in EXAMPLES:
-        text = body_text(compose(load(path, library), library))
-        copied += [f"{path.name}: “{s}”（{src}）" for s, src in sentences.items() if s in text]
-    assert not copied, "sentences copied from the seeds:\n" + "\n".join(copied)
+        doc = compose(load(path, library), library)
+        for text in document_texts(doc):
+            copied += [f"{path.name}: {run}" for run in copied_runs(text, runs)]
+    assert not copied, "text copied from the seeds:\n" + "\n".join(copied)
+
+
+def test_copied_runs_finds_a_shared_run() -> None:
+    """The detector itself: a 12-character run is found, an 11-character one and a fixed name
+    are not."""
+    runs = {"党员带头深入一线排查隐患": "s.txt"}
+    assert copied_runs("全年党员带头深入一线排查隐患", runs) == ["“党员带头深入一线排查隐患”（s.txt）"]
+    assert copied_runs("党员带头深入一线排查隐", runs) == []
+    name = FIXED_NAMES[0]
+    assert copied_runs(f"以{name}为指导", {name[:MIN_COPIED]: "s.txt"}) == []
 
 
 def test_complete_example_is_report_sized(library: Library) -> None:
     """complete.answers.yaml is the benchmark input: a realistic report of about 6,000 characters
-    answering every topic of the general outline, in the outline's order."""
+    answering every topic of the general outline, in the outline's order, with an opening,
+    closing, signature and date of its own."""
     data = load(EXAMPLES_DIR / "complete.answers.yaml", library)
     doc = compose(data, library)
-    chars = len(body_text(doc)) + sum(len(h.line) for h in doc.headings())
+    chars = sum(len(re.sub(r"\s+", "", t)) for t in document_texts(doc))
     assert 5000 <= chars <= 8000, chars
     general = [s.id for s in library.outline("general").sections]
     assert [s.topic for s in data.sections or []] == general
+    assert data.opening and data.closing and data.signature and data.date
+
+
+# --- seed examples: the seed's skeleton, own words ----------------------------------------------
+@pytest.mark.parametrize("path", SEED_EXAMPLES, ids=lambda p: p.name)
+def test_seed_heading_levels(path: Path, library: Library) -> None:
+    """The same sequence of heading levels as the seed: as many headings per level, same nesting."""
+    seed = parsed_seed(seed_for(path))
+    doc = compose(load(path, library), library)
+    assert [h.level for h in doc.headings()] == levels(seed)
+
+
+@pytest.mark.parametrize("path", SEED_EXAMPLES, ids=lambda p: p.name)
+def test_seed_marker_style(path: Path, library: Library) -> None:
+    """Dashes where the seed has dashes (a 举措式 report), numbers where it has numbers."""
+    seed = parsed_seed(seed_for(path))
+    doc = compose(load(path, library), library)
+    assert [h.label == DASH for h in doc.headings()] == [s.marker == DASH for s in seed.walk()]
+
+
+@pytest.mark.parametrize("path", SEED_EXAMPLES, ids=lambda p: p.name)
+def test_seed_headings_are_own_words(path: Path, library: Library) -> None:
+    """No heading is any seed's heading."""
+    theirs = {bare_title(s.title) for seed in seed_paths() for s in parsed_seed(seed).walk()}
+    doc = compose(load(path, library), library)
+    same = [h.text for h in doc.headings() if bare_title(h.text) in theirs]
+    assert not same, same
+
+
+@pytest.mark.parametrize("path", SEED_EXAMPLES, ids=lambda p: p.name)
+def test_rendered_example_parses_back_to_the_seed_levels(
+    path: Path, library: Library, tmp_path: Path
+) -> None:
+    """The plain-text rendering, read by drafter's own parser, has the seed's heading levels."""
+    seed = parsed_seed(seed_for(path))
+    out = render_answers(load(path, library), library, tmp_path / "out.txt")
+    assert levels(parse_report(read_report(out))) == levels(seed)
