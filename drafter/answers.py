@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from drafter.counts import MAX_COUNT
+from drafter.counts import max_for
 from drafter.dates import parse_date
 from drafter.errors import MissingAnswersError, UserError
 from drafter.fsutil import write_atomic
@@ -228,7 +228,8 @@ def _sections(
         numbers = section.get("numbers")
         for key, value in (numbers or {}).items():
             if value is not None:
-                _check_range(doc, here + ("numbers", key), value, 0, MAX_COUNT)
+                entry = library.knowledge.match_count(str(key))
+                _check_range(doc, here + ("numbers", key), value, 0, max_for(entry.unit if entry else None))
         children = section.get("children")
         out.append(
             SectionAnswer(

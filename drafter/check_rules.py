@@ -388,7 +388,8 @@ def number_mismatch(view: View, context: CheckContext) -> list[Finding]:
             for mention in find_mentions(spot.text):
                 # Only the very same key: 集体廉政谈话 is not 廉政谈话.
                 key = mention.key
-                if key in answered and mention.value != answered[key]:
+                value = round(mention.value * 10_000, 2) if mention.unit.startswith("万") else mention.value
+                if key in answered and value != answered[key]:
                     number = _number(mention.value)
                     out.append(spot.finding(
                         "number-mismatch", mention.start, mention.start + len(number),

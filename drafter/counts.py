@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from drafter.outline import Fact
 
 MAX_COUNT = 100_000
+MAX_AMOUNT = 100_000_000  # a sum of money in 元 (收缴党费): a large 党委's dues exceed 100,000
 
 # Keys that already open with a verb of their own take no extra one.
 _OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访")
@@ -27,6 +28,11 @@ class Count:
     key: str
     value: int
     unit: str
+
+
+def max_for(unit: str | None) -> int:
+    """The largest plausible figure for a count with this measure word."""
+    return MAX_AMOUNT if unit == "元" else MAX_COUNT
 
 
 def is_count(value: object) -> bool:

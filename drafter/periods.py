@@ -17,7 +17,7 @@ PERIODS = (WHOLE_YEAR, "上半年", "下半年", *QUARTERS)
 YEAR_RANGE = (2000, 2100)
 
 _OPENING_PHRASES = {
-    WHOLE_YEAR: "今年以来",
+    WHOLE_YEAR: "一年来",
     "上半年": "今年上半年",
     "下半年": "今年下半年",
     "第一季度": "今年一季度",
@@ -47,8 +47,8 @@ class Period:
 
     @property
     def phrase(self) -> str:
-        """The phrase that opens a report of this period: 今年以来, 今年上半年."""
-        return _OPENING_PHRASES.get(self.part, "今年以来")
+        """The phrase that opens a report of this period: 一年来, 今年上半年."""
+        return _OPENING_PHRASES.get(self.part, "一年来")
 
     @property
     def body(self) -> str:

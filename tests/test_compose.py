@@ -72,7 +72,7 @@ def test_document_structure(library) -> None:
     assert doc.title == "某某县档案馆党支部2025年度党建工作总结"
     assert doc.date == "2025年12月5日"
     assert doc.signature == ["某某县档案馆党支部"]
-    assert doc.blocks[0] == Paragraph("今年以来，某某县档案馆党支部认真落实各项任务。现将有关情况总结如下：")
+    assert doc.blocks[0] == Paragraph("一年来，某某县档案馆党支部认真落实各项任务。现将有关情况总结如下：")
     assert doc.headings() == [
         Heading(1, "一、", "加强理论武装，筑牢思想根基"),
         Heading(1, "二、", "存在的问题"),

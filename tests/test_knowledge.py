@@ -71,7 +71,7 @@ def test_catalogue_is_large_and_well_formed(kn: Knowledge) -> None:
     "required",
     [
         "召开支委会", "召开党员大会", "召开党小组会", "讲授党课", "开展主题党日活动", "开展集中学习",
-        "开展专题研讨", "开展谈心谈话", "发展党员", "确定入党积极分子", "按期转正预备党员", "收缴党费",
+        "开展专题研讨", "开展谈心谈话", "发展党员", "确定入党积极分子", "预备党员按期转正", "收缴党费",
         "开展警示教育", "开展廉政谈话", "开展志愿服务", "为群众办实事", "形成调研报告", "评选表彰优秀党员",
         "组织理论学习中心组集体学习",
     ],
@@ -268,7 +268,7 @@ MAPPED = {
     "中心组集体学习": "centre_group", "局党组理论学习中心组": "centre_group",
     "调研": "research", "走访调研": "research", "调研报告": "research_reports",
     "发展入党预备党员": "new_members", "吸收入党积极分子": "activists", "吸纳入党积极分子": "activists",
-    "预备党员": "probation_confirmed", "优秀党员": "outstanding_members",
+    "优秀党员": "outstanding_members",
     "廉政谈话": "integrity_talks",
     "分析研判": "ideology_analysis", "研究部署意识形态工作": "ideology_research",
     "撰写相关信息": "publicity",

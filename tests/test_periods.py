@@ -20,7 +20,7 @@ def test_the_next_periods_move_forward_the_likeliest_first() -> None:
 
 
 def test_names_phrases_and_what_comes_ahead() -> None:
-    assert (Period(2025).name, Period(2025).phrase, Period(2025).ahead) == ("2025年度", "今年以来", "2026年")
+    assert (Period(2025).name, Period(2025).phrase, Period(2025).ahead) == ("2025年度", "一年来", "2026年")
     half = Period(2025, "上半年")
     assert (half.name, half.phrase, half.ahead) == ("2025年上半年", "今年上半年", "下半年")
     assert Period(2025, "下半年").ahead == "2026年"
