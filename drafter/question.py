@@ -78,7 +78,7 @@ class Option:
 
 @dataclass(frozen=True)
 class PromptSpec:
-    """Everything `prompts.ask` needs to show one prompt; built here so it can be tested."""
+    """Everything a `Prompter` needs to show one prompt; built here so it can be tested."""
 
     widget: str  # text | multiline | select | checkbox | autocomplete | confirm
     message: str
