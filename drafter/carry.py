@@ -78,7 +78,8 @@ class Carry:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.last: Answers | None = None
-        # id(section) → (section, last period's section); the section is kept so its id stays its own
+        # id(section) → (section, last period's section); the section is kept, so its id stays
+        # its own
         self._links: dict[int, tuple[SectionAnswer, SectionAnswer]] = {}
 
     def use(self, last: Answers | None, answers: Answers) -> None:

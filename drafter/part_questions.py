@@ -77,7 +77,10 @@ class Asker:
     def select(self, message: str, choices: list[Option], default: Any = None) -> Any:
         values = [o.value for o in choices]
         spec = PromptSpec(
-            "select", message, default=default if default in values else None, options=tuple(choices)
+            "select",
+            message,
+            default=default if default in values else None,
+            options=tuple(choices),
         )
         return self.prompter.ask(spec)
 
@@ -215,7 +218,8 @@ class PartQuestions(Asker):
         q = self.question(HEADING)
         assert q is not None
         ctx = self.section_env(place.section, place.learned)
-        place.section.heading = str(self.ask(q, ctx, self._refs(place.learned), place.section.heading))
+        heading = self.ask(q, ctx, self._refs(place.learned), place.section.heading)
+        place.section.heading = str(heading)
         self.session.save(f"{place.banner} › 标题")
 
     def ask_extra(self, place: Place, q: Question) -> None:
@@ -251,7 +255,8 @@ class PartQuestions(Asker):
         ctx = self.section_env(section, place.learned)
         offers = [o.text for o in self.measure_offers(place)]
         carried = self.carry.measures(section) if section.measures is None else None
-        kept = {m.item: m for m in (section.measures if section.measures is not None else carried or [])}
+        before = section.measures if section.measures is not None else carried or []
+        kept = {m.item: m for m in before}
         ticked = list(kept)
         titles = offers + [t for t in ticked if t not in offers]
         choices = [Option(t, t, t in kept) for t in titles]
@@ -295,7 +300,8 @@ class PartQuestions(Asker):
         choices = []
         for n, m in enumerate(items):
             mark = STANDARD_DETAIL if bank.get(m.item) and m.item not in last else ""
-            choices.append(Option(f"{m.item}{mark}", n, bool(last.get(m.item)) and m.detail is None))
+            ticked = bool(last.get(m.item)) and m.detail is None  # last period's detail: confirm it
+            choices.append(Option(f"{m.item}{mark}", n, ticked))
         chosen = set(self.checkbox(DETAILS_PROMPT, choices, DETAILS_HELP))
         for n, m in enumerate(items):
             if n not in chosen and m.detail is None:
@@ -326,7 +332,8 @@ class PartQuestions(Asker):
         carried = self.carry.counts(section, place.learned)
         taken = taken_counts(self._others(place), self.knowledge)
         taken |= {count_key_id(i.key, self.knowledge) for i in carried}
-        offers = count_offers(topic_of(section), place.learned, self._organisation(), self.knowledge, taken)
+        topic, organisation = topic_of(section), self._organisation()
+        offers = count_offers(topic, place.learned, organisation, self.knowledge, taken)
         if self.carry.of(section) is not None:
             first, more = carried, offers
         else:

@@ -4,7 +4,8 @@ Offered, in document order, at every level: this period's sections (ticked; they
 answers), last period's sections not chosen (ticked the first time), and learned sections not
 among them. A learned top-level section is ticked the first time when most reports of the kind
 have it (one per topic: 党建与业务融合 twice is not offered ticked twice); a learned sub-section
-only when every report of the kind has it. Sub-sections are listed indented under their parent,
+only when every report of the kind has it, and a sub-sub-section (1. under （一）) never: such
+detail is one report's, the user adds it when it fits. Sub-sections are listed indented under their parent,
 so one checkbox settles the structure instead of one per section; ticking a sub-section keeps
 its parent.
 """
@@ -62,10 +63,10 @@ def entries(
     for part in last or []:
         if not any(e.last is part for e, _ in found):
             after = next(
-                (n + 1 for n, (e, _) in enumerate(found) if before is not None and e.last is before),
-                0,
+                (n + 1 for n, (e, _) in enumerate(found) if before is not None and e.last is before), 0
             )
-            entry = Entry(part.heading, current is None, last=part, learned=learned_of(part, candidates))
+            learned = learned_of(part, candidates)
+            entry = Entry(part.heading, current is None, last=part, learned=learned)
             found.insert(after, (entry, part.topic))
         before = part
     order = {s.id: k for k, s in enumerate(candidates)}
@@ -80,7 +81,7 @@ def entries(
             title = f"{title}（{learned.topic}）"
         topic = section_topic(learned.id)
         share = TOP_SHARE if depth == 0 else SUB_SHARE
-        checked = fresh and learned.share >= share and topic not in ticked_topics
+        checked = fresh and depth <= 1 and learned.share >= share and topic not in ticked_topics
         if checked:
             ticked_topics.add(topic)
         entry = Entry(title, checked, learned=learned)

@@ -39,7 +39,9 @@ from prompt_toolkit.keys import Keys
 from drafter.errors import NoTerminalError
 from drafter.question import Aborted, PromptSpec
 
-__all__ = ["Aborted", "ChoiceCompleter", "TerminalPrompter", "build", "editor_command", "ensure_terminal"]
+__all__ = [
+    "Aborted", "ChoiceCompleter", "TerminalPrompter", "build", "editor_command", "ensure_terminal",
+]
 
 SELECT_KEYS = "（↑↓ 移动，回车确认）"
 CHECKBOX_KEYS = "（↑↓ 移动，空格勾选，回车确认）"
@@ -158,7 +160,7 @@ def editor_command() -> list[str] | None:
 
 
 def multiline_hint(editor: list[str] | None) -> str:
-    """The keys of a multi-paragraph answer: both ways to finish, and the editor when there is one."""
+    """The keys of a multi-paragraph answer: both ways to finish, and the editor if there is one."""
     return MULTILINE_KEYS + (EDITOR_KEYS.format(editor=Path(editor[0]).stem) if editor else "")
 
 

@@ -103,7 +103,9 @@ class Review:
     def _basics_line(self) -> str:
         ctx, _ = self.interview.basic_env()
         done = all(
-            self.session.basic(q.name) is not None for q in self.interview.basics if q.is_enabled(ctx)
+            self.session.basic(q.name) is not None
+            for q in self.interview.basics
+            if q.is_enabled(ctx)
         )
         return f"基本信息  {DONE if done else TODO}  {self.answers.unit or ''}"
 
@@ -203,38 +205,46 @@ class Review:
             actions[pointer]()
 
     def _part_menu(self, place: Place) -> tuple[list[Option], dict[Any, Action]]:
+        """A part's menu entries (title, key) and what each does."""
         s, parts = place.section, self.parts
         ctx = parts.section_env(s, place.learned)
         entries: list[tuple[str, Any, Action]] = []
+
+        def add(title: str, key: Any, action: Action) -> None:
+            entries.append((title, key, action))
+
         for q in parts.questions:
             if not q.is_enabled(ctx):
                 continue
             if q.name == HEADING:
-                entries.append((f"标题：{s.heading}", HEADING, partial(parts.ask_heading, place)))
+                add(f"标题：{s.heading}", HEADING, partial(parts.ask_heading, place))
             elif q.name == MEASURES:
-                entries.append((f"{q.get_prompt(ctx)}：{summary(s.measures)}", MEASURES, partial(self._measures, place)))
+                add(f"{q.get_prompt(ctx)}：{summary(s.measures)}", MEASURES, partial(self._measures, place))
                 if s.measures:
                     detailed = sum(bool(m.detail) for m in s.measures)
-                    entries.append((f"具体情况：{detailed} 条有说明", "details", partial(parts.ask_details, place, only_new=False)))
+                    ask = partial(parts.ask_details, place, only_new=False)
+                    add(f"具体情况：{detailed} 条有说明", "details", ask)
             elif q.name == NUMBERS:
                 first, more = parts.count_items(place)
                 if first:
-                    entries.append((f"数字：{summary(s.counts)}", NUMBERS, partial(parts.ask_counts, place, first, only_missing=False)))
+                    ask = partial(parts.ask_counts, place, first, only_missing=False)
+                    add(f"数字：{summary(s.counts)}", NUMBERS, ask)
                 if more:
-                    entries.append((f"更多数字（还有 {len(more)} 项）", "more", partial(parts.ask_more_counts, place)))
+                    add(f"更多数字（还有 {len(more)} 项）", "more", partial(parts.ask_more_counts, place))
             elif q.name == TEXT:
                 text = None if s.paragraphs is None else "\n".join(s.paragraphs)
-                entries.append((f"{q.get_prompt(ctx)}：{summary(text)}", TEXT, partial(parts.ask_text, place)))
+                add(f"{q.get_prompt(ctx)}：{summary(text)}", TEXT, partial(parts.ask_text, place))
         for q in parts.extra_questions(place):
             if q.is_enabled(ctx):
                 value = (s.extra or {}).get(q.name)
-                entries.append((f"{q.get_prompt(ctx)}：{summary(value)}", ("extra", q.name), partial(parts.ask_extra, place, q)))
+                add(f"{q.get_prompt(ctx)}：{summary(value)}", ("extra", q.name), partial(parts.ask_extra, place, q))
         children = [p for p in self.session.walk() if p.trail[:-1] == place.trail]
         for child in children:
-            entries.append((self._line(child, []), ("child", child.label), partial(self.edit_part, child)))
+            add(self._line(child, []), ("child", child.label), partial(self.edit_part, child))
         if parts.has_children(place) or children:
-            entries.append(("增减小标题", "children", partial(self.change_parts, place)))
-        return [Option(title, key) for title, key, _ in entries], {key: act for _, key, act in entries}
+            add("增减小标题", "children", partial(self.change_parts, place))
+        options = [Option(title, key) for title, key, _ in entries]
+        return options, {key: action for _, key, action in entries}
 
     def _measures(self, place: Place) -> None:
         self.parts.ask_measures(place)
@@ -283,7 +293,8 @@ class Review:
         out: list[tuple[str, Action]] = []
         ctx, _ = self.interview.basic_env()
         for q in self.interview.basics:
-            if q.type in ("multiline", "checkbox") and same_as_last(self.session.basic(q.name), self.carry.basic(q)):
+            answer, last = self.session.basic(q.name), self.carry.basic(q)
+            if q.type in ("multiline", "checkbox") and same_as_last(answer, last):
                 out.append((q.get_prompt(ctx), partial(self.interview.ask_basic, q)))
         for place in self.session.walk():
             s, where = place.section, f"{place.banner} › "
@@ -302,7 +313,8 @@ class Review:
                     ]
                     if same:
                         label = "、".join(f"{i.key} {i.last}" for i in same)
-                        out.append((where + label, partial(self.parts.ask_counts, place, same, only_missing=False)))
+                        ask = partial(self.parts.ask_counts, place, same, only_missing=False)
+                        out.append((where + label, ask))
         return out
 
     def edit_unchanged(self) -> None:
@@ -339,7 +351,10 @@ class Review:
             self.say(f"还不能生成，缺少：{'；'.join(missing)}")
             return None
         try:
-            written = write_document(self.answers, self.library, self.session.output, force=force, reference_docx=reference_docx)
+            written = write_document(
+                self.answers, self.library, self.session.output,
+                force=force, reference_docx=reference_docx,
+            )
         except UserError as exc:
             self.say(f"未能生成：{exc}")
             return None

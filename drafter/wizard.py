@@ -109,6 +109,5 @@ def fill_defaults(session: Session) -> None:
             if value not in (None, "", []):
                 session.set_basic(q.name, value)
         value = session.basic(q.name)
-        blocked = blocked or (
-            enabled and q.required and (value is None or (isinstance(value, str) and not value.strip()))
-        )
+        blank = value is None or (isinstance(value, str) and not value.strip())
+        blocked = blocked or (enabled and q.required and blank)

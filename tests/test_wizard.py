@@ -301,6 +301,19 @@ def test_annual_default_path_needs_at_most_60_prompts(shipped: Library, tmp_path
     assert not {"排查问题（个）", "解决（个）", "学习（次）"} & set(prompter.messages)  # raw learned keys
 
 
+@pytest.mark.parametrize("organisation", ["党支部", "党组"])
+def test_every_shipped_kind_has_a_short_default_path(
+    shipped: Library, tmp_path: Path, organisation: str
+) -> None:
+    """Sub-sub-sections (1. under （一）) are never pre-ticked: one report's detail."""
+    for outline in shipped.outlines.values():
+        prompter = Scripted(choose(organisation), choose(outline.kind), UNIT, rest=ENTER)
+        wizard(shipped, tmp_path / f"{outline.id}.md", prompter)
+        assert len(prompter.asked) <= 60, outline.id
+        parts = next(s for s in prompter.asked if s.message.startswith("这次总结写哪几部分"))
+        assert not any(o.checked for o in parts.options if o.title.startswith("　" * 4))
+
+
 def test_sub_parts_divide_the_parents_items_and_the_banner_shows_where(
     library: Library, tmp_path: Path
 ) -> None:
