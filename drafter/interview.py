@@ -150,7 +150,7 @@ class Interview(Asker):
                 self.ask_basic(q, first_pass=True)
             elif q.default is not None:  # the kind answers it (an annual report is 全年)
                 self.session.set_basic(q.name, q.get_default(ctx, refs))
-                self.session.save(q.name)
+                self.session.save(q.get_prompt(ctx))
         if answers.sections is None:
             self.choose_parts(None, required=True)
         for place in self.session.walk():

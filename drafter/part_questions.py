@@ -211,7 +211,7 @@ class PartQuestions(Asker):
             section.extra = {**(section.extra or {}), name: self.carry.extra(section, name)}
         else:
             return False
-        self.session.save(f"{place.banner} › {name}")
+        self.session.save(f"{place.banner}（沿用上期的空答案）")
         return True
 
     def ask_heading(self, place: Place) -> None:
