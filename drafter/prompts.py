@@ -1,4 +1,5 @@
-"""The only module that talks to questionary: it shows a `PromptSpec` and returns the raw answer.
+"""The only module that talks to questionary: `TerminalPrompter` shows a `PromptSpec` at the
+terminal and returns the raw answer (the wizard takes any `question.Prompter`; tests pass one).
 
 Every prompt goes through `unsafe_ask()`, so Ctrl-C reaches the wizard as `Aborted` (it saves
 and stops) instead of questionary printing "Cancelled by user" and returning None. End of
@@ -7,15 +8,27 @@ are Chinese, and questionary's English answer echoes (checkbox "done (3 selectio
 "Yes") are erased and replaced by a Chinese line. A default that is last period's answer
 (`PromptSpec.carried`) is marked "（上期内容）" after the question, with a hint that it can be
 kept as it is.
+
+A multi-paragraph answer ends with Enter on an empty line (what a new user tries) or with Esc
+then Enter; Enter on a line with text starts a new paragraph. Ctrl-X Ctrl-E opens the user's
+editor (VISUAL or EDITOR), else nano (or Notepad) when installed; without any, it says so
+instead of starting vi, which a new user cannot leave.
 """
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import run_in_terminal
 from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
@@ -24,20 +37,24 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 from prompt_toolkit.keys import Keys
 
 from drafter.errors import NoTerminalError
-from drafter.question import PromptSpec
+from drafter.question import Aborted, PromptSpec
+
+__all__ = [
+    "Aborted", "ChoiceCompleter", "TerminalPrompter", "build", "editor_command", "ensure_terminal",
+]
 
 SELECT_KEYS = "（↑↓ 移动，回车确认）"
 CHECKBOX_KEYS = "（↑↓ 移动，空格勾选，回车确认）"
-MULTILINE_KEYS = "（回车换段；写完按 Esc 再按回车；Ctrl-X Ctrl-E 打开编辑器）"
+MULTILINE_KEYS = "（回车换段；写完在空行上按回车，或按 Esc 再按回车）"
+EDITOR_KEYS = "（Ctrl-X Ctrl-E 用 {editor} 编辑）"
+NO_EDITOR = "没有找到可用的文字编辑器，请直接在这里输入（如需用编辑器，请设置环境变量 EDITOR，例如 EDITOR=nano）。"
+# Editors a new user can work in, tried in turn when neither VISUAL nor EDITOR is set.
+FALLBACK_EDITORS = ("nano", "notepad")
 AUTOCOMPLETE_KEYS = "（按 Tab 看常见写法，也可自己写）"
 CONFIRM_KEYS = "（y 是 / n 否）"
 CARRIED_MARK = "（上期内容）"
 CARRIED_HINT = "可直接沿用，也可修改"
 CARRIED_TICKS = "已按上期勾选"
-
-
-class Aborted(Exception):
-    """The user stopped the interview (Ctrl-C, Ctrl-D at a terminal, 保存并退出): save and stop."""
 
 
 def _at_terminal() -> bool:
@@ -62,24 +79,26 @@ def ensure_terminal() -> None:
         raise NoTerminalError()
 
 
-def say(text: str = "") -> None:
-    """Print a line for the user between prompts (previews, notices)."""
-    print(text, flush=True)
+class TerminalPrompter:
+    """The wizard's prompter at a terminal (or a prompt_toolkit pipe session): questionary."""
 
-
-def ask(spec: PromptSpec) -> Any:
-    """Show one prompt and return the raw answer: text, a chosen value, a list, or a bool."""
-    try:
-        answer = build(spec).unsafe_ask()
-    except KeyboardInterrupt as exc:
-        raise Aborted from exc
-    except EOFError as exc:
-        if _at_terminal():
+    def ask(self, spec: PromptSpec) -> Any:
+        """Show one prompt and return the raw answer: text, a chosen value, a list, or a bool."""
+        try:
+            answer = build(spec).unsafe_ask()
+        except KeyboardInterrupt as exc:
             raise Aborted from exc
-        raise NoTerminalError() from exc
-    if spec.widget in ("checkbox", "confirm"):
-        say(f"? {spec.message} {_echo(spec, answer)}")
-    return answer
+        except EOFError as exc:
+            if _at_terminal():
+                raise Aborted from exc
+            raise NoTerminalError() from exc
+        if spec.widget in ("checkbox", "confirm"):
+            self.say(f"? {spec.message} {_echo(spec, answer)}")
+        return answer
+
+    def say(self, text: str = "") -> None:
+        """Print a line for the user between prompts (previews, notices)."""
+        print(text, flush=True)
 
 
 def _echo(spec: PromptSpec, answer: Any) -> str:
@@ -116,9 +135,82 @@ def _ignore_escape(question: questionary.Question) -> questionary.Question:
     def _(event: KeyPressEvent) -> None:
         """Nothing: see `_ignore_escape`."""
 
+    return _with_bindings(question, ignore)
+
+
+def _with_bindings(question: questionary.Question, extra: KeyBindings) -> questionary.Question:
+    """Add key bindings to a question; they take precedence over the prompt's own."""
     app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), ignore])
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
     return question
+
+
+def editor_command() -> list[str] | None:
+    """The editor Ctrl-X Ctrl-E opens: VISUAL or EDITOR when set, else nano or Notepad when
+    installed, else None (the prompt then says how to set one)."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return shlex.split(value)
+    for editor in FALLBACK_EDITORS:
+        found = shutil.which(editor)
+        if found:
+            return [found]
+    return None
+
+
+def multiline_hint(editor: list[str] | None) -> str:
+    """The keys of a multi-paragraph answer: both ways to finish, and the editor if there is one."""
+    return MULTILINE_KEYS + (EDITOR_KEYS.format(editor=Path(editor[0]).stem) if editor else "")
+
+
+def _edit_in(command: list[str], text: str) -> str | None:
+    """Let the user edit `text` in an external editor; the new text, or None when it failed."""
+    fd, name = tempfile.mkstemp(prefix="drafter-", suffix=".txt")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        try:
+            status = subprocess.call([*command, str(path)])
+        except OSError:
+            print(f"无法启动编辑器“{command[0]}”。{NO_EDITOR}", flush=True)
+            return None
+        return path.read_text(encoding="utf-8").rstrip("\n") if status == 0 else None
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _multiline_bindings(editor: list[str] | None) -> KeyBindings:
+    """Enter on an empty line ends the answer; Ctrl-X Ctrl-E opens `editor` (or says there is
+    none). Esc then Enter, the prompt's own way to end, still works."""
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Enter)
+    def _(event: KeyPressEvent) -> None:
+        """A new paragraph after text; the end of the answer on an empty line."""
+        buffer = event.current_buffer
+        if buffer.document.current_line.strip():
+            buffer.newline(copy_margin=False)
+        else:
+            buffer.validate_and_handle()
+
+    @bindings.add(Keys.ControlX, Keys.ControlE)
+    def _(event: KeyPressEvent) -> None:
+        """Edit the answer so far in an external editor."""
+        buffer = event.current_buffer
+        if editor is None:
+            run_in_terminal(lambda: print(NO_EDITOR, flush=True))
+            return
+
+        async def edit() -> None:
+            text = await run_in_terminal(lambda: _edit_in(editor, buffer.text), in_executor=True)
+            if text is not None:
+                buffer.document = Document(text, len(text))
+
+        event.app.create_background_task(edit())
+
+    return bindings
 
 
 def build(spec: PromptSpec) -> questionary.Question:
@@ -170,18 +262,20 @@ def build(spec: PromptSpec) -> questionary.Question:
             **extra,
         )
     if spec.widget == "multiline":
-        return questionary.text(
+        editor = editor_command()
+        keys = multiline_hint(editor)
+        question = questionary.text(
             message,
             default=spec.default or "",
             validate=_validator(spec),
             multiline=True,
             instruction="".join(
-                f"\n  {line}" for line in f"{instruction}\n{MULTILINE_KEYS}".split("\n") if line
+                f"\n  {line}" for line in f"{instruction}\n{keys}".split("\n") if line
             )
             + "\n>",
-            enable_open_in_editor=True,
             **extra,
         )
+        return _with_bindings(question, _multiline_bindings(editor))
     return questionary.text(
         message,
         default=spec.default or "",

@@ -8,7 +8,16 @@ it pure lets the wizard, `--defaults` and the tests share one set of rules.
 Defaults and conditions are Jinja in a sandbox with StrictUndefined, so a template that names
 an answer not given yet fails loudly instead of rendering a blank. A default such as "@title"
 names a value the caller computes (the title form of the report kind); choices such as
-"@points" name learned outline data the caller supplies the same way.
+"@titles" name learned outline data the caller supplies the same way.
+
+Only the hand-written texts of questions.yaml are templates. A question derived from data — a
+count named by the catalogue, by last period's answers or by a learned outline (`for_item`) —
+is `literal`: its prompt and help are shown exactly as written, never rendered, so a key such
+as "{{ 7*7 }}" reads "{{ 7*7 }}" and cannot make the wizard compute anything.
+
+The wizard talks to the user through a `Prompter` (`ask` a `PromptSpec`, `say` a line); the
+terminal one lives in prompts.py, the only module that imports questionary, and tests pass a
+scripted one.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -34,9 +43,11 @@ Refs = Mapping[str, Callable[[], Any]]
 Context = Mapping[str, Any]
 
 _ENV = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
-# The help of a count that stands in last period's text (see `Question.for_item`).
-STATED_HELP = "正文里的“{stated}”会改成所填的数；直接回车则原句不改"
 _FALSY = {"", "false", "0", "none", "no"}
+
+
+class Aborted(Exception):
+    """The user stopped the interview (Ctrl-C, Ctrl-D at a terminal, 保存并退出): save and stop."""
 
 
 class TemplateError(UserError):
@@ -67,7 +78,7 @@ class Option:
 
 @dataclass(frozen=True)
 class PromptSpec:
-    """Everything `prompts.ask` needs to show one prompt; built here so it can be tested."""
+    """Everything a `Prompter` needs to show one prompt; built here so it can be tested."""
 
     widget: str  # text | multiline | select | checkbox | autocomplete | confirm
     message: str
@@ -77,6 +88,17 @@ class PromptSpec:
     instruction: str = ""
     placeholder: str = ""
     carried: bool = False  # the default is last period's answer, not confirmed yet (`--from`)
+
+
+class Prompter(Protocol):
+    """Whatever shows prompts to the user: `ask` returns the raw answer to one prompt (text,
+    a chosen value, a list of values, a bool) or raises `Aborted`; `say` prints a line."""
+
+    def ask(self, spec: PromptSpec) -> Any:
+        """Show one prompt and return the raw answer."""
+
+    def say(self, text: str) -> None:
+        """Print a line for the user between prompts."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +116,9 @@ class Question:
     max: int | None = None
     when: str = ""
     placeholder: str = ""
-    each: str = ""
-    limit: int | None = None  # at most this many `each` items
     other: bool = False
     unit: str = ""
+    literal: bool = False  # prompt and help are data, shown as written (see the module docstring)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Question:
@@ -120,8 +141,6 @@ class Question:
             max=d.get("max"),
             when=d.get("when") or "",
             placeholder=d.get("placeholder") or "",
-            each=d.get("each") or "",
-            limit=d.get("limit"),
             other=bool(d.get("other")),
             unit=d.get("unit") or "",
         )
@@ -136,7 +155,7 @@ class Question:
             raise TemplateError(f"questions.yaml：问题“{self.name}”的模板有误：{exc}") from exc
 
     def _text(self, value: str, context: Context) -> str:
-        return self.render(value, context) if _is_template(value) else value
+        return self.render(value, context) if _is_template(value) and not self.literal else value
 
     def _ref(self, value: str, refs: Refs | None) -> Any:
         name = value[1:]
@@ -154,6 +173,10 @@ class Question:
     def get_prompt(self, context: Context) -> str:
         """The prompt text, rendered when it is a template ("{{ fact.key }}")."""
         return self._text(self.prompt, context)
+
+    def get_help(self, context: Context) -> str:
+        """The help line, rendered when it is a template."""
+        return self._text(self.help, context)
 
     def get_choices(self, refs: Refs | None = None) -> list[str]:
         """The choices: the listed ones, or the learned data an "@name" reference names."""
@@ -261,33 +284,19 @@ class Question:
 
     # --- the prompt ---------------------------------------------------------------------
 
-    def get_items(self, refs: Refs | None = None) -> list[dict[str, Any]]:
-        """The items an `each` question is asked for ("@facts": {key, unit, example} each).
+    def for_item(self, label: str, unit: str, help_text: str | None = None) -> Question:
+        """The question of one item of a list (a count: "召开支委会（次）"), shown literally.
 
-        `limit` caps the learned items only: an item with a `last` value is a figure of last
-        period's report, and every one of those is asked again (see `for_item`).
+        `label` is the whole prompt, built by the caller from data (a count's name, last
+        period's figure); `unit` is accepted after the number; `help_text` replaces the help.
         """
-        items = list(self._ref(self.each, refs)) if self.each else []
-        carried = [i for i in items if "last" in i]
-        fresh = [i for i in items if "last" not in i]
-        return carried + (fresh[: self.limit] if self.limit else fresh)
-
-    def for_item(self, item: Mapping[str, Any]) -> Question:
-        """The question of one `each` item: "集中学习（次）", keyed by the item, its unit accepted.
-
-        An item carried over from last period (`last`: its value there, None when left blank)
-        says so in the prompt, "集中学习（次，上期 82）", and is asked blank: figures are never
-        carried. When the figure stands in last period's text (`stated`: "集中学习82次") the
-        help says that the text follows the new figure and that a blank leaves it as it was.
-        """
-        unit = str(item.get("unit") or self.unit)
-        notes = [unit] if unit else []
-        if "last" in item:
-            notes.append("上期未填" if item["last"] is None else f"上期 {item['last']}")
-        prompt = f"{item['key']}（{'，'.join(notes)}）" if notes else str(item["key"])
-        help_text = STATED_HELP.format(stated=item["stated"]) if item.get("stated") else self.help
         return replace(
-            self, name=str(item["key"]), prompt=prompt, unit=unit, each="", help=help_text
+            self,
+            prompt=label,
+            unit=unit,
+            help=self.help if help_text is None else help_text,
+            placeholder="",
+            literal=True,
         )
 
     def structure(

@@ -136,13 +136,16 @@ def test_when_conditions_over_earlier_answers() -> None:
     assert q().is_enabled({})
 
 
-def test_each_item_becomes_its_own_question() -> None:
-    numbers = q(type="int", prompt="本期数字", each="@facts", min=0, max=100_000)
-    facts = [{"key": "集中学习", "unit": "次"}, {"key": "心得体会", "unit": "篇"}]
-    assert numbers.get_items({"facts": lambda: facts}) == facts
-    one = numbers.for_item(facts[1])
-    assert (one.name, one.prompt, one.unit, one.each) == ("心得体会", "心得体会（篇）", "篇", "")
+def test_an_item_question_is_literal_data() -> None:
+    """A count named by data ("{{ 7*7 }}" from last period) is shown as written, never rendered."""
+    numbers = q(type="int", prompt="{{ unit }}的数字", help="{{ unit }}", min=0, max=100_000)
+    one = numbers.for_item("心得体会（篇）", "篇")
+    assert (one.prompt, one.unit, one.literal) == ("心得体会（篇）", "篇", True)
     assert one.cast("3篇") == 3
+    for key in ("{{ 7*7 }}", "学习{{ nope }}", "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"):
+        spec = numbers.for_item(key, "次", help_text=key).structure({})
+        assert (spec.message, spec.instruction) == (key, key)
+    assert numbers.get_prompt({"unit": "某某支部"}) == "某某支部的数字"  # the authored text is a template
 
 
 def test_structure_shows_the_current_answer_else_the_default() -> None:
@@ -189,7 +192,7 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
     ]
     assert [x.name for x in section] == ["heading", "measures", "numbers", "text"]
     today = dt.date(2025, 12, 5)
-    context = {"unit": "某某支部", "today": today}
+    context = {"unit": "某某支部", "today": today, "outline": "general"}
     defaults = {
         x.name: x.get_default(context, {"title": lambda: "标题"})
         for x in basics
@@ -205,8 +208,13 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
         "closing": "",
     }
     # The opening and closing are asked only when last period's answers carry them (--from).
-    assert [x.name for x in basics if x.is_enabled({"last": {"opening": "……"}}) and x.when] == [
-        "opening"
-    ]
+    assert [x.name for x in basics if x.is_enabled(
+        {"last": {"opening": "……"}, "outline": "general"}
+    ) and x.when] == ["period", "opening"]
+    # The kinds whose period is known do not ask it; their default is theirs.
+    period = next(x for x in basics if x.name == "period")
+    for outline, part in (("annual", "全年"), ("duty_report", "全年"), ("half_year", "上半年")):
+        assert not period.is_enabled({"outline": outline})
+        assert period.get_default({"outline": outline}) == part
     heading = section[0].get_default({"titles": [], "topic": "存在问题"})
     assert heading == "存在问题"

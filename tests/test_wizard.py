@@ -1,48 +1,32 @@
-"""The wizard driven with real key presses through prompt_toolkit pipe input.
+"""The wizard (`run_wizard`) driven by a scripted prompter: flow, offers, review, resume.
 
-Every test runs the real `run_wizard` inside `create_app_session(input=pipe, output=DummyOutput())`
-and sends the keys a user would type; the pipe is closed after the keys, so a prompt the test
-did not expect fails with NoTerminalError (end of input) instead of hanging.
+The prompter answers from a script and records every prompt (tests/scripted.py), so these tests
+run the real interview without a terminal. Real key presses are tested in test_prompts.py and
+at a real terminal in test_terminal.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.completion import CompleteEvent
-from prompt_toolkit.document import Document
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from prompt_toolkit.output.plain_text import PlainTextOutput
-from prompt_toolkit.validation import ValidationError
 
-from drafter import prompts
-from drafter.errors import (
-    Interrupted,
-    MissingAnswersError,
-    NoTerminalError,
-    OutputError,
-    SavedForLater,
-)
-from drafter.naming import answers_beside as default_answers_path
+from drafter.errors import Interrupted, MissingAnswersError, OutputError, SavedForLater
+from drafter.naming import answers_beside
 from drafter.outline import Library, load_library
-from drafter.question import questions_of
+from drafter.part_questions import DETAILS_PROMPT, OWN_OPTION
 from drafter.wizard import run_wizard
-from tests.helpers import SHIPPED, build_file_tree, compose_mapping, load_answers, shipped_templates
+from tests.helpers import SHIPPED, build_file_tree, load_answers, shipped_templates
+from tests.scripted import CTRL_C, ENTER, Scripted, choose, tick
 
-ENTER, DOWN, UP, SPACE, CTRL_C, BACKSPACE = "\r", "\x1b[B", "\x1b[A", " ", "\x03", "\x7f"
-FINISH = "\x1b\r"  # Esc then Enter ends a multi-line answer
 TODAY = dt.date.today()
+UNIT = "某某县档案馆党支部"
 
 LEARNED_GENERAL = """
 schema: 1
@@ -62,9 +46,11 @@ sections:
     points:
       - {lead: 坚持集中学习, sources: [a.txt]}
       - {lead: 开展专题研讨, sources: [b.txt]}
+      - {lead: 按照《某某方案》要求XX开展学习, sources: [b.txt]}
     facts:
       - {key: 集中学习, unit: 次, example: 10, sources: [a.txt]}
-      - {key: 心得体会, unit: 篇, sources: [a.txt]}
+      - {key: 中心组集体学习, unit: 次, sources: [a.txt]}
+      - {key: 排查问题, unit: 个, sources: [a.txt]}
   - id: problems
     topic: 存在问题
     level: 1
@@ -103,15 +89,28 @@ sections:
         run_in: true
         titles:
           - {text: 带头学习理论, sources: [c.txt]}
-        facts:
-          - {key: 讲党课, unit: 次, sources: [c.txt]}
-      - id: organization
-        topic: 基层组织建设
+      - id: politics_2
+        topic: 政治建设与理论学习
         level: 2
-        share: 0.2
+        share: 0.5
         run_in: true
         titles:
-          - {text: 抓好支部建设, sources: [c.txt]}
+          - {text: 推动学用结合, sources: [c.txt]}
+  - id: problems
+    topic: 存在问题
+    level: 1
+    share: 1.0
+    run_in: false
+    titles:
+      - {text: 存在的问题, sources: [c.txt]}
+    children:
+      - id: problems_2
+        topic: 存在问题
+        level: 2
+        share: 0.5
+        run_in: true
+        titles:
+          - {text: 学习方面, sources: [c.txt]}
 """
 
 LEARNED_SHORT = """
@@ -130,8 +129,6 @@ sections:
       - {text: 加强理论武装, sources: [d.txt]}
     points:
       - {lead: 坚持集中学习, sources: [d.txt]}
-    facts:
-      - {key: 集中学习, unit: 次, sources: [d.txt]}
 """
 
 KINDS = """
@@ -154,17 +151,21 @@ TOPICS = """
 topics:
   - {id: politics, name: 政治建设与理论学习, keywords: [理论]}
   - {id: organization, name: 基层组织建设, keywords: [支部]}
+  - {id: members, name: 党员发展、教育管理与党费, keywords: [党员]}
+  - {id: integrity, name: 党风廉政建设, keywords: [廉政]}
+  - {id: ideology, name: 意识形态工作, keywords: [意识形态]}
+  - {id: conduct, name: 作风建设, keywords: [作风]}
+  - {id: mass, name: 群团与统战工作, keywords: [群团]}
+  - {id: integration, name: 党建与业务融合, keywords: [融合]}
   - {id: duties, name: 履职情况, keywords: [履职]}
-  - id: problems
-    name: 存在问题
-    keywords: [问题]
-    bank: [理论学习还不够深入, 组织生活形式较为单一]
+  - {id: problems, name: 存在问题, keywords: [问题]}
   - {id: next_steps, name: 下一步工作, keywords: [下一步]}
 """
 
 
 def build_library(root: Path) -> Library:
-    """Learned outlines general, duty (with sub-parts) and short; drafter's own questions.yaml."""
+    """Learned outlines general, duty (with sub-parts) and short; drafter's own questions.yaml
+    (and, the folder having no knowledge files, drafter's own knowledge)."""
     files: dict[str, str | bytes] = {
         "learned/general.yaml": LEARNED_GENERAL,
         "learned/duty.yaml": LEARNED_DUTY,
@@ -182,361 +183,347 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     return build_library(tmp_path_factory.mktemp("lib"))
 
 
-@contextmanager
-def keyboard(*keys: str, screen: io.StringIO | None = None) -> Iterator[None]:
-    """Run the code inside with these key presses as its terminal input, then end of input.
-
-    With `screen`, what the prompts draw is kept there as plain text (before the keys act).
-    """
-    with create_pipe_input() as pipe:
-        pipe.send_text("".join(keys))
-        pipe.close()
-        output = DummyOutput() if screen is None else PlainTextOutput(screen)
-        with create_app_session(input=pipe, output=output):
-            yield
+@pytest.fixture(scope="module")
+def shipped() -> Library:
+    return load_library()
 
 
-def wizard(
-    library: Library, out: Path, *keys: str, screen: io.StringIO | None = None, **kwargs: Any
-) -> Path:
-    with keyboard(*keys, screen=screen):
-        return run_wizard(library, output=out, **kwargs)
+def wizard(library: Library, out: Path, prompter: Scripted, **kwargs: Any) -> Path:
+    """Run the wizard on a script; every scripted answer must have been asked for."""
+    written = run_wizard(library, output=out, prompter=prompter, **kwargs)
+    assert not prompter.answers, f"answers left over: {prompter.answers}"
+    return written
 
 
 def answers_of(out: Path) -> dict[str, Any]:
-    return yaml.safe_load(default_answers_path(out).read_text(encoding="utf-8"))
+    return yaml.safe_load(answers_beside(out).read_text(encoding="utf-8"))
 
 
-def general_steps() -> list[str]:
-    """Keys for a whole first pass over the general outline, one entry per prompt."""
+# Basics of the general test outline: organisation, kind, unit, year, period, title, signature, date.
+BASICS = [ENTER, ENTER, UNIT, ENTER, ENTER, ENTER, ENTER, "2025年12月5日"]
+BANK_ITEM = "坚持集中学习与个人自学相结合"
+BANK_DETAIL = "按计划组织专题辅导、交流研讨和线上学习，推动理论学习常态化"
+
+
+def politics_steps() -> list[Any]:
+    """The politics part: bank item, learned point and an own item; a detail for the own one."""
     return [
-        ENTER,  # kind: the general outline is the default
-        "某某县档案馆党支部\r",  # unit
-        ENTER,  # year: this year
-        ENTER,  # period: 全年
-        ENTER,  # title: computed from the kind's title form
-        ENTER,  # signature: the unit
-        BACKSPACE * 10 + "2025年12月5日\r",  # date, typed the Chinese way
-        ENTER,  # parts: politics and problems are pre-ticked (share ≥ 0.5), next_steps is not
-        ENTER,  # politics heading: the first learned title
-        SPACE + ENTER,  # politics measures: tick the first learned point
-        "带头讲党课\r",  # an own item
+        tick(BANK_ITEM, "开展专题研讨", OWN_OPTION),  # measures
+        "带头讲党课",  # an own item
         ENTER,  # no more own items
-        "全年组织集中学习。\r",  # detail of the first item
-        ENTER,  # no detail for the own item
-        "abc\r"
-        + BACKSPACE * 3
-        + "-3\r"
-        + BACKSPACE * 2
-        + "999999\r"
-        + BACKSPACE * 6
-        + "12\r",  # 集中学习
-        ENTER,  # 心得体会: left out
-        "第一段\r第二段" + FINISH,  # text
-        ENTER,  # problems heading
-        SPACE + ENTER,  # problems: tick the first phrase of the topic's bank
-        ENTER,  # no own item
-        ENTER,  # no detail
-        FINISH,  # no text
+        tick("带头讲党课"),  # only the own item gets a detail prompt
+        "书记带头讲党课2次",  # its detail
+        "12", ENTER, ENTER, ENTER, ENTER, ENTER,  # six counts: 开展集中学习 12, the rest blank
+        "第一段\n\n第二段",  # text
     ]
 
 
-def test_first_pass_then_review_edit_preview_and_write(
-    library: Library, tmp_path: Path, capsys
+def problems_steps() -> list[Any]:
+    return [tick("理论学习的深度"), ENTER, ENTER]  # one problem, no detail, no text
+
+
+def test_first_pass_offers_the_bank_asks_details_only_when_chosen_and_writes(
+    library: Library, tmp_path: Path
 ) -> None:
     out = tmp_path / "out.md"
-    review = [
-        UP * 4 + ENTER,  # review: from 生成文档 up to part 一
-        ENTER,  # its menu: the heading
-        BACKSPACE * len("加强理论武装") + "学深悟透创新理论\r",
-        DOWN * 2 + ENTER,  # the numbers
-        BACKSPACE * 2 + "15\r",  # 集中学习 12 → 15
-        ENTER,  # 心得体会 still left out
-        DOWN * 2 + ENTER,  # back to the review, which points at part 一 again
-        DOWN * 3 + ENTER,  # 预览全文
-        DOWN + ENTER,  # 生成文档
-    ]
-    written = wizard(library, out, *general_steps(), *review)
+    prompter = Scripted(*BASICS, ENTER, *politics_steps(), *problems_steps(), ENTER)
+    assert wizard(library, out, prompter) == out
 
-    assert written == out and out.exists()
     data = answers_of(out)
-    assert data["outline"] == "general"
+    assert data["organisation"] == "branch" and data["outline"] == "general"
     assert data["year"] == TODAY.year and data["period"] == "全年" and data["date"] == "2025-12-05"
-    assert data["title"] == f"某某县档案馆党支部{TODAY.year}年度党建工作总结"
-    assert data["signature"] == "某某县档案馆党支部"
+    assert data["title"] == f"{UNIT}{TODAY.year}年度党建工作总结" and data["signature"] == UNIT
     politics, problems = data["sections"]
-    assert politics == {
-        "topic": "politics",
-        "heading": "学深悟透创新理论",
-        "measures": [
-            {"item": "坚持集中学习", "detail": "全年组织集中学习。"},
-            {"item": "带头讲党课", "detail": ""},
-        ],
-        "numbers": {"集中学习": 15, "心得体会": None},
-        "text": "第一段\n\n第二段",
-    }
-    assert problems == {
-        "topic": "problems",
-        "heading": "存在的问题",
-        "measures": [{"item": "理论学习还不够深入", "detail": ""}],
-        "text": "",
-    }
-    printed = capsys.readouterr().out
-    preview = printed.split("———— 预览 ————")[1].split("———— 预览结束 ————")[0]
-    assert "学深悟透创新理论" in preview and "集中学习15次" in preview
-    assert "学深悟透创新理论" in out.read_text(encoding="utf-8")
-    load_answers(default_answers_path(out), library)  # the saved file is valid
-
-
-def test_review_lists_each_part_with_its_state_and_summary(
-    library: Library, tmp_path: Path
-) -> None:
-    steps = general_steps()
-    empty_problems = [ENTER, ENTER, ENTER, FINISH]  # heading; nothing ticked, no own item, no text
-    screen = io.StringIO()
-    with pytest.raises(NoTerminalError):  # the keys end at the review, so it is drawn and left
-        wizard(library, tmp_path / "out.md", *steps[:17], *empty_problems, screen=screen)
-    shown = screen.getvalue().split("核对一下", 1)[1]
-    assert "基本信息  ✔ 已完成  某某县档案馆党支部" in shown
-    assert "一、加强理论武装  ✔ 已完成  2 条 · 数字 1 项 · 正文 6 字" in shown
-    assert "二、存在的问题  空  0 条 · 数字 0 项 · 正文 0 字" in shown
-    for entry in ("增减部分", "预览全文", "生成文档", "保存并退出"):
-        assert entry in shown
-
-
-def test_numbers_are_refused_at_the_prompt_with_a_chinese_message(
-    library: Library, tmp_path: Path
-) -> None:
-    out = tmp_path / "out.md"
-    keys = [
-        DOWN * 2 + ENTER,  # kind: short (after general and duty)
-        "某某支部\r",
-        ENTER,
-        ENTER,
-        ENTER,
-        ENTER,
-        ENTER,  # short outline, basics
-        ENTER,
-        ENTER,
-        ENTER,
-        ENTER,  # parts, heading, no measures ticked, no own item
-        "abc\r" + BACKSPACE * 3 + "-3\r" + BACKSPACE * 2 + "999999\r" + BACKSPACE * 6 + "7\r",
-        CTRL_C,
+    assert politics["heading"] == "加强理论武装"  # not asked: the parts checkbox shows it
+    assert politics["measures"] == [
+        {"item": BANK_ITEM, "detail": BANK_DETAIL},  # the bank's detail, used as it is
+        {"item": "开展专题研讨", "detail": ""},
+        {"item": "带头讲党课", "detail": "书记带头讲党课2次"},
     ]
-    with pytest.raises(Interrupted):
-        wizard(library, out, *keys)
-    assert answers_of(out)["sections"][0]["numbers"] == {"集中学习": 7}
-
-    # What the prompt shows while it refuses: the question's Chinese message.
-    fact = next(q for q in questions_of(library.questions["section"]) if q.each)
-    spec = fact.for_item({"key": "集中学习", "unit": "次"}).structure({})
-    with keyboard():
-        validator = prompts.build(spec).application.current_buffer.validator
-    shown = {}
-    for typed in ("abc", "-3", "999999", "7次", ""):
-        try:
-            validator.validate(Document(typed))
-        except ValidationError as exc:
-            shown[typed] = exc.message
-    assert shown == {
-        "abc": "请填整数（如 12；不填请直接回车）。",
-        "-3": "不能是负数。",
-        "999999": "999999 超出了合理范围（最大 100000），请核对。",
+    assert politics["numbers"] == {
+        "开展集中学习": 12, "开展专题研讨": None, "撰写心得体会": None, "开展专题调研": None,
+        "形成调研报告": None, "举办专题辅导讲座": None,
     }
+    assert politics["text"] == "第一段\n\n第二段"
+    assert problems["measures"] == [
+        {"item": "理论学习的深度和系统性还不够，学用结合不够紧密", "detail": ""}
+    ]
+    text = out.read_text(encoding="utf-8")
+    assert "集中学习12次" in text and "带头讲党课" in text
+    load_answers(answers_beside(out), library)  # the saved file is valid
+
+    details = [s for s in prompter.asked if "的具体情况" in s.message]
+    assert [s.message for s in details] == ["“带头讲党课”的具体情况（可留空）"]
+    measures = next(s for s in prompter.asked if s.message == "写哪几条做法？")
+    titles = [o.title for o in measures.options]
+    assert titles[0] == BANK_ITEM and titles[-1] == OWN_OPTION
+    assert "坚持集中学习" in titles and not any("XX" in t or "《" in t for t in titles)
+    assert not any(o.checked for o in measures.options)  # nothing pre-ticked
 
 
-def test_ctrl_c_saves_and_resume_asks_only_what_is_missing(
-    library: Library, tmp_path: Path
-) -> None:
-    out = tmp_path / "out.md"
-    steps = general_steps()
-    text_prompt = 16
-    with pytest.raises(Interrupted) as exc:
-        wizard(library, out, *steps[:text_prompt], CTRL_C)
-    answers = default_answers_path(out)
-    assert (
-        str(exc.value) == f"已保存到 {answers}；继续填写：drafter new --answers {answers} -o {out}"
-    )
-    assert exc.value.exit_code == 130
-    saved, _ = load_answers(answers, library)
-    assert "text" not in saved["sections"][0] and saved["sections"][0]["numbers"] == {
-        "集中学习": 12,
-        "心得体会": None,
-    }
+def test_counts_come_from_the_catalogue_for_the_organisation(library: Library, tmp_path: Path) -> None:
+    """A 党支部 is never asked about 中心组; learned keys are asked only as catalogue entries."""
+    branch = Scripted(*BASICS, ENTER, rest=ENTER)
+    wizard(library, tmp_path / "branch.md", branch)
+    counts = [s.message for s in branch.asked if s.message.endswith(("（次）", "（篇）", "（场）", "（个）"))]
+    assert counts[:6] == [
+        "开展集中学习（次）", "开展专题研讨（次）", "撰写心得体会（篇）", "开展专题调研（次）",
+        "形成调研报告（篇）", "举办专题辅导讲座（场）",
+    ]
+    assert len(counts) == 6 and not any("中心组" in c or "排查问题" in c for c in counts)
+    assert any("另有 1 项数字（检视查摆问题）" in line for line in branch.said)  # 排查问题, behind 更多数字
 
-    wizard(library, out, *steps[text_prompt:], ENTER, answers_path=answers)
-    assert answers_of(out)["sections"][0]["text"] == "第一段\n\n第二段"
+    group = Scripted(choose("党组"), *BASICS[1:], ENTER, rest=ENTER)
+    wizard(library, tmp_path / "group.md", group)
+    asked = [s.message for s in group.asked]
+    assert "组织理论学习中心组集体学习（次）" in asked and "开展“第一议题”学习（次）" in asked
+    assert answers_of(tmp_path / "group.md")["organisation"] == "party_group"
+
+
+def test_annual_default_path_needs_at_most_60_prompts(shipped: Library, tmp_path: Path) -> None:
+    """Issue 9: a new user's annual report for a 党支部, Enter through with the unit typed."""
+    prompter = Scripted(ENTER, choose("年度党建工作总结"), "某某县自然资源局机关党支部", rest=ENTER)
+    out = wizard(shipped, tmp_path / "annual.md", prompter)
     assert out.exists()
+    count = len(prompter.asked)
+    print(f"\n  annual report, default path: {count} prompts")
+    assert count <= 60
+    assert not any("时间段" in m for m in prompter.messages)  # the kind answers it
+    assert answers_of(out)["period"] == "全年"
+    banners = [line for line in prompter.said if line.startswith("—— ")]
+    assert banners[0] == "—— 一、坚持对标看齐，全面加强党的建设 ——"
+    parts = next(s for s in prompter.asked if s.message.startswith("这次总结写哪几部分"))
+    assert not any(o.checked for o in parts.options if o.title.startswith("　"))  # sub-parts
+    asked = " ".join(prompter.messages)
+    for wanted in ("召开支委会", "召开党员大会", "开展主题党日活动", "讲授党课"):
+        assert wanted in asked
+    assert "中心组" not in asked and "党组会议" not in asked
+    assert not {"排查问题（个）", "解决（个）", "学习（次）"} & set(prompter.messages)  # raw learned keys
 
 
-SHORT_STEPS = [
-    DOWN * 2 + ENTER,  # 0 kind: short (after general and duty)
-    "某某支部\r",  # 1 unit
-    ENTER,  # 2 year
-    DOWN + ENTER,  # 3 period: 上半年
-    ENTER,  # 4 title
-    ENTER,  # 5 signature
-    BACKSPACE * 10 + "2025.12.5\r",  # 6 date
-    ENTER,  # 7 parts
-    ENTER,  # 8 heading
-    SPACE + ENTER,  # 9 measures
-    "自定做法\r",  # 10 an own item
-    ENTER,  # 11 no more
-    "说明一\r",  # 12 detail of the learned point
-    ENTER,  # 13 no detail for the own item
-    "7\r",  # 14 集中学习
-    "一段话" + FINISH,  # 15 text
-    ENTER,  # 16 review: 生成文档
-]
-# Where the resumed run starts after Ctrl-C at a prompt: at that prompt, except that a heading
-# is asked again until a later answer of its part is stored, and the ticked measures and own
-# items are stored together, when the list is finished.
-RESUMES_AT = {9: 8, 10: 8, 11: 8}
-
-
-@pytest.fixture(scope="module")
-def uninterrupted(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The document of one run through SHORT_STEPS without interruption (its answers beside it)."""
-    return wizard(library, tmp_path_factory.mktemp("whole") / "whole.md", *SHORT_STEPS)
-
-
-@pytest.mark.parametrize("stop", range(len(SHORT_STEPS)))
-def test_ctrl_c_at_any_prompt_then_resume_gives_the_same_answers(
-    library: Library, uninterrupted: Path, tmp_path: Path, stop: int
+@pytest.mark.parametrize("organisation", ["党支部", "党组"])
+def test_every_shipped_kind_has_a_short_default_path(
+    shipped: Library, tmp_path: Path, organisation: str
 ) -> None:
-    whole = uninterrupted
+    """Sub-sub-sections (1. under （一）) are never pre-ticked: one report's detail."""
+    for outline in shipped.outlines.values():
+        prompter = Scripted(choose(organisation), choose(outline.kind), UNIT, rest=ENTER)
+        wizard(shipped, tmp_path / f"{outline.id}.md", prompter)
+        assert len(prompter.asked) <= 60, outline.id
+        parts = next(s for s in prompter.asked if s.message.startswith("这次总结写哪几部分"))
+        assert not any(o.checked for o in parts.options if o.title.startswith("　" * 4))
+
+
+def test_sub_parts_divide_the_parents_items_and_the_banner_shows_where(
+    library: Library, tmp_path: Path
+) -> None:
     out = tmp_path / "out.md"
-    with pytest.raises(Interrupted):
-        wizard(library, out, *SHORT_STEPS[:stop], CTRL_C)
-    answers = default_answers_path(out)
-    if answers.exists():
-        load_answers(answers, library)  # valid at every stop
-    wizard(library, out, *SHORT_STEPS[RESUMES_AT.get(stop, stop) :], answers_path=answers)
-
-    assert answers_of(out) == answers_of(whole)
-    assert compose_mapping(answers_of(out), library, out) == compose_mapping(answers_of(whole), library, whole)
-    assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
-
-
-def test_review_can_add_a_part_and_keeps_the_others(library: Library, tmp_path: Path) -> None:
-    out = tmp_path / "out.md"
-    review = [
-        UP * 2 + ENTER,  # 增减部分
-        DOWN * 2 + SPACE + ENTER,  # tick 下一步打算 as well
-        ENTER,  # its heading
-        ENTER,  # no own item (it has no learned points)
-        "继续抓好理论学习" + FINISH,  # its text
-        DOWN * 2 + ENTER,  # from 增减部分 to 生成文档
+    prompter = Scripted(
+        ENTER, choose("书记述职报告"), UNIT, ENTER, ENTER, ENTER, ENTER, ENTER,
+        tick("推动学用结合", "学习方面"),  # parts: the sub-parts pre-ticked only when always there
+        by_message={"写哪几条做法": tick_if_offered(BANK_ITEM), "存在哪些问题": first_option},
+        rest=ENTER,
+    )
+    wizard(library, out, prompter)
+    parts = prompter.asked[8]
+    assert [(o.title, o.checked) for o in parts.options] == [
+        ("履职情况", True),
+        ("　　带头学习理论（政治建设与理论学习）", True),  # share 1.0
+        ("　　推动学用结合（政治建设与理论学习）", False),
+        ("存在的问题（存在问题）", True),
+        ("　　学习方面（存在问题）", False),
     ]
-    wizard(library, out, *general_steps(), *review)
-    sections = answers_of(out)["sections"]
-    assert [s["topic"] for s in sections] == ["politics", "problems", "next_steps"]
-    assert sections[0]["numbers"] == {"集中学习": 12, "心得体会": None}
-    assert sections[2] == {
-        "topic": "next_steps",
-        "heading": "下一步打算",
-        "measures": [],
-        "text": "继续抓好理论学习",
+    offered = {
+        banner: [o.title for o in spec.options]
+        for banner, spec in _measure_prompts(prompter)
     }
-    assert "三、下一步打算" in out.read_text(encoding="utf-8")
+    assert BANK_ITEM in offered["一、履职情况 › （一）带头学习理论"]
+    assert BANK_ITEM not in offered["一、履职情况 › （二）推动学用结合"]  # divided, not repeated
+    problems = offered["二、存在的问题"]
+    child = offered["二、存在的问题 › （一）学习方面"]
+    assert problems[0].startswith("理论学习的深度") and not any(t.startswith("理论学习的深度") for t in child)
+    data = answers_of(out)
+    duties, problems_part = data["sections"]
+    assert [c["heading"] for c in duties["children"]] == ["带头学习理论", "推动学用结合"]
+    assert [c["heading"] for c in problems_part["children"]] == ["学习方面"]
+
+
+def tick_if_offered(title: str) -> Any:
+    def answer(spec: Any) -> list[Any]:
+        return [o.value for o in spec.options if o.title == title]
+
+    return answer
+
+
+def first_option(spec: Any) -> list[Any]:
+    return [spec.options[0].value]
+
+
+def _measure_prompts(prompter: Scripted) -> list[tuple[str, Any]]:
+    """(banner, measures checkbox spec) for each part that had one."""
+    return [
+        (banner, spec)
+        for banner, spec in zip(prompter.banners, prompter.asked, strict=True)
+        if spec.widget == "checkbox" and spec.message in ("写哪几条做法？", "存在哪些问题？")
+    ]
+
+
+def test_the_review_is_honest_and_runs_the_checks(library: Library, tmp_path: Path) -> None:
+    """An empty part says it is left out; 核稿 findings are counted per part before writing."""
+    out = tmp_path / "out.md"
+    politics = [ENTER, "5", ENTER, ENTER, ENTER, ENTER, ENTER, "全年开展学习XX次。"]
+    prompter = Scripted(*BASICS, ENTER, *politics, ENTER, ENTER, choose("核稿结果"), choose("生成文档"))
+    wizard(library, out, prompter)
+    review = next(s for s in prompter.asked if s.message.startswith("核对一下"))
+    lines = [o.title for o in review.options]
+    assert lines[0] == f"基本信息  ✔ 已完成  {UNIT}"
+    assert lines[1].startswith("一、加强理论武装  ✔ 已完成  0 条 · 数字 1 项 · 正文 10 字")
+    assert "⚠ 核稿" in lines[1]
+    assert lines[2] == "二、存在的问题  空：不写入文档  0 条 · 数字 0 项 · 正文 0 字"
+    assert any(t.startswith("核稿结果（") for t in lines)
+    summary = next(line for line in prompter.said if line.startswith("核稿："))
+    assert "一、加强理论武装" in summary and "处" in summary
+    assert any("占位符" in line and "XX" in line for line in prompter.said)  # the full list
+
+
+def test_review_edits_a_part_changes_the_layout_and_fills_more_counts(
+    shipped: Library, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.md"
+    first_pass = [
+        ENTER, choose("年度党建工作总结"), UNIT, ENTER, ENTER, ENTER, ENTER,
+        tick("创新方法方式", keep=False),  # one part only
+        *[ENTER] * 8,  # its measures, six counts, text
+    ]
+    review = [
+        choose("一、"), choose("标题："), "夯实组织基础，推动支部建设规范有序",
+        choose("更多数字"), tick("开展谈心谈话"), "60",
+        choose("写哪几条做法"), tick("严格执行“三会一课”制度"), ENTER,  # details: the bank's
+        choose("返回总览"),
+        choose("标题排法"), tick("一级标题", keep=False),
+        choose("预览全文"), choose("生成文档"),
+    ]
+    prompter = Scripted(*first_pass, *review)
+    wizard(shipped, out, prompter)
+    data = answers_of(out)
+    (part,) = data["sections"]
+    assert part["heading"] == "夯实组织基础，推动支部建设规范有序"
+    assert part["numbers"]["开展谈心谈话"] == 60
+    assert part["measures"][0]["item"] == "严格执行“三会一课”制度"
+    assert data["run_in_levels"] == [1, 2]  # level 2 keeps the kind's way
+    preview = "\n".join(prompter.said).split("———— 预览 ————")[1]
+    assert "一、夯实组织基础，推动支部建设规范有序。" in preview  # run-in: the heading ends in 。
+    assert "开展谈心谈话60人次" in preview
 
 
 def test_title_and_signature_left_at_their_default_follow_a_changed_unit(
     library: Library, tmp_path: Path
 ) -> None:
     out = tmp_path / "out.md"
-    unit = "某某县档案馆党支部"
     review = [
-        UP * 5 + ENTER,  # 基本信息
-        DOWN * 4 + ENTER,  # 落款单位
-        BACKSPACE * len(unit) + "档案馆支部\r",  # a signature of one's own
-        UP * 4 + ENTER,  # 单位名称
-        BACKSPACE * len(unit) + "某某县图书馆党支部\r",
-        DOWN * 6 + ENTER,  # 返回总览
-        DOWN * 5 + ENTER,  # 生成文档
+        choose("基本信息"), choose("落款单位"), "档案馆支部", choose("单位名称"), "某某县图书馆党支部",
+        choose("返回总览"), choose("生成文档"),
     ]
-    wizard(library, out, *general_steps(), *review)
+    wizard(library, out, Scripted(*BASICS, ENTER, *[ENTER] * 8, ENTER, ENTER, *review))
     data = answers_of(out)
     assert data["unit"] == "某某县图书馆党支部"
     assert data["title"] == f"某某县图书馆党支部{TODAY.year}年度党建工作总结"
     assert data["signature"] == "档案馆支部"
 
 
-def test_sub_parts_of_a_kind_outline_are_ticked_asked_and_editable(
-    library: Library, tmp_path: Path
-) -> None:
+def test_ctrl_c_saves_and_resume_asks_only_what_is_missing(library: Library, tmp_path: Path) -> None:
     out = tmp_path / "out.md"
-    keys = [
-        DOWN + ENTER,  # kind: the duty report, below the default
-        "某某支部\r",
-        ENTER,
-        ENTER,
-        ENTER,
-        ENTER,
-        ENTER,  # basics
-        ENTER,  # parts: 履职情况
-        ENTER,  # its heading
-        ENTER,  # no own item: nothing learned to tick, so only the own-item prompt
-        FINISH,  # no text of its own
-        DOWN + SPACE + ENTER,  # sub-parts: 带头学习理论 is pre-ticked, tick 抓好支部建设 too
-        ENTER,
-        ENTER,
-        "3\r",
-        FINISH,  # 带头学习理论: heading, no own item, 讲党课 3 次, no text
-        ENTER,
-        ENTER,
-        "支部建设情况" + FINISH,  # 抓好支部建设
-        UP * 3 + ENTER,  # review: part 一
-        DOWN * 3 + ENTER,  # its menu: heading, measures, text, then sub-part （一）
-        DOWN * 2 + ENTER,  # the sub-part's numbers
-        BACKSPACE + "5\r",  # 讲党课 3 → 5
-        DOWN * 2 + ENTER,  # back to part 一
-        DOWN * 3 + ENTER,  # back to the review
-        DOWN * 3 + ENTER,  # 生成文档
-    ]
-    wizard(library, out, *keys)
-    (duties,) = answers_of(out)["sections"]
-    assert duties["topic"] == "duties" and duties["text"] == ""
-    first, second = duties["children"]
-    assert first["topic"] == "politics" and first["numbers"] == {"讲党课": 5}
-    assert second == {
-        "topic": "organization",
-        "heading": "抓好支部建设",
-        "measures": [],
-        "text": "支部建设情况",
-    }
-    text = out.read_text(encoding="utf-8")
-    assert "（一）带头学习理论" in text and "（二）抓好支部建设" in text
+    steps = [*BASICS, ENTER, *politics_steps(), *problems_steps(), ENTER]
+    text_prompt = steps.index("第一段\n\n第二段")
+    with pytest.raises(Interrupted) as exc:
+        wizard(library, out, Scripted(*steps[:text_prompt], CTRL_C))
+    answers = answers_beside(out)
+    assert str(exc.value) == f"已保存到 {answers}；继续填写：drafter new --answers {answers} -o {out}"
+    assert exc.value.exit_code == 130
+    saved, _ = load_answers(answers, library)
+    assert "text" not in saved["sections"][0] and saved["sections"][0]["numbers"]["开展集中学习"] == 12
+
+    resumed = Scripted(*steps[text_prompt:])
+    wizard(library, out, resumed, answers_path=answers)
+    assert answers_of(out)["sections"][0]["text"] == "第一段\n\n第二段"
+    assert resumed.messages[0] == "正文（做法、成效、亮点和典型事例）"
+
+
+def test_an_answer_interrupted_while_saving_is_named_as_not_saved(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter import session
+
+    out = tmp_path / "out.md"
+    real = session.write_answers
+
+    def interrupted_at_the_unit(path: Path, answers: Any) -> None:
+        if answers.unit is not None:
+            raise KeyboardInterrupt
+        real(path, answers)
+
+    monkeypatch.setattr(session, "write_answers", interrupted_at_the_unit)
+    with pytest.raises(Interrupted) as exc:
+        wizard(library, out, Scripted(*BASICS))
+    message = str(exc.value)
+    assert message.startswith("“单位名称”没有保存（保存时被中断）；此前的答案保存在")
+    assert "unit" not in answers_of(out)  # the file is as it was before that answer
+
+
+def test_nothing_is_saved_before_the_kind_is_chosen(library: Library, tmp_path: Path) -> None:
+    with pytest.raises(Interrupted) as exc:
+        wizard(library, tmp_path / "out.md", Scripted(ENTER, CTRL_C))
+    assert str(exc.value) == "已取消，没有保存任何答案。"
+    assert not answers_beside(tmp_path / "out.md").exists()
 
 
 def test_save_and_quit_then_a_new_run_offers_to_continue(library: Library, tmp_path: Path) -> None:
     out = tmp_path / "out.md"
+    steps = [*BASICS, ENTER, *politics_steps(), *problems_steps()]
     with pytest.raises(SavedForLater) as exc:
-        wizard(library, out, *general_steps(), DOWN + ENTER)  # 保存并退出
+        wizard(library, out, Scripted(*steps, choose("保存并退出")))
     assert "继续填写：drafter new --answers" in str(exc.value) and not out.exists()
     assert exc.value.exit_code == 0 and exc.value.label == ""
 
-    wizard(
-        library, out, "y", ENTER
-    )  # continue the saved answers; all answered, so straight to 生成文档
-    assert out.exists() and answers_of(out)["unit"] == "某某县档案馆党支部"
+    again = Scripted(True, ENTER)  # continue the saved answers; all answered: 生成文档
+    wizard(library, out, again)
+    assert out.exists() and answers_of(out)["unit"] == UNIT
+    assert again.messages[0].startswith("发现上次保存的答案")
 
 
 def test_existing_output_is_kept_without_consent(library: Library, tmp_path: Path) -> None:
     out = tmp_path / "out.md"
     out.write_text("旧文件", encoding="utf-8")
     with pytest.raises(OutputError, match="已存在"):
-        wizard(library, out, ENTER)  # the default answer is no
+        wizard(library, out, Scripted(ENTER))  # the default answer is no
     assert out.read_text(encoding="utf-8") == "旧文件"
-    assert not default_answers_path(out).exists()
+    assert not answers_beside(out).exists()
 
-    wizard(library, out, *general_steps(), ENTER, force=True)  # no question with --force
+    wizard(library, out, Scripted(*BASICS, ENTER, rest=ENTER), force=True)  # no question
     assert out.read_text(encoding="utf-8") != "旧文件"
 
 
-def test_defaults_only_lists_every_missing_required_answer(
-    library: Library, tmp_path: Path
-) -> None:
+def test_data_is_never_evaluated_in_a_prompt(library: Library, tmp_path: Path) -> None:
+    """Issue 11: count keys, items and headings from files are shown exactly as written."""
+    keys = {"{{ 7*7 }}": 3, "学习{{ nope }}": 2, "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}": 1}
+    last = build_file_tree(tmp_path, {"last.answers.yaml": yaml.safe_dump({
+        "outline": "short", "unit": "青松镇农技站党支部", "year": 2024, "period": "全年",
+        "sections": [{
+            "topic": "politics", "heading": "{{ 6*6 }}讲政治",
+            "measures": [{"item": "{{ 5*5 }}条做法", "detail": ""}], "numbers": keys,
+        }],
+    }, allow_unicode=True)}) / "last.answers.yaml"
+    prompter = Scripted(rest=ENTER)
+    started = time.monotonic()
+    wizard(library, tmp_path / "out.md", prompter, last_path=last)
+    assert time.monotonic() - started < 5
+    shown = prompter.shown()
+    for literal in ("{{ 7*7 }}（上期 3）", "学习{{ nope }}（上期 2）", "{% for i in range(99999) %}", "{{ 5*5 }}条做法"):
+        assert literal in shown
+    assert "49" not in shown and "25条" not in shown
+
+
+def test_defaults_only_lists_every_missing_required_answer(library: Library, tmp_path: Path) -> None:
     with pytest.raises(MissingAnswersError) as exc:
         run_wizard(library, output=tmp_path / "out.md", defaults_only=True)
     assert exc.value.missing == ["单位名称（unit）", "至少一个栏目（sections）"]
@@ -544,79 +531,32 @@ def test_defaults_only_lists_every_missing_required_answer(
 
 
 def test_defaults_only_fills_the_defaults_and_writes(library: Library, tmp_path: Path) -> None:
-    answers = (
-        build_file_tree(
-            tmp_path,
-            {
-                "a.answers.yaml": """
+    answers = build_file_tree(tmp_path, {"a.answers.yaml": """
         outline: short
         unit: 某某支部
         sections:
           - topic: politics
             heading: 加强理论武装
-    """
-            },
-        )
-        / "a.answers.yaml"
-    )
+            text: 全年组织学习。
+    """}) / "a.answers.yaml"
     out = run_wizard(library, output=tmp_path / "a.md", answers_path=answers, defaults_only=True)
     text = out.read_text(encoding="utf-8")
     assert f"某某支部{TODAY.year}年度党建工作总结" in text
     assert f"{TODAY.year}年{TODAY.month}月{TODAY.day}日" in text
 
 
-def test_no_terminal_gives_a_chinese_message(library: Library, tmp_path: Path, monkeypatch) -> None:
+def test_no_terminal_gives_a_chinese_message(library: Library, tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "drafter", "--outlines", str(library.root), "new", "-o", "x.docx"],
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
+        cwd=tmp_path, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
         check=False,
     )
     assert result.returncode == 2
     assert "没有可交互的终端" in result.stderr and "--defaults" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "x.answers.yaml").exists()
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO())
-    with pytest.raises(NoTerminalError):
-        prompts.ensure_terminal()
-    with keyboard():
-        prompts.ensure_terminal()  # a scripted pipe counts as a terminal
 
-
-def test_input_ending_mid_way_is_no_terminal_and_keeps_the_answers(
-    library: Library, tmp_path: Path
-) -> None:
-    out = tmp_path / "out.md"
-    with pytest.raises(NoTerminalError):
-        wizard(library, out, *general_steps()[:3])
-    assert answers_of(out)["unit"] == "某某县档案馆党支部" and "period" not in answers_of(out)
-
-
-def test_heading_completion_offers_every_title_for_the_default() -> None:
-    completer = prompts.ChoiceCompleter(["加强理论武装", "坚持政治引领"])
-
-    def offered(text: str) -> list[str]:
-        return [c.text for c in completer.get_completions(Document(text), CompleteEvent())]
-
-    assert offered("") == offered("加强理论武装") == ["加强理论武装", "坚持政治引领"]
-    assert offered("政治") == ["坚持政治引领"]
-    assert offered("组织") == []
-
-
-@pytest.mark.parametrize(
-    ("widget", "default", "expected"),
-    [("select", "b", "b"), ("checkbox", None, ["a"]), ("confirm", True, True)],
-)
-def test_escape_then_enter_in_a_list_or_yes_no_is_enter(
-    widget: str, default: Any, expected: Any
-) -> None:
-    """Esc then Enter ends a multi-line answer, and users press it at the next prompt too."""
-    from drafter.question import Option, PromptSpec
-
-    options = (Option("甲", "a", checked=True), Option("乙", "b"))
-    spec = PromptSpec(widget, "问题", default=default, options=options)
-    with keyboard(FINISH):
-        assert prompts.ask(spec) == expected
+def test_details_prompt_is_asked_only_when_items_are_chosen(library: Library, tmp_path: Path) -> None:
+    prompter = Scripted(*BASICS, ENTER, rest=ENTER)
+    wizard(library, tmp_path / "out.md", prompter)
+    assert DETAILS_PROMPT not in prompter.messages
