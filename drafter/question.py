@@ -30,10 +30,10 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.dates import parse_date
 from drafter.errors import UserError
+from drafter.templating import question_environment
 
 TYPES = ("text", "int", "select", "checkbox", "autocomplete", "confirm", "date", "multiline")
 # The widget that asks each type: ints and dates are typed in as text and checked as typed.
@@ -42,7 +42,7 @@ WIDGETS = {"int": "text", "date": "text"}
 Refs = Mapping[str, Callable[[], Any]]
 Context = Mapping[str, Any]
 
-_ENV = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+_ENV = question_environment()
 _FALSY = {"", "false", "0", "none", "no"}
 
 

@@ -248,6 +248,14 @@ def environment(templates_dir: Path, *, sandboxed: bool, filters: FILTERS) -> ji
     return env
 
 
+def question_environment() -> jinja2.Environment:
+    """The bounded sandbox for questions.yaml's prompts, defaults and conditions (no loader):
+    an outside outlines folder's questions are as untrusted as its templates."""
+    sandbox = _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+    sandbox.add_filters(())
+    return sandbox
+
+
 def render_string(
     env: jinja2.Environment, source: str, context: Mapping[str, Any], where: str
 ) -> str:

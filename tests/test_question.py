@@ -218,3 +218,22 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
         assert period.get_default({"outline": outline}) == part
     heading = section[0].get_default({"titles": [], "topic": "存在问题"})
     assert heading == "存在问题"
+
+
+def test_question_templates_run_bounded() -> None:
+    """questions.yaml of an outside outlines folder is as untrusted as its templates."""
+    import time
+
+    from drafter.question import Question, TemplateError
+
+    q = Question.from_dict({"name": "x", "type": "text", "prompt": "p"})
+    start = time.perf_counter()
+    for source in (
+        "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+        "{{ 'a' * 10**9 }}",
+        "{{ ''.__class__.__mro__ }}",
+    ):
+        with pytest.raises(TemplateError):
+            q.render(source, {})
+    assert time.perf_counter() - start < 3
+    assert q.render("{{ unit }}的总结", {"unit": "某某支部"}) == "某某支部的总结"
