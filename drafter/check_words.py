@@ -170,6 +170,11 @@ _MISUSES = (
 )
 
 
+def misused_de(text: str) -> bool:
+    """Whether a text has one of the clear 的/得/地 misuses (落实的好, 明显得成效 …)."""
+    return any(m.pattern.search(text) for m in _MISUSES)
+
+
 def de_de_di(view: View, _context: CheckContext) -> list[Finding]:
     """的/得/地 in common phrases where the usage is clearly wrong (落实的好 → 落实得好)."""
     out = []

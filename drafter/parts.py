@@ -12,6 +12,7 @@ its parent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -47,6 +48,7 @@ def entries(
     candidates: list[OutlineSection],
     carry: Carry,
     depth: int = 0,
+    organisation: str | None = None,
 ) -> list[Entry]:
     """The parts to offer at one level, in document order, each with its own sub-parts.
 
@@ -76,7 +78,7 @@ def entries(
     for k, learned in enumerate(candidates):
         if learned.id in present:
             continue
-        title = learned.titles[0].text if learned.titles else learned.topic
+        title = default_title(learned, organisation)
         if title != learned.topic:
             title = f"{title}（{learned.topic}）"
         topic = section_topic(learned.id)
@@ -95,8 +97,31 @@ def entries(
             entry.learned.children if entry.learned else [],
             carry,
             depth + 1,
+            organisation,
         )
     return out
+
+
+# Bodies a 党支部 or 党总支 does not have: a heading naming them was learned from another unit.
+_ABOVE_BRANCH = ("党组", "中心组", "党委")
+_BRANCH_LEVEL = ("branch", "general_branch")
+_OTHER_REPORTS = re.compile(r"XX|xx|××|\*\*|\d{4}\s*年|《")
+
+
+def default_title(learned: OutlineSection, organisation: str | None) -> str:
+    """The heading offered for a learned section: the most common learned title a reader would
+    accept from this organisation — no placeholder, year or document title of the report it was
+    learned from, no 的/得/地 slip, no 党组/党委 in a branch's report — else the topic's name."""
+    from drafter.check_words import misused_de
+
+    for title in learned.titles:
+        text = title.text
+        if _OTHER_REPORTS.search(text) or misused_de(text):
+            continue
+        if organisation in _BRANCH_LEVEL and any(word in text for word in _ABOVE_BRANCH):
+            continue
+        return text
+    return learned.topic
 
 
 def options(tree: list[Entry], prefix: Path = ()) -> list[Option]:
