@@ -196,7 +196,10 @@ class _Composer:
         lead = points(measures, claimed, self.period_body, verbs)
         if lead:
             lead = self.framing(topic) + lead
-        paragraphs = with_counts(([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs)
+        paragraphs = with_counts(
+            ([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs,
+            after_list=len(measures) > 1,
+        )
         context = dict(
             self.ctx,
             section={

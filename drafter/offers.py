@@ -24,6 +24,7 @@ from drafter.answers import section_topic
 from drafter.knowledge import Knowledge, clean_point
 from drafter.model import SectionAnswer
 from drafter.outline import OutlineSection
+from drafter.points import beyond_organisation
 
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
 
@@ -77,7 +78,11 @@ def measure_offers(
     seen = set(taken)
     offers = []
     bank = knowledge.measures_for(topic, organisation) if topic else []
-    points = [clean_point(p.text) for p in (learned.points if learned else [])]
+    points = [
+        clean_point(p.text)
+        for p in (learned.points if learned else [])
+        if not beyond_organisation(p.text, organisation)
+    ]
     candidates = [MeasureOffer(m.text, m.detail) for m in bank]
     candidates += [MeasureOffer(p) for p in points if p]
     for offer in candidates:

@@ -102,9 +102,6 @@ def entries(
     return out
 
 
-# Bodies a 党支部 or 党总支 does not have: a heading naming them was learned from another unit.
-_ABOVE_BRANCH = ("党组", "中心组", "党委")
-_BRANCH_LEVEL = ("branch", "general_branch")
 _OTHER_REPORTS = re.compile(r"XX|xx|××|\*\*|\d{4}\s*年|《")
 
 
@@ -113,12 +110,13 @@ def default_title(learned: OutlineSection, organisation: str | None) -> str:
     accept from this organisation — no placeholder, year or document title of the report it was
     learned from, no 的/得/地 slip, no 党组/党委 in a branch's report — else the topic's name."""
     from drafter.check_words import misused_de
+    from drafter.points import beyond_organisation
 
     for title in learned.titles:
         text = title.text
         if _OTHER_REPORTS.search(text) or misused_de(text):
             continue
-        if organisation in _BRANCH_LEVEL and any(word in text for word in _ABOVE_BRANCH):
+        if beyond_organisation(text, organisation):
             continue
         return text
     return learned.topic

@@ -159,3 +159,14 @@ def main_verb_problem(text: str, *, diagnosis: bool = False) -> str:
     if opener and not any(s > opener.end() for s in starts):
         return f"只有状语（“{opener.group()}……”），缺少谓语"
     return ""
+
+
+# Bodies a 党支部 or 党总支 does not have: a text naming them was learned from another unit.
+_ABOVE_BRANCH = ("党组", "中心组", "党委")
+_BRANCH_LEVEL = ("branch", "general_branch")
+
+
+def beyond_organisation(text: str, organisation: str | None) -> bool:
+    """Whether a learned text speaks of bodies this organisation does not have (党组, 中心组 in a
+    党支部's report): such a heading or point came from another kind of unit."""
+    return organisation in _BRANCH_LEVEL and any(word in text for word in _ABOVE_BRANCH)

@@ -125,12 +125,22 @@ def points(
     return "".join(out)
 
 
-def with_counts(paragraphs: list[str], counts: Sequence[Answered], period: str, verbs: Mapping[str, list[str]]) -> list[str]:
-    """Counts no measure claimed, as one sentence closing the first paragraph (or alone)."""
+def with_counts(
+    paragraphs: list[str],
+    counts: Sequence[Answered],
+    period: str,
+    verbs: Mapping[str, list[str]],
+    *,
+    after_list: bool = False,
+) -> list[str]:
+    """Counts no measure claimed, as one sentence closing the first paragraph (or alone).
+
+    After 一是……二是…… the sentence opens with 此外, so it does not read as part of the last point.
+    """
     counted = count_clause(counts, verbs)
     if not counted:
         return paragraphs
-    text = sentence(period + counted)
+    text = sentence(("此外，" if after_list else "") + period + counted)
     if not paragraphs:
         return [text]
     return [sentence(paragraphs[0]) + text, *paragraphs[1:]]

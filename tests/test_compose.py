@@ -79,7 +79,7 @@ def test_document_structure(library) -> None:
     ]
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     # The count closes the measures' paragraph with its verb; no paragraph of counts alone.
-    assert "一是坚持集中学习。每月组织一次集中学习。二是开展专题研讨。全年开展集中学习12次。" in texts
+    assert "一是坚持集中学习。每月组织一次集中学习。二是开展专题研讨。此外，全年开展集中学习12次。" in texts
     assert not any("累计" in t for t in texts)
     assert "第一段亮点。" in texts and "第二段案例。" in texts
     # One layout per level: the mini outline's level 1 is mostly standalone, so both are.
