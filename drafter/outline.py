@@ -7,6 +7,7 @@ learned outline with the authored kinds, topics, questions and templates of an o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -276,9 +277,10 @@ class Library:
     def templates_dir(self) -> Path:
         return self.root / "authored" / "templates"
 
-    @property
+    @cached_property
     def knowledge(self) -> Knowledge:
-        """Organisations, count catalogue and phrase banks of this folder (drafter.knowledge)."""
+        """Organisations, count catalogue and phrase banks of this folder (drafter.knowledge),
+        loaded the first time they are needed and kept with the library."""
         from drafter.knowledge import load_knowledge
 
         return load_knowledge(self.root)

@@ -227,3 +227,34 @@ def test_paths_with_chinese_and_spaces_and_windows_line_ends(
     assert f"已生成：{out}" in capsys.readouterr().out
     text = out.read_text(encoding="utf-8")
     assert "一、加强理论学习" in text and "\r" not in text
+
+
+def test_a_batch_made_by_worker_processes_equals_one_made_in_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many answers files are rendered by worker processes; the files are the same bytes."""
+    import drafter.commands.render as render_command
+    from drafter.cli import run
+
+    example = Path(__file__).parent.parent / "examples" / "complete.answers.yaml"
+    sources = []
+    for n in range(6):
+        path = tmp_path / f"f{n}.answers.yaml"
+        path.write_text(example.read_text(encoding="utf-8").replace("2025", str(2020 + n)), encoding="utf-8")
+        sources.append(str(path))
+    (tmp_path / "serial").mkdir()
+    (tmp_path / "parallel").mkdir()
+    monkeypatch.setattr(render_command, "PER_WORKER", 10**6)
+    assert run(["render", *sources, "-o", str(tmp_path / "serial")]) == 0
+    monkeypatch.setattr(render_command, "PER_WORKER", 1)
+    monkeypatch.setattr(render_command.os, "cpu_count", lambda: 2)
+    assert run(["render", *sources, "-o", str(tmp_path / "parallel")]) == 0
+    for n in range(6):
+        serial = (tmp_path / "serial" / f"f{n}.docx").read_bytes()
+        assert serial == (tmp_path / "parallel" / f"f{n}.docx").read_bytes()
+    # A bad file among many stops the batch with its own message and writes nothing.
+    (tmp_path / "f3.answers.yaml").write_text("outline: general\nsections: []\n", encoding="utf-8")
+    assert run(["render", *sources, "-o", str(tmp_path / "none")]) == 2
+    (tmp_path / "again").mkdir()
+    assert run(["render", *sources, "-o", str(tmp_path / "again")]) == 2
+    assert not list((tmp_path / "again").iterdir())

@@ -10,6 +10,10 @@ the documents are then written together, so a failure leaves no part behind.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -17,12 +21,12 @@ from drafter.answers import read_answers, require_complete
 from drafter.compose import compose
 from drafter.errors import EXIT_OK, UserError
 from drafter.fsutil import check_outputs, is_directory, write_all
-from drafter.model import Answers
 from drafter.naming import output_in
-from drafter.outline import load_library
+from drafter.outline import Library, load_library
 from drafter.render import document_bytes, format_of, refuse_input_name, text_of_document
 
 STDOUT = Path("-")
+PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -49,22 +53,78 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if not is_directory(target):
             raise UserError(f"{target}：多个答案文件时 -o 应为已存在的目录。", hint="请先创建该目录。")
         targets = [(p, output_in(target, p, fmt)) for p in paths]
-    loaded: list[tuple[Answers, Path]] = []
-    inputs: list[Path | None] = [*paths, args.reference_docx]
-    for answers_path, output in targets:
-        answers = read_answers(answers_path, library)
-        require_complete(answers, library)
-        loaded.append((answers, output))
-        inputs.append(answers.outline.path)
     outputs = [output for _, output in targets]
     for output in outputs:
         refuse_input_name(output)
+    inputs: list[Path | None] = [*paths, args.reference_docx]
     check_outputs(outputs, force=args.force, inputs=inputs)
-    documents: list[tuple[Path, bytes | str]] = [
-        (output, document_bytes(compose(answers, library), format_of(output, fmt), reference_docx=args.reference_docx))
-        for answers, output in loaded
-    ]
-    write_all(documents, force=args.force)
+    jobs = [(answers_path, format_of(output, fmt)) for answers_path, output in targets]
+    made = _documents(jobs, library, args.reference_docx)
+    # The outlines the answers name are inputs too: checked before anything is written.
+    check_outputs(outputs, force=args.force, inputs=[*inputs, *(Path(m.outline) for m in made if m.outline)])
+    write_all([(output, m.content) for output, m in zip(outputs, made, strict=True)], force=args.force)
     for output in outputs:
         out.write(f"已生成：{output}\n")
     return EXIT_OK
+
+
+@dataclass(frozen=True)
+class _Made:
+    """One document made from one answers file: its bytes and the outline file it used."""
+
+    content: bytes
+    outline: str | None
+
+
+def _documents(jobs: list[tuple[Path, str]], library: Library, reference_docx: Path | None) -> list[_Made]:
+    """Every answers file read, checked and made into a document, in order; the first that fails
+    stops the command with its own message. Many are made by worker processes, one per core.
+
+    Workers are forked with the library already in memory and receive only an index, so
+    nothing large is pickled; where fork is not available (Windows, macOS by default) the
+    documents are made one after the other. Either way the bytes are the same.
+    """
+    workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        results = [_make(job, library, reference_docx) for job in jobs]
+    else:
+        _SHARED[:] = [(jobs, library, reference_docx)]
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                chunk = max(1, len(jobs) // (workers * 4))
+                results = list(pool.map(_worker_make, range(len(jobs)), chunksize=chunk))
+        finally:
+            _SHARED.clear()
+    for result in results:
+        if isinstance(result, _Failed):
+            raise UserError(result.message, hint=result.hint)
+    return [r for r in results if isinstance(r, _Made)]
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A user error in a worker, as text (exceptions with their own fields do not pickle back)."""
+
+    message: str
+    hint: str
+
+
+def _make(job: tuple[Path, str], library: Library, reference_docx: Path | None) -> _Made | _Failed:
+    path, fmt = job
+    try:
+        answers = read_answers(path, library)
+        require_complete(answers, library)
+        content = document_bytes(compose(answers, library), fmt, reference_docx=reference_docx)
+    except UserError as exc:
+        return _Failed(exc.message, exc.hint)
+    return _Made(content, str(answers.outline.path) if answers.outline.path else None)
+
+
+# The batch a forked worker inherits: (jobs, library, reference .docx).
+_SHARED: list[tuple[list[tuple[Path, str]], Library, Path | None]] = []
+
+
+def _worker_make(index: int) -> _Made | _Failed:
+    jobs, library, reference = _SHARED[0]
+    return _make(jobs[index], library, reference)
