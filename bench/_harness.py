@@ -134,18 +134,20 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def preamble(doc: str) -> None:
-    """Print what was run, on what: the script's command line, Python, cores and load."""
+def preamble(doc: str, *, timing: bool = True) -> None:
+    """Print what was run, on what: the script's command line, Python, cores and load, and
+    (with `timing`) how the figures were taken."""
     argv = " ".join(shlex.quote(a) for a in sys.argv[1:])
     script = Path(sys.argv[0]).resolve().relative_to(REPO) if REPO in Path(
         sys.argv[0]).resolve().parents else sys.argv[0]
     print(f"$ python {script} {argv}".rstrip())
     print(doc.strip().splitlines()[0])
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load average {load} "
-          "at start; whole processes, interleaved rounds after one warm-up run each; "
-          "times in ms: median, IQR (min–max); peak RSS of each process"
-          + (" (GNU time)." if TIME else ": n/a, install GNU time (apt-get install time)."))
+    print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load average {load} at start."
+          + (" Whole processes, interleaved rounds after one warm-up run each; times in ms: "
+             "median, IQR (min–max); peak RSS of each process"
+             + (" (GNU time)." if TIME else ": n/a, install GNU time (apt-get install time).")
+             if timing else ""))
     print()
 
 
