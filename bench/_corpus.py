@@ -13,9 +13,26 @@ from pathlib import Path
 import yaml
 
 ACTIVITIES = [
-    "集中学习", "专题研讨", "走访调研", "主题党日", "支委会", "党员大会", "谈心谈话", "警示教育",
-    "志愿服务", "现场教学", "业务培训", "档案开放审核", "查档接待", "红色档案展览", "廉政提醒",
-    "党课辅导", "读书分享", "结对共建", "意见征集", "督办检查",
+    "集中学习",
+    "专题研讨",
+    "走访调研",
+    "主题党日",
+    "支委会",
+    "党员大会",
+    "谈心谈话",
+    "警示教育",
+    "志愿服务",
+    "现场教学",
+    "业务培训",
+    "档案开放审核",
+    "查档接待",
+    "红色档案展览",
+    "廉政提醒",
+    "党课辅导",
+    "读书分享",
+    "结对共建",
+    "意见征集",
+    "督办检查",
 ]
 UNITS = ["次", "场", "人次", "篇", "项", "件", "期", "个"]
 CLAUSES = [
@@ -34,10 +51,15 @@ def _paragraph(k: int, changed: bool) -> str:
     for j in range(4):
         clause = CLAUSES[(k + j) % len(CLAUSES)]
         n = (k * 7 + j * 13) % 97 + 2 + (5 if changed else 0)
-        parts.append(clause.format(
-            k=k, a=ACTIVITIES[(k * 3 + j) % len(ACTIVITIES)], n=n,
-            u=UNITS[(k + j) % len(UNITS)], m=(k + j) % 9 + 1,
-        ))
+        parts.append(
+            clause.format(
+                k=k,
+                a=ACTIVITIES[(k * 3 + j) % len(ACTIVITIES)],
+                n=n,
+                u=UNITS[(k + j) % len(UNITS)],
+                m=(k + j) % 9 + 1,
+            )
+        )
     tail = "下一步将持续巩固成效" if changed else "各项工作取得新进展"
     return "，".join(parts) + f"，{tail}（第{k}段）。"
 
@@ -62,7 +84,7 @@ MAX_TOP_SECTIONS = 99
 
 
 def scaled_answers(source: Path, factor: int, target: Path) -> str:
-    """`source` made `factor` times longer, written to `target`; says how, e.g. "80 sections, text ×8".
+    """`source` made `factor` times longer, written to `target`; returns how ("80 sections, text ×8").
 
     The sections are repeated while their number stays within MAX_TOP_SECTIONS (a heading
     label goes up to 九十九); the rest of the factor repeats each section's measures and text.

@@ -84,8 +84,13 @@ def _ppr_props(ppr: etree._Element | None) -> Props:
                 if (v := child.get(f"{_W}{attr}")) is not None:
                     out[f"spacing.{attr}"] = v
         elif name == "ind":
-            for attr, key in (("left", "left"), ("start", "left"), ("right", "right"),
-                              ("end", "right"), ("firstLine", "firstLine")):
+            for attr, key in (
+                ("left", "left"),
+                ("start", "left"),
+                ("right", "right"),
+                ("end", "right"),
+                ("firstLine", "firstLine"),
+            ):
                 if (v := child.get(f"{_W}{attr}")) is not None:
                     out[f"ind.{key}"] = v
             if (v := child.get(f"{_W}hanging")) is not None:
@@ -139,8 +144,11 @@ class _Styles:
         root = etree.fromstring(xml)
         by_id = {s.get(f"{_W}styleId", ""): s for s in root.iter(f"{_W}style")}
         default_para = next(
-            (i for i, s in by_id.items()
-             if s.get(f"{_W}type") == "paragraph" and s.get(f"{_W}default") in ("1", "true")),
+            (
+                i
+                for i, s in by_id.items()
+                if s.get(f"{_W}type") == "paragraph" and s.get(f"{_W}default") in ("1", "true")
+            ),
             "",
         )
         return cls(
@@ -225,8 +233,10 @@ def _paragraph(p: etree._Element, styles: _Styles) -> Paragraph:
             runs.append((text, fmt))
     return Paragraph(
         text="".join(t for t, _ in runs),
-        spacing=tuple(pprops.get(f"spacing.{a}", d) for a, d in  # type: ignore[arg-type]
-                      (("before", "0"), ("after", "0"), ("line", "240"), ("lineRule", "auto"))),
+        spacing=tuple(
+            pprops.get(f"spacing.{a}", d)
+            for a, d in (("before", "0"), ("after", "0"), ("line", "240"), ("lineRule", "auto"))  # type: ignore[arg-type]
+        ),
         indent=tuple(pprops.get(f"ind.{a}", "0") for a in ("left", "right", "firstLine")),  # type: ignore[arg-type]
         align={"both": "both", "distribute": "both", "start": "left", "end": "right"}.get(
             pprops.get("jc", "left"), pprops.get("jc", "left")
@@ -275,8 +285,11 @@ def read_layout(path: Path) -> Layout:
         if sect is not None:
             for tag in ("pgSz", "pgMar", "docGrid"):
                 el = sect.find(f"{_W}{tag}")
-                page[tag] = {etree.QName(k).localname: v for k, v in el.attrib.items()} if (
-                    el is not None) else {}
+                page[tag] = (
+                    {etree.QName(k).localname: v for k, v in el.attrib.items()}
+                    if (el is not None)
+                    else {}
+                )
             for ref in sect.iter(f"{_W}footerReference"):
                 footer = part(targets.get(ref.get(_R_ID, ""), ""))
                 if footer is not None:

@@ -63,8 +63,13 @@ class Samples:
         return f"{max(self.rss_kib) / 1024:.1f}" if max(self.rss_kib, default=0) else "n/a"
 
 
-def drafter(label: str, *args: str, src: Path | None = None, ok_exits: tuple[int, ...] = (0,),
-            cwd: Path | None = None) -> Command:
+def drafter(
+    label: str,
+    *args: str,
+    src: Path | None = None,
+    ok_exits: tuple[int, ...] = (0,),
+    cwd: Path | None = None,
+) -> Command:
     """`python -m drafter ARGS`, from this checkout or from another source tree `src`.
 
     Run from `cwd` (a scratch folder, never the repository root, which would shadow `src`).
@@ -89,8 +94,9 @@ def run_once(cmd: Command) -> tuple[float, int]:
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rss:
         argv = ["/usr/bin/time", "-f", "%M", "-o", rss.name, *cmd.argv] if TIME else cmd.argv
         start = time.perf_counter()
-        code = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=err, env=env,
-                              cwd=cmd.cwd, check=False).returncode
+        code = subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=cmd.cwd, check=False
+        ).returncode
         elapsed = time.perf_counter() - start
         if code not in cmd.ok_exits:
             err.seek(0)
@@ -122,7 +128,7 @@ def ms(seconds: float) -> str:
 
 
 def spread(s: Samples) -> str:
-    """"IQR q1–q3, min–max" in milliseconds."""
+    """ "IQR q1–q3, min–max" in milliseconds."""
     q1, q3 = s.quartiles()
     return f"{ms(q1)}–{ms(q3)} ({ms(min(s.seconds))}–{ms(max(s.seconds))})"
 
@@ -138,16 +144,24 @@ def preamble(doc: str, *, timing: bool = True) -> None:
     """Print what was run, on what: the script's command line, Python, cores and load, and
     (with `timing`) how the figures were taken."""
     argv = " ".join(shlex.quote(a) for a in sys.argv[1:])
-    script = Path(sys.argv[0]).resolve().relative_to(REPO) if REPO in Path(
-        sys.argv[0]).resolve().parents else sys.argv[0]
+    script = (
+        Path(sys.argv[0]).resolve().relative_to(REPO)
+        if REPO in Path(sys.argv[0]).resolve().parents
+        else sys.argv[0]
+    )
     print(f"$ python {script} {argv}".rstrip())
     print(doc.strip().splitlines()[0])
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load average {load} at start."
-          + (" Whole processes, interleaved rounds after one warm-up run each; times in ms: "
-             "median, IQR (min–max); peak RSS of each process"
-             + (" (GNU time)." if TIME else ": n/a, install GNU time (apt-get install time).")
-             if timing else ""))
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} cores, load average {load} at start."
+        + (
+            " Whole processes, interleaved rounds after one warm-up run each; times in ms: "
+            "median, IQR (min–max); peak RSS of each process"
+            + (" (GNU time)." if TIME else ": n/a, install GNU time (apt-get install time).")
+            if timing
+            else ""
+        )
+    )
     print()
 
 

@@ -18,6 +18,7 @@ import json
 import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
@@ -27,7 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, Twips
-from docx.styles.style import BaseStyle
+from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 LATIN = "Times New Roman"
@@ -49,14 +50,42 @@ KINDS = ("title", "blank", "heading", "runin", "body", "signature")
 # Children of w:pPr / w:rPr that may follow the elements python-docx has no API for, in
 # schema order, so inserted elements land where Word expects them.
 _AFTER_SNAP = (
-    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 _AFTER_TRACKING = (
-    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
-    "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
-    "w:specVanish", "w:oMath",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
 )
 _AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
@@ -78,8 +107,15 @@ def _element(tag: str, **attrs: str) -> BaseOxmlElement:
     return el
 
 
-def _fonts(style: BaseStyle, east_asia: str, size: Pt, *, latin: str = LATIN,
-           bold: bool | None = None, tracking: int | None = None) -> None:
+def _fonts(
+    style: CharacterStyle,
+    east_asia: str,
+    size: Pt,
+    *,
+    latin: str = LATIN,
+    bold: bool | None = None,
+    tracking: int | None = None,
+) -> None:
     """Fonts (all four slots, East Asian hint), size, bold and character spacing of a style."""
     style.font.name = latin  # ascii + hAnsi
     style.font.size = size
@@ -95,33 +131,41 @@ def _fonts(style: BaseStyle, east_asia: str, size: Pt, *, latin: str = LATIN,
         rpr.insert_element_before(_element("w:spacing", val=str(tracking)), *_AFTER_TRACKING)
 
 
-def _grid(style: BaseStyle, *, line: int = LINE_PITCH, exact: bool = True) -> None:
+def _grid(style: ParagraphStyle, *, exact: bool = True) -> None:
+    """No space before or after; exactly the grid's line pitch, or single spacing."""
     pf = style.paragraph_format
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
-    pf.line_spacing = Twips(line) if exact else 1.0
+    pf.line_spacing = Twips(LINE_PITCH) if exact else 1.0
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY if exact else WD_LINE_SPACING.SINGLE
 
 
-def _no_snap(style: BaseStyle) -> None:
+def _no_snap(style: ParagraphStyle) -> None:
     style.element.get_or_add_pPr().insert_element_before(
         _element("w:snapToGrid", val="0"), *_AFTER_SNAP
     )
 
 
+def _paragraph_style(doc: DocxDocument, name: str) -> ParagraphStyle:
+    return cast(ParagraphStyle, doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
+
+
+def _character_style(doc: DocxDocument, name: str) -> CharacterStyle:
+    return cast(CharacterStyle, doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER))
+
+
 def _add_styles(doc: DocxDocument) -> None:
     """Every style of the layout, each defined once."""
-    styles = doc.styles
-    body = styles.add_style("公文正文", WD_STYLE_TYPE.PARAGRAPH)
+    body = _paragraph_style(doc, "公文正文")
     _fonts(body, FONT_BODY, SIZE_BODY, tracking=TRACKING)
     _grid(body)
     body.paragraph_format.first_line_indent = Twips(INDENT)
     body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     body.paragraph_format.widow_control = False
-    body_char = styles.add_style("公文正文字符", WD_STYLE_TYPE.CHARACTER)
+    body_char = _character_style(doc, "公文正文字符")
     _fonts(body_char, FONT_BODY, SIZE_BODY)
 
-    title = styles.add_style("公文标题", WD_STYLE_TYPE.PARAGRAPH)
+    title = _paragraph_style(doc, "公文标题")
     title.base_style = body
     _fonts(title, FONT_TITLE, SIZE_TITLE, bold=False, tracking=0)
     _no_snap(title)
@@ -130,7 +174,7 @@ def _add_styles(doc: DocxDocument) -> None:
     title.paragraph_format.right_indent = Twips(0)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    signature = styles.add_style("公文署名日期", WD_STYLE_TYPE.PARAGRAPH)
+    signature = _paragraph_style(doc, "公文署名日期")
     signature.base_style = body
     _fonts(signature, FONT_BODY, SIZE_BODY)
     signature.paragraph_format.first_line_indent = Twips(0)
@@ -138,7 +182,7 @@ def _add_styles(doc: DocxDocument) -> None:
     signature.paragraph_format.right_indent = Twips(INDENT)
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-    footer = styles.add_style("公文页码", WD_STYLE_TYPE.PARAGRAPH)
+    footer = _paragraph_style(doc, "公文页码")
     _fonts(footer, FONT_FOOTER, SIZE_FOOTER, latin=FONT_FOOTER)
     _no_snap(footer)
     _grid(footer, exact=False)
@@ -146,14 +190,14 @@ def _add_styles(doc: DocxDocument) -> None:
     footer.paragraph_format.widow_control = False
 
     for level, font in HEADING_FONTS.items():
-        heading = styles.add_style(f"公文{level}级标题", WD_STYLE_TYPE.PARAGRAPH)
+        heading = _paragraph_style(doc, f"公文{level}级标题")
         heading.base_style = body
         _fonts(heading, font, SIZE_BODY, bold=False)
         heading.paragraph_format.keep_with_next = True
         heading.element.get_or_add_pPr().insert_element_before(
             _element("w:outlineLvl", val=str(level - 1)), *_AFTER_OUTLINE
         )
-        char = styles.add_style(f"公文{level}级标题字符", WD_STYLE_TYPE.CHARACTER)
+        char = _character_style(doc, f"公文{level}级标题字符")
         _fonts(char, font, SIZE_BODY, bold=False)
 
 
@@ -205,7 +249,9 @@ def styled_document() -> DocxDocument:
     _add_styles(doc)
     _page_setup(doc)
     body = doc.element.body
-    for p in body.findall(qn("w:p")):  # python-docx's template starts with no paragraphs, but be sure
+    for p in body.findall(
+        qn("w:p")
+    ):  # python-docx's template starts with no paragraphs, but be sure
         body.remove(p)
     return doc
 

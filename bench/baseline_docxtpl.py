@@ -51,9 +51,7 @@ def main(argv: list[str]) -> None:
         paragraphs = load_spec(Path(spec))
         tpl = DocxTemplate(manifest["template"])
         tpl.render({"paragraphs": [asdict(p) for p in paragraphs]}, autoescape=True)
-        tpl.docx.core_properties.title = next(
-            (p.text for p in paragraphs if p.kind == "title"), ""
-        )
+        tpl.docx.core_properties.title = next((p.text for p in paragraphs if p.kind == "title"), "")
         tpl.save(out)
 
 

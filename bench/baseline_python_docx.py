@@ -13,17 +13,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from _layout import Para, load_spec, paragraph_style, styled_document
 from docx.document import Document as DocxDocument
+from docx.styles.style import BaseStyle
 
 
 def build(paragraphs: list[Para]) -> DocxDocument:
     """The document for a spec, ready to save."""
     doc = styled_document()
-    styles: dict[str, object] = {}
+    styles: dict[str, BaseStyle] = {}
 
-    def style(name: str) -> object:
+    def style(name: str) -> Any:
         if name not in styles:
             styles[name] = doc.styles[name]
         return styles[name]

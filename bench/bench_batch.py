@@ -1,4 +1,4 @@
-"""Batch render: 200 answers files in one `drafter render` vs the same 200 documents by the baselines.
+"""Batch: 200 answers files in one `drafter render` vs the same 200 documents by the baselines.
 
     python bench/bench_batch.py [--files 200] [--rounds 5] [--before SRC]
 
@@ -36,13 +36,31 @@ def main() -> None:
         out = work / "out"
         out.mkdir()
         names = [str(a) for a in answers]
-        commands = [drafter(f"drafter render ×{args.files}", "render", *names, "-o", str(out),
-                            "--force", cwd=work)]
+        commands = [
+            drafter(
+                f"drafter render ×{args.files}",
+                "render",
+                *names,
+                "-o",
+                str(out),
+                "--force",
+                cwd=work,
+            )
+        ]
         if args.before:
             (work / "before").mkdir()
-            commands.append(drafter(f"drafter render ×{args.files} ({args.before})", "render",
-                                    *names, "-o", str(work / "before"), "--force",
-                                    src=args.before.resolve(), cwd=work))
+            commands.append(
+                drafter(
+                    f"drafter render ×{args.files} ({args.before})",
+                    "render",
+                    *names,
+                    "-o",
+                    str(work / "before"),
+                    "--force",
+                    src=args.before.resolve(),
+                    cwd=work,
+                )
+            )
         for cmd in commands:
             run_once(cmd)
         docs = [out / f"unit{i:03}.docx" for i in range(1, args.files + 1)]
@@ -52,10 +70,13 @@ def main() -> None:
         base_cmds = baselines(docs, work, "batch")
         commands += base_cmds
         samples = interleaved(commands, args.rounds)
-    base = {c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True)
-            if c in base_cmds}
-    print(f"{args.files} answers files ({args.answers.name}, one unit each), one process per row; "
-          "every baseline document checked equal to drafter's.")
+    base = {
+        c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True) if c in base_cmds
+    }
+    print(
+        f"{args.files} answers files ({args.answers.name}, one unit each), one process per row; "
+        "every baseline document checked equal to drafter's."
+    )
     print()
     headers = ["command", "median ms", "IQR (min–max) ms", *[f"÷ {k}" for k in base], "peak RSS MB"]
     print(table(headers, result_rows(commands, samples, base)))

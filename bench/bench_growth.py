@@ -63,12 +63,30 @@ def render_part(work: Path, factors: list[int], rounds: int, before: Path | None
         answers = work / f"x{factor}.answers.yaml"
         shape = scaled_answers(COMPLETE, factor, answers)
         out = work / f"x{factor}.docx"
-        commands = [drafter(f"drafter render @ {factor}× ({shape})", "render", str(answers),
-                            "-o", str(out), "--force", cwd=work)]
+        commands = [
+            drafter(
+                f"drafter render @ {factor}× ({shape})",
+                "render",
+                str(answers),
+                "-o",
+                str(out),
+                "--force",
+                cwd=work,
+            )
+        ]
         if before:
-            commands.append(drafter(f"drafter render ({before}) @ {factor}×", "render",
-                                    str(answers), "-o", str(work / f"b{factor}.docx"), "--force",
-                                    src=before.resolve(), cwd=work))
+            commands.append(
+                drafter(
+                    f"drafter render ({before}) @ {factor}×",
+                    "render",
+                    str(answers),
+                    "-o",
+                    str(work / f"b{factor}.docx"),
+                    "--force",
+                    src=before.resolve(),
+                    cwd=work,
+                )
+            )
         for cmd in commands:
             run_once(cmd)
         if before:
@@ -82,8 +100,12 @@ def render_part(work: Path, factors: list[int], rounds: int, before: Path | None
     print()
     print("render growth (every baseline document checked equal to drafter's):")
     rows.sort(key=lambda r: (r[0].split(" @ ")[0], r[1]))
-    print(table(["command @ length", "median ms", "IQR (min–max) ms", "growth", "peak RSS MB"],
-                _growth(rows)))
+    print(
+        table(
+            ["command @ length", "median ms", "IQR (min–max) ms", "growth", "peak RSS MB"],
+            _growth(rows),
+        )
+    )
     print()
     for cmd in commands_shown[: len(commands_shown) // len(factors)]:
         print(f"  {cmd.label.split(' @ ')[0]}: {cmd.shown()}")
@@ -91,23 +113,40 @@ def render_part(work: Path, factors: list[int], rounds: int, before: Path | None
 
 def reports_part(work: Path, sizes: list[int], rounds: int, before: Path | None) -> None:
     rows: list[tuple[str, float, Samples]] = []
-    srcs: list[tuple[str, Path | None]] = [("", None)] + ([(f" ({before})", before)] if before else [])
+    srcs: list[tuple[str, Path | None]] = [("", None)] + (
+        [(f" ({before})", before)] if before else []
+    )
     shown: list[Command] = []
     for size in sizes:
         old, new = work / f"old{size}.txt", work / f"new{size}.txt"
         old.write_text(report_without_headings(size), "utf-8")
         new.write_text(report_without_headings(size, changed_every=7), "utf-8")
-        commands = []
+        commands: list[Command] = []
         for tag, src in srcs:
             s = src.resolve() if src else None
             commands += [
-                drafter(f"drafter import{tag} @ {_size(size)}", "import", str(old), "-o",
-                        str(work / f"old{size}{len(commands)}.answers.yaml"), "--force",
-                        src=s, cwd=work),
-                drafter(f"drafter outline{tag} @ {_size(size)}", "outline", str(old), src=s,
-                        cwd=work),
-                drafter(f"drafter diff{tag} @ {_size(size)}", "diff", str(old), str(new),
-                        src=s, cwd=work, ok_exits=(0, 1)),
+                drafter(
+                    f"drafter import{tag} @ {_size(size)}",
+                    "import",
+                    str(old),
+                    "-o",
+                    str(work / f"old{size}{len(commands)}.answers.yaml"),
+                    "--force",
+                    src=s,
+                    cwd=work,
+                ),
+                drafter(
+                    f"drafter outline{tag} @ {_size(size)}", "outline", str(old), src=s, cwd=work
+                ),
+                drafter(
+                    f"drafter diff{tag} @ {_size(size)}",
+                    "diff",
+                    str(old),
+                    str(new),
+                    src=s,
+                    cwd=work,
+                    ok_exits=(0, 1),
+                ),
             ]
         samples = interleaved(commands, rounds)
         rows += [(c.label, size, s) for c, s in zip(commands, samples, strict=True)]
@@ -116,8 +155,12 @@ def reports_part(work: Path, sizes: list[int], rounds: int, before: Path | None)
     print()
     print("reports without recognisable headings (import, outline; diff of two such reports):")
     rows.sort(key=lambda r: (r[0].split(" @ ")[0], r[1]))
-    print(table(["command @ report size", "median ms", "IQR (min–max) ms", "growth",
-                 "peak RSS MB"], _growth(rows)))
+    print(
+        table(
+            ["command @ report size", "median ms", "IQR (min–max) ms", "growth", "peak RSS MB"],
+            _growth(rows),
+        )
+    )
     print()
     for cmd in shown:
         print(f"  {cmd.label.split(' @ ')[0]}: {cmd.shown()}")
@@ -127,10 +170,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("render", "reports", "all"), default="all")
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 4, 16, 64])
-    parser.add_argument("--sizes", type=int, nargs="+",
-                        default=[10_000, 100_000, 1_000_000, 5_000_000])
-    parser.add_argument("--rounds", type=int, default=0,
-                        help="rounds per command (default: 7 for render, 3 for reports)")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000, 5_000_000]
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=0,
+        help="rounds per command (default: 7 for render, 3 for reports)",
+    )
     parser.add_argument("--before", type=Path, metavar="SRC", help="also time drafter from SRC")
     args = parser.parse_args()
     preamble(__doc__)

@@ -54,8 +54,14 @@ def parse(report: str) -> list[Entry]:
 
 def run(args: list[str], src: Path | None, cwd: Path) -> list[Entry]:
     env = {**os.environ, **({"PYTHONPATH": str(src)} if src else {})}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "drafter", *args], cwd=cwd,
-                          env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "drafter", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return parse(done.stderr)
 
 
@@ -63,17 +69,27 @@ def summary(runs: list[list[Entry]]) -> tuple[float, float, dict[tuple[str, str]
     """Medians: (all imports ms, interpreter start-up imports ms (site, .pth hooks…),
     {(module, drafter module that imported it first): cumulative ms})."""
     total = statistics.median(sum(e.own_us for e in entries) for entries in runs) / 1000
-    startup = statistics.median(
-        sum(e.cumulative_us for e in entries if not e.parent and not e.name.startswith("drafter"))
-        for entries in runs
-    ) / 1000
+    startup = (
+        statistics.median(
+            sum(
+                e.cumulative_us
+                for e in entries
+                if not e.parent and not e.name.startswith("drafter")
+            )
+            for entries in runs
+        )
+        / 1000
+    )
     samples: dict[tuple[str, str], list[int]] = defaultdict(list)
     for entries in runs:
         for e in entries:
             if not e.name.startswith("drafter") and e.parent.startswith("drafter"):
                 samples[(e.name, e.parent)].append(e.cumulative_us)
-    return total, startup, {k: statistics.median(v) / 1000 for k, v in samples.items()
-                            if len(v) * 2 > len(runs)}
+    return (
+        total,
+        startup,
+        {k: statistics.median(v) / 1000 for k, v in samples.items() if len(v) * 2 > len(runs)},
+    )
 
 
 def main() -> None:
@@ -86,10 +102,16 @@ def main() -> None:
     preamble(__doc__, timing=False)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        command = args.command or ["render", str(REPO / "examples" / "complete.answers.yaml"),
-                                   "-o", str(work / "out.docx"), "--force"]
-        trees = [("this checkout", None)] + ([(str(args.before), args.before.resolve())]
-                                             if args.before else [])
+        command = args.command or [
+            "render",
+            str(REPO / "examples" / "complete.answers.yaml"),
+            "-o",
+            str(work / "out.docx"),
+            "--force",
+        ]
+        trees = [("this checkout", None)] + (
+            [(str(args.before), args.before.resolve())] if args.before else []
+        )
         runs: dict[str, list[list[Entry]]] = {label: [] for label, _ in trees}
         for label, src in trees:
             run(command, src, work)  # warm-up: byte-compile
@@ -99,9 +121,15 @@ def main() -> None:
     print(f"command: drafter {' '.join(command)}")
     print()
     results = {label: summary(r) for label, r in runs.items()}
-    print(table(["source", "all imports, ms", "of which interpreter start-up (site, .pth), ms"],
-                [[label, f"{total:.1f}", f"{startup:.1f}"]
-                 for label, (total, startup, _) in results.items()]))
+    print(
+        table(
+            ["source", "all imports, ms", "of which interpreter start-up (site, .pth), ms"],
+            [
+                [label, f"{total:.1f}", f"{startup:.1f}"]
+                for label, (total, startup, _) in results.items()
+            ],
+        )
+    )
     print()
     first = results[trees[0][0]][2]
     keys = sorted(first, key=lambda k: -first[k])[: args.top]
@@ -109,8 +137,10 @@ def main() -> None:
         before = results[str(args.before)][2]
         keys += sorted((k for k in before if k not in first), key=lambda k: -before[k])[:5]
     headers = ["module (cumulative)", "first imported by", *[f"ms, {label}" for label, _ in trees]]
-    rows = [[name, parent, *[f"{results[label][2].get((name, parent), 0):.1f}"
-                             for label, _ in trees]] for name, parent in keys]
+    rows = [
+        [name, parent, *[f"{results[label][2].get((name, parent), 0):.1f}" for label, _ in trees]]
+        for name, parent in keys
+    ]
     print(table(headers, rows))
 
 

@@ -1,4 +1,4 @@
-"""Render of one answers file: `drafter render` vs python-docx and docxtpl writing the same document.
+"""One answers file: `drafter render` vs python-docx and docxtpl writing the same document.
 
     python bench/bench_render.py [--answers FILE] [--rounds 21] [--before SRC]
 
@@ -52,7 +52,7 @@ def baselines(drafter_docs: list[Path], work: Path, name: str) -> list[Command]:
     for i, doc in enumerate(drafter_docs):
         specs.append(work / f"{name}.{i}.spec.json")
         save_spec(paragraphs_of_docx(doc), specs[-1])
-    kinds = [("python-docx", "baseline_python_docx.py", {})]
+    kinds: list[tuple[str, str, dict[str, str]]] = [("python-docx", "baseline_python_docx.py", {})]
     if HAS_DOCXTPL:
         from baseline_docxtpl import make_template
 
@@ -78,7 +78,9 @@ def check_same(expected: Path, actual: Path, label: str) -> None:
     """Stop with the differences when `actual` is not the same document as `expected`."""
     found = differences(expected, actual)
     if found:
-        sys.exit(f"{label}: not the same document as {expected.name}:\n  " + "\n  ".join(found[:20]))
+        sys.exit(
+            f"{label}: not the same document as {expected.name}:\n  " + "\n  ".join(found[:20])
+        )
 
 
 def result_rows(
@@ -104,14 +106,30 @@ def main() -> None:
         out = work / "drafter.docx"
         commands = [
             python("python start-up (python -c pass)", "-c", "pass", cwd=work),
-            drafter("drafter render", "render", str(args.answers.resolve()), "-o", str(out),
-                    "--force", cwd=work),
+            drafter(
+                "drafter render",
+                "render",
+                str(args.answers.resolve()),
+                "-o",
+                str(out),
+                "--force",
+                cwd=work,
+            ),
         ]
         if args.before:
             before_out = work / "before.docx"
-            commands.append(drafter(f"drafter render ({args.before})", "render",
-                                    str(args.answers.resolve()), "-o", str(before_out), "--force",
-                                    src=args.before.resolve(), cwd=work))
+            commands.append(
+                drafter(
+                    f"drafter render ({args.before})",
+                    "render",
+                    str(args.answers.resolve()),
+                    "-o",
+                    str(before_out),
+                    "--force",
+                    src=args.before.resolve(),
+                    cwd=work,
+                )
+            )
         for cmd in commands[1:]:
             run_once(cmd)
         if args.before:
@@ -120,10 +138,13 @@ def main() -> None:
         base_cmds = baselines([out], work, "doc")
         commands += base_cmds
         samples = interleaved(commands, args.rounds)
-    base = {c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True)
-            if c in base_cmds}
-    print(f"{args.answers.name}: {paragraphs} paragraphs; every baseline document checked "
-          "equal to drafter's (text, fonts, sizes, spacing, indents, page, footers).")
+    base = {
+        c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True) if c in base_cmds
+    }
+    print(
+        f"{args.answers.name}: {paragraphs} paragraphs; every baseline document checked "
+        "equal to drafter's (text, fonts, sizes, spacing, indents, page, footers)."
+    )
     print()
     headers = ["command", "median ms", "IQR (min–max) ms", *[f"÷ {k}" for k in base], "peak RSS MB"]
     print(table(headers, result_rows(commands, samples, base)))
