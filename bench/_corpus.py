@@ -84,7 +84,7 @@ MAX_TOP_SECTIONS = 99
 
 
 def scaled_answers(source: Path, factor: int, target: Path) -> str:
-    """`source` made `factor` times longer, written to `target`; returns how ("80 sections, text ×8").
+    """`source` made `factor` times longer, written to `target`; returns how ("80 sections").
 
     The sections are repeated while their number stays within MAX_TOP_SECTIONS (a heading
     label goes up to 九十九); the rest of the factor repeats each section's measures and text.
