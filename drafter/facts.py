@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.outline import Fact
 
@@ -99,8 +100,14 @@ def find_mentions(text: str) -> list[Mention]:
 
     Linear in the length of `text`: each number is examined through positions in the one
     masked text, reading at most MAX_RUN characters on either side of it, never a copy of
-    what precedes or follows it.
+    what precedes or follows it. The last few texts' mentions are kept: an import asks three
+    times for each section's text (its counts, and the facts of the outline learned from it).
     """
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=16)
+def _mentions(text: str) -> tuple[Mention, ...]:
     text = _mask(text.translate(_FULLWIDTH_DIGITS))
     out: list[Mention] = []
     for m in _NUMBER.finditer(text):
@@ -115,7 +122,7 @@ def find_mentions(text: str) -> list[Mention]:
         key = _key(text, start, after_unit)
         if key:
             out.append(Mention(key, value, unit, qualifier, start))
-    return out
+    return tuple(out)
 
 
 def extract_facts(text: str, source: str) -> list[Fact]:
