@@ -8,8 +8,9 @@ each rendered by drafter and written by the same-layout baselines (checked equal
 bench_render). reports: `drafter import`, `drafter outline` and `drafter diff` of synthetic
 reports without recognisable headings (`_corpus.report_without_headings`) of each size in bytes;
 diff compares a report with a copy whose every 7th paragraph changed. Whole processes,
-interleaved rounds (see _harness); "growth" is the time over the previous row's for the same
-command, with the input's own growth beside it (linear: equal).
+interleaved rounds (see _harness); reports of 2 MB and more get --big-rounds rounds (default 1)
+and no warm-up, as one run may take minutes. "growth" is the time over the previous row's for
+the same command, with the input's own growth beside it (linear: equal).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from _harness import (
 from bench_render import baselines, check_same
 
 COMPLETE = REPO / "examples" / "complete.answers.yaml"
+# From this report size on, a run can take minutes: no warm-up (the smaller sizes compiled the
+# bytecode and the report was just written) and --big-rounds rounds.
+BIG = 2_000_000
 
 
 def _size(n: int) -> str:
@@ -111,7 +115,9 @@ def render_part(work: Path, factors: list[int], rounds: int, before: Path | None
         print(f"  {cmd.label.split(' @ ')[0]}: {cmd.shown()}")
 
 
-def reports_part(work: Path, sizes: list[int], rounds: int, before: Path | None) -> None:
+def reports_part(
+    work: Path, sizes: list[int], rounds: int, big_rounds: int, before: Path | None
+) -> None:
     rows: list[tuple[str, float, Samples]] = []
     srcs: list[tuple[str, Path | None]] = [("", None)] + (
         [(f" ({before})", before)] if before else []
@@ -130,7 +136,7 @@ def reports_part(work: Path, sizes: list[int], rounds: int, before: Path | None)
                     "import",
                     str(old),
                     "-o",
-                    str(work / f"old{size}{len(commands)}.answers.yaml"),
+                    str(work / f"import{size}.{len(commands)}.answers.yaml"),
                     "--force",
                     src=s,
                     cwd=work,
@@ -148,7 +154,8 @@ def reports_part(work: Path, sizes: list[int], rounds: int, before: Path | None)
                     ok_exits=(0, 1),
                 ),
             ]
-        samples = interleaved(commands, rounds)
+        big = size >= BIG
+        samples = interleaved(commands, big_rounds if big else rounds, warmup=not big)
         rows += [(c.label, size, s) for c, s in zip(commands, samples, strict=True)]
         shown = shown or commands
         print(f"  done {_size(size)}", flush=True)
@@ -179,6 +186,12 @@ def main() -> None:
         default=0,
         help="rounds per command (default: 7 for render, 3 for reports)",
     )
+    parser.add_argument(
+        "--big-rounds",
+        type=int,
+        default=1,
+        help=f"rounds for reports of {BIG:,} bytes and more (default 1)",
+    )
     parser.add_argument("--before", type=Path, metavar="SRC", help="also time drafter from SRC")
     args = parser.parse_args()
     preamble(__doc__)
@@ -187,7 +200,7 @@ def main() -> None:
         if args.part in ("render", "all"):
             render_part(work, args.factors, args.rounds or 7, args.before)
         if args.part in ("reports", "all"):
-            reports_part(work, args.sizes, args.rounds or 3, args.before)
+            reports_part(work, args.sizes, args.rounds or 3, args.big_rounds, args.before)
 
 
 if __name__ == "__main__":
