@@ -58,6 +58,14 @@ class Samples:
         q = statistics.quantiles(self.seconds, n=4, method="inclusive")
         return q[0], q[2]
 
+    def ratio(self, other: Samples) -> float:
+        """The median of the per-round ratios of this command's times to `other`'s.
+
+        Each round runs every command back to back, so a busy moment of the shared machine
+        slows both sides of a pair: the paired ratio is steadier than a ratio of medians.
+        """
+        return statistics.median(a / b for a, b in zip(self.seconds, other.seconds, strict=True))
+
     def peak(self) -> str:
         """Peak RSS in MB over the runs, "n/a" without GNU time."""
         return f"{max(self.rss_kib) / 1024:.1f}" if max(self.rss_kib, default=0) else "n/a"
@@ -156,7 +164,8 @@ def preamble(doc: str, *, timing: bool = True) -> None:
         f"Python {platform.python_version()}, {os.cpu_count()} cores, load average {load} at start."
         + (
             " Whole processes, interleaved rounds after one warm-up run each; times in ms: "
-            "median, IQR (min–max); peak RSS of each process"
+            "median, IQR (min–max); ratios: median of the per-round ratios; "
+            "peak RSS of each process"
             + (" (GNU time)." if TIME else ": n/a, install GNU time (apt-get install time).")
             if timing
             else ""

@@ -89,7 +89,7 @@ def result_rows(
     """Table rows: label, median, spread, ratio to each baseline, peak RSS."""
     rows = []
     for cmd, s in zip(commands, samples, strict=True):
-        ratios = [f"{s.median / b.median:.2f}×" for b in base.values()]
+        ratios = [f"{s.ratio(b):.2f}×" for b in base.values()]
         rows.append([cmd.label, ms(s.median), spread(s), *ratios, s.peak()])
     return rows
 
