@@ -66,6 +66,8 @@ MAX_OBJECT = 8
 # The most characters read on either side of a number: keys come from the few characters
 # nearest it, and the bound keeps the work per number constant however long the text.
 MAX_RUN = 100
+# Texts whose mentions are kept (see find_mentions): more than a report has sections.
+MENTION_CACHE = 64
 # The longest 《…》 masked as a book title: an unclosed 《 costs at most this much to reject.
 MAX_BOOK_TITLE = 200
 
@@ -84,7 +86,7 @@ _PLACEHOLDER = re.compile(r"\*+|X{2,}|×{2,}")
 _CLAUSE_BREAK = re.compile(r"的|了(?!解)|并|等")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One count found in a text: the activity key, the number, its unit and any qualifier."""
 
@@ -100,13 +102,14 @@ def find_mentions(text: str) -> list[Mention]:
 
     Linear in the length of `text`: each number is examined through positions in the one
     masked text, reading at most MAX_RUN characters on either side of it, never a copy of
-    what precedes or follows it. The last few texts' mentions are kept: an import asks three
-    times for each section's text (its counts, and the facts of the outline learned from it).
+    what precedes or follows it. The mentions of the last MENTION_CACHE texts are kept: an
+    import asks three times for each section's text (its counts, and the facts of the outline
+    learned from it).
     """
     return list(_mentions(text))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=MENTION_CACHE)
 def _mentions(text: str) -> tuple[Mention, ...]:
     text = _mask(text.translate(_FULLWIDTH_DIGITS))
     out: list[Mention] = []
