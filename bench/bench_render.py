@@ -106,6 +106,7 @@ def main() -> None:
         out = work / "drafter.docx"
         commands = [
             python("python start-up (python -c pass)", "-c", "pass", cwd=work),
+            drafter("drafter --help (start-up)", "--help", cwd=work),
             drafter(
                 "drafter render",
                 "render",
@@ -130,7 +131,7 @@ def main() -> None:
                     cwd=work,
                 )
             )
-        for cmd in commands[1:]:
+        for cmd in commands[2:]:
             run_once(cmd)
         if args.before:
             check_same(out, before_out, "drafter (before)")
