@@ -16,9 +16,18 @@ from drafter.numbering import point_ordinal, to_chinese
 from drafter.structure import classify, parse_lines
 
 PHRASES = [
-    "坚持以党建引领业务发展", "全面加强支部标准化建设", "深入开展理论学习教育", "扎实推进作风建设",
-    "严格落实三会一课制度", "持续深化廉政教育", "积极服务群众办实事", "不断提升档案服务能力",
-    "压实全面从严治党责任", "创新开展主题党日活动", "加强党员队伍教育管理", "推动党建与业务深度融合",
+    "坚持以党建引领业务发展",
+    "全面加强支部标准化建设",
+    "深入开展理论学习教育",
+    "扎实推进作风建设",
+    "严格落实三会一课制度",
+    "持续深化廉政教育",
+    "积极服务群众办实事",
+    "不断提升档案服务能力",
+    "压实全面从严治党责任",
+    "创新开展主题党日活动",
+    "加强党员队伍教育管理",
+    "推动党建与业务深度融合",
 ]
 SENTENCES = [
     "支部全年组织集中学习{n}次，开展专题研讨{m}次，党员参学率达到百分之百。",
@@ -36,17 +45,32 @@ FAMILIES = {
     "ar_dun": lambda n: f"{n}、",
     "par": lambda n: f"（{n}）",
 }
-NESTINGS = [["cn", "pcn", "ar"], ["cn", "pcn_half"], ["cn", "ar", "par"], ["dash", "ar"], ["cn", "pcn", "ar", "par"]]
-NOISE = ["##paidbegin##", "【某某素材库】每日更新范文，会员一键下载，有意加入请联系：12 3456", "##paidend##"]
+NESTINGS = [
+    ["cn", "pcn", "ar"],
+    ["cn", "pcn_half"],
+    ["cn", "ar", "par"],
+    ["dash", "ar"],
+    ["cn", "pcn", "ar", "par"],
+]
+NOISE = [
+    "##paidbegin##",
+    "【某某素材库】每日更新范文，会员一键下载，有意加入请联系：12 3456",
+    "##paidend##",
+]
 
 
 def paragraph(rng: random.Random, sentences: int) -> str:
-    return "".join(rng.choice(SENTENCES).format(n=rng.randint(2, 90), m=rng.randint(1, 9)) for _ in range(sentences))
+    return "".join(
+        rng.choice(SENTENCES).format(n=rng.randint(2, 90), m=rng.randint(1, 9))
+        for _ in range(sentences)
+    )
 
 
 def points(rng: random.Random) -> str:
     count = rng.randint(2, 5)
-    return "".join(f"{point_ordinal(k)}{rng.choice(PHRASES)}。{paragraph(rng, 2)}" for k in range(1, count + 1))
+    return "".join(
+        f"{point_ordinal(k)}{rng.choice(PHRASES)}。{paragraph(rng, 2)}" for k in range(1, count + 1)
+    )
 
 
 def heading(rng: random.Random, family: str, n: int) -> list[str]:
@@ -98,9 +122,11 @@ def main(count: int = 1000, repeats: int = 3) -> float:
             parse_lines(lines, "bench")
         times.append(time.perf_counter() - start)
     best = count / min(times)
-    print(f"{count} reports, {chars / count:,.0f} chars each on average, {repeats} passes: "
-          f"best {best:,.0f} reports/s, median {count / statistics.median(times):,.0f} reports/s "
-          f"(goal ≥ 500/s)")
+    print(
+        f"{count} reports, {chars / count:,.0f} chars each on average, {repeats} passes: "
+        f"best {best:,.0f} reports/s, median {count / statistics.median(times):,.0f} reports/s "
+        f"(goal ≥ 500/s)"
+    )
     return best
 
 

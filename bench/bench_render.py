@@ -1,125 +1,156 @@
-"""Times a full drafter render of the complete example against plain python-docx.
+"""One answers file: `drafter render` vs python-docx and docxtpl writing the same document.
 
-    python bench/bench_render.py [--renders 40]
+    python bench/bench_render.py [--answers FILE] [--rounds 21] [--before SRC]
 
-drafter: answers file → composition → .docx written to disk, `--renders` times in one process,
-for examples/complete.answers.yaml and for the same answers with their sections repeated four
-times. The baseline writes the same composed paragraphs with python-docx, setting fonts run by
-run. Prints ms per document, the ratio (goals ≤ 0.7 and ≤ 0.35) and the peak RSS of a
-`drafter render` process (goal ≤ 60 MB).
+Each row is a whole process (start-up, imports, work, exit), run in interleaved rounds (see
+_harness). drafter renders the answers file to .docx. The baselines write the very document
+drafter wrote (its paragraphs read back from drafter's output, so they compose nothing), in the
+same layout: python-docx with the styles defined once per document (`_layout`), docxtpl from a
+template .docx made from the same layout. Before timing, `_docx_compare` checks that each
+baseline's document has the same paragraphs, text, effective fonts, sizes, spacing, indents,
+page setup and footers as drafter's; the script stops if not. `--before SRC` adds a row for
+drafter run from another source tree (e.g. an older commit unpacked with `git archive`).
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
-import io
-import subprocess
+import importlib.util
+import json
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _docx_compare import differences
+from _harness import (
+    REPO,
+    Command,
+    Samples,
+    drafter,
+    interleaved,
+    ms,
+    preamble,
+    print_commands,
+    python,
+    run_once,
+    spread,
+    table,
+)
+from _layout import paragraphs_of_docx, save_spec
 
-from drafter.answers import load_answers, save_answers  # noqa: E402
-from drafter.compose import compose  # noqa: E402
-from drafter.document import Document, Heading  # noqa: E402
-from drafter.outline import load_library  # noqa: E402
-from drafter.render import render_answers  # noqa: E402
-
-COMPLETE = REPO / "examples" / "complete.answers.yaml"
-
-
-_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312", 4: "仿宋_GB2312"}
-
-
-def python_docx_bytes(doc: Document) -> bytes:
-    """The baseline: python-docx, every run given its font name, East Asian font and size."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
-    out = docx.Document()
-
-    def run(paragraph: DocxParagraph, text: str, font: str, size: float) -> None:
-        r = paragraph.add_run(text)
-        r.font.name = "Times New Roman"
-        r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
-        r.font.size = Pt(size)
-
-    run(out.add_paragraph(), doc.title, "方正小标宋简体", 22)
-    for block in doc.blocks:
-        p = out.add_paragraph()
-        if isinstance(block, Heading):
-            run(p, block.line, _FONTS[block.level], 16)
-            continue
-        if block.run_in is not None:
-            run(p, block.run_in.sentence, _FONTS[block.run_in.level], 16)
-        run(p, block.text, "仿宋_GB2312", 16)
-    for line in [*doc.signature, doc.date]:
-        run(out.add_paragraph(), line, "仿宋_GB2312", 16)
-    buf = io.BytesIO()
-    out.save(buf)
-    return buf.getvalue()
+BENCH = Path(__file__).resolve().parent
+HAS_DOCXTPL = importlib.util.find_spec("docxtpl") is not None
 
 
-def timed(render: Callable[[], object], renders: int) -> float:
-    """Milliseconds per call of `render`, over `renders` calls."""
-    start = time.perf_counter()
-    for _ in range(renders):
-        render()
-    return (time.perf_counter() - start) * 1000 / renders
+def baselines(drafter_docs: list[Path], work: Path, name: str) -> list[Command]:
+    """Baseline commands writing the documents drafter wrote, each checked to be the same.
+
+    One process per baseline writes all of `drafter_docs` (as one `drafter render` of several
+    answers files does). Stops with the differences when a document is not drafter's.
+    """
+    specs = []
+    for i, doc in enumerate(drafter_docs):
+        specs.append(work / f"{name}.{i}.spec.json")
+        save_spec(paragraphs_of_docx(doc), specs[-1])
+    kinds: list[tuple[str, str, dict[str, str]]] = [("python-docx", "baseline_python_docx.py", {})]
+    if HAS_DOCXTPL:
+        from baseline_docxtpl import make_template
+
+        template = work / "template.docx"
+        if not template.exists():
+            make_template(template)
+        kinds.append(("docxtpl", "baseline_docxtpl.py", {"template": str(template)}))
+    commands = []
+    for label, script, extra in kinds:
+        outs = [work / f"{name}.{i}.{label}.docx" for i in range(len(specs))]
+        manifest = work / f"{name}.{label}.json"
+        jobs = [[str(spec), str(out)] for spec, out in zip(specs, outs, strict=True)]
+        manifest.write_text(json.dumps({**extra, "jobs": jobs}), "utf-8")
+        cmd = python(f"{label}, same layout", str(BENCH / script), str(manifest), cwd=work)
+        run_once(cmd)
+        for doc, out in zip(drafter_docs, outs, strict=True):
+            check_same(doc, out, cmd.label)
+        commands.append(cmd)
+    return commands
 
 
-def peak_rss_mb(answers: Path, out: Path) -> float:
-    """Peak RSS (VmHWM) of a fresh `drafter render` process, read from /proc before it exits."""
-    code = (
-        "import sys, atexit\n"
-        "atexit.register(lambda: print(next(l.split()[1] for l in open('/proc/self/status')"
-        " if l.startswith('VmHWM')), file=sys.stderr))\n"
-        "from drafter.cli import main; main(sys.argv[1:])\n"
-    )
-    args = [sys.executable, "-c", code, "render", str(answers), "-o", str(out), "--force"]
-    result = subprocess.run(args, cwd=REPO, check=True, capture_output=True, text=True)
-    return int(result.stderr.strip().splitlines()[-1]) / 1024  # kB
+def check_same(expected: Path, actual: Path, label: str) -> None:
+    """Stop with the differences when `actual` is not the same document as `expected`."""
+    found = differences(expected, actual)
+    if found:
+        sys.exit(
+            f"{label}: not the same document as {expected.name}:\n  " + "\n  ".join(found[:20])
+        )
+
+
+def result_rows(
+    commands: list[Command], samples: list[Samples], base: dict[str, Samples]
+) -> list[list[str]]:
+    """Table rows: label, median, spread, ratio to each baseline, peak RSS."""
+    rows = []
+    for cmd, s in zip(commands, samples, strict=True):
+        ratios = [f"{s.ratio(b):.2f}×" for b in base.values()]
+        rows.append([cmd.label, ms(s.median), spread(s), *ratios, s.peak()])
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--renders", type=int, default=40)
-    renders = parser.parse_args().renders
-    library = load_library()
-    data, _ = load_answers(COMPLETE, library)
-    long = copy.deepcopy(data)
-    long["sections"] = [copy.deepcopy(s) for _ in range(4) for s in data["sections"]]
-
+    parser.add_argument("--answers", type=Path, default=REPO / "examples" / "complete.answers.yaml")
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--before", type=Path, metavar="SRC", help="also time drafter from SRC")
+    args = parser.parse_args()
+    preamble(__doc__)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for label, answers in (("complete example", data), ("4x its length", long)):
-            path = work / f"{len(answers['sections'])}.answers.yaml"
-            save_answers(path, answers)
-            out = work / "out.docx"
-
-            def drafter_render() -> None:
-                loaded, _ = load_answers(path, library)
-                render_answers(loaded, library, out, force=True)
-
-            doc = compose(answers, library)
-            chars = len(doc.title) + sum(
-                len(b.line if isinstance(b, Heading) else (b.run_in.sentence if b.run_in else "") + b.text)
-                for b in doc.blocks
+        out = work / "drafter.docx"
+        commands = [
+            python("python start-up (python -c pass)", "-c", "pass", cwd=work),
+            drafter("drafter --help (start-up)", "--help", cwd=work),
+            drafter(
+                "drafter render",
+                "render",
+                str(args.answers.resolve()),
+                "-o",
+                str(out),
+                "--force",
+                cwd=work,
+            ),
+        ]
+        if args.before:
+            before_out = work / "before.docx"
+            commands.append(
+                drafter(
+                    f"drafter render ({args.before})",
+                    "render",
+                    str(args.answers.resolve()),
+                    "-o",
+                    str(before_out),
+                    "--force",
+                    src=args.before.resolve(),
+                    cwd=work,
+                )
             )
-            drafter_ms = timed(drafter_render, renders)
-            baseline_ms = timed(lambda: (work / "base.docx").write_bytes(python_docx_bytes(doc)), renders)
-            print(
-                f"{label:>16} ({chars:,} chars, {len(doc.blocks)} blocks): drafter {drafter_ms:6.2f} ms/doc, "
-                f"python-docx {baseline_ms:6.2f} ms/doc, ratio {drafter_ms / baseline_ms:.3f}"
-            )
-        print(f"peak RSS of `drafter render` (complete example): {peak_rss_mb(COMPLETE, work / 'c.docx'):.1f} MB")
+        for cmd in commands[2:]:
+            run_once(cmd)
+        if args.before:
+            check_same(out, before_out, "drafter (before)")
+        paragraphs = len(paragraphs_of_docx(out))
+        base_cmds = baselines([out], work, "doc")
+        commands += base_cmds
+        samples = interleaved(commands, args.rounds)
+    base = {
+        c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True) if c in base_cmds
+    }
+    print(
+        f"{args.answers.name}: {paragraphs} paragraphs; every baseline document checked "
+        "equal to drafter's (text, fonts, sizes, spacing, indents, page, footers)."
+    )
+    print()
+    headers = ["command", "median ms", "IQR (min–max) ms", *[f"÷ {k}" for k in base], "peak RSS MB"]
+    print(table(headers, result_rows(commands, samples, base)))
+    print()
+    print_commands(commands)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.outline import Fact
 
@@ -62,14 +63,22 @@ QUALIFIERS_AFTER = ("余", "多")
 QUALIFIERS_BEFORE = ("近", "约", "逾", "超过")
 MAX_KEY = 10
 MAX_OBJECT = 8
+# The most characters read on either side of a number: keys come from the few characters
+# nearest it, and the bound keeps the work per number constant however long the text.
+MAX_RUN = 100
+# Texts whose mentions are kept (see find_mentions): more than a report has sections.
+MENTION_CACHE = 64
+# The longest 《…》 masked as a book title: an unclosed 《 costs at most this much to reject.
+MAX_BOOK_TITLE = 200
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_UNIT = re.compile("|".join(map(re.escape, UNITS)))  # tried in order: 人次 before 人
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _QUOTES = "".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())
+_LEADING_RUN = re.compile(rf"[\u4e00-\u9fff{_QUOTES}]*")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』")
-_BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
+_BOOK_TITLE = re.compile(rf"《[^》]{{0,{MAX_BOOK_TITLE}}}》|〈[^〉]{{0,{MAX_BOOK_TITLE}}}〉")
 _RANGE_OR_FORMULA = re.compile(r"[-－—~～至到+＋]")
 _PLACEHOLDER = re.compile(r"\*+|X{2,}|×{2,}")
 # Clause breaks inside a run: the part after the last one is nearest the number
@@ -77,7 +86,7 @@ _PLACEHOLDER = re.compile(r"\*+|X{2,}|×{2,}")
 _CLAUSE_BREAK = re.compile(r"的|了(?!解)|并|等")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One count found in a text: the activity key, the number, its unit and any qualifier."""
 
@@ -89,7 +98,19 @@ class Mention:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every countable activity in `text`, in reading order."""
+    """Every countable activity in `text`, in reading order.
+
+    Linear in the length of `text`: each number is examined through positions in the one
+    masked text, reading at most MAX_RUN characters on either side of it, never a copy of
+    what precedes or follows it. The mentions of the last MENTION_CACHE texts are kept: an
+    import asks three times for each section's text (its counts, and the facts of the outline
+    learned from it).
+    """
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=MENTION_CACHE)
+def _mentions(text: str) -> tuple[Mention, ...]:
     text = _mask(text.translate(_FULLWIDTH_DIGITS))
     out: list[Mention] = []
     for m in _NUMBER.finditer(text):
@@ -97,12 +118,14 @@ def find_mentions(text: str) -> list[Mention]:
         if parsed is None:
             continue
         value, unit, qualifier, after_unit = parsed
-        before = text[: m.start()]
-        qualifier = qualifier or next((w for w in QUALIFIERS_BEFORE if before.endswith(w)), "")
-        key = _key(before, text[after_unit:])
+        start = m.start()
+        qualifier = qualifier or next(
+            (w for w in QUALIFIERS_BEFORE if text.endswith(w, 0, start)), ""
+        )
+        key = _key(text, start, after_unit)
         if key:
-            out.append(Mention(key, value, unit, qualifier, m.start()))
-    return out
+            out.append(Mention(key, value, unit, qualifier, start))
+    return tuple(out)
 
 
 def extract_facts(text: str, source: str) -> list[Fact]:
@@ -130,31 +153,30 @@ def _mask(text: str) -> str:
 def _parse_count(text: str, m: re.Match[str]) -> tuple[int | float, str, str, int] | None:
     """(value, unit, qualifier, end of the unit) when the number at `m` is a count, else None."""
     start, end = m.span()
-    prev = text[start - 1] if start else ""
-    if prev == "第" or (prev and _RANGE_OR_FORMULA.match(prev)):
+    if start and (text[start - 1] == "第" or _RANGE_OR_FORMULA.match(text, start - 1)):
         return None  # ordinal, range end or formula (1+N+4)
-    rest = text[end:]
-    if rest[:1] and _RANGE_OR_FORMULA.match(rest[:1]):
+    if _RANGE_OR_FORMULA.match(text, end):
         return None  # range start: 1－8月份, 2022-2024
-    qualifier = next((w for w in QUALIFIERS_AFTER if rest.startswith(w)), "")
-    rest = rest[len(qualifier):]
-    unit = next((u for u in UNITS if rest.startswith(u)), None)
-    if unit is None:
+    qualifier = next((w for w in QUALIFIERS_AFTER if text.startswith(w, end)), "")
+    pos = end + len(qualifier)
+    unit_match = _UNIT.match(text, pos)
+    if unit_match is None:
         return None  # 年, 月, %, 号, 〕…: not a count
-    tail = rest[len(unit):]
-    if tail.startswith("百分") or (unit == "个" and tail.startswith(DURATIONS)):
+    unit, tail = unit_match.group(), unit_match.end()
+    if text.startswith("百分", tail) or (unit == "个" and text.startswith(DURATIONS, tail)):
         return None  # 5个百分点, 3个月
     number = m.group()
     value: int | float = float(number) if "." in number else int(number)
-    return value, unit, qualifier, len(text) - len(tail)
+    return value, unit, qualifier, tail
 
 
-def _key(before: str, after: str) -> str:
-    """The activity key from the text before the number and after its measure word ("" if none)."""
-    run = _strip_trailing(_trailing_run(before))
+def _key(text: str, start: int, after_unit: int) -> str:
+    """The activity key of the number at `start` whose measure word ends at `after_unit`:
+    from the run before the number and the noun after the measure word ("" if none)."""
+    run = _strip_trailing(_trailing_run(text, start))
     marker = next((w for w in OBJECT_FOLLOWS if run.endswith(w)), "")
     run = _strip_leading(_CLAUSE_BREAK.split(run.removesuffix(marker) if marker else run)[-1])
-    obj = _leading_object(after)
+    obj = _leading_object(text, after_unit)
     if len(run) < 2 or (run.startswith(PREPOSITIONS) and len(run) <= 3):
         run = obj or run
     elif marker or len(run) == 2:
@@ -163,16 +185,22 @@ def _key(before: str, after: str) -> str:
     return key if len(key) >= 2 else ""
 
 
-def _trailing_run(text: str) -> str:
-    """The Chinese run (quotes kept) that ends `text`, stopping at punctuation or digits.
+def _is_run_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in _QUOTES
 
-    A run that starts right after a number loses the number's time word (2023年6月用餐次数), and
-    a run that starts inside a quotation starts after its closing quote.
+
+def _trailing_run(text: str, end: int) -> str:
+    """The Chinese run (quotes kept) that ends at `end`, stopping at punctuation or digits.
+
+    At most MAX_RUN characters are read. A run that starts right after a number loses the
+    number's time word (2023年6月用餐次数), and a run that starts inside a quotation starts
+    after its closing quote.
     """
-    i = len(text)
-    while i > 0 and (_CJK.match(text[i - 1]) or text[i - 1] in _QUOTES):
+    lowest = max(0, end - MAX_RUN)
+    i = end
+    while i > lowest and _is_run_char(text[i - 1]):
         i -= 1
-    run = text[i:]
+    run = text[i:end]
     if i > 0 and text[i - 1].isdigit():
         word = next((w for w in TIME_WORDS + UNITS if run.startswith(w)), "")
         run = run[len(word):]
@@ -193,9 +221,10 @@ def _unbalanced_close(run: str) -> int:
     return cut
 
 
-def _leading_object(text: str) -> str:
-    """The noun run at the start of `text`, up to punctuation or a stop word, without quotes."""
-    m = re.match(rf"[\u4e00-\u9fff{_QUOTES}]*", text)
+def _leading_object(text: str, pos: int) -> str:
+    """The noun run at `pos` (at most MAX_RUN characters), up to punctuation or a stop word,
+    without quotes."""
+    m = _LEADING_RUN.match(text, pos, pos + MAX_RUN)
     run = _unquote(m.group() if m else "")
     stop = next((s for s in _OBJECT_STOP.finditer(run) if s.start() > 0), None)
     run = run[: stop.start()] if stop else run

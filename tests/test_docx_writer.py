@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from drafter.document import Document, Heading, Paragraph
 from drafter.docx_writer import docx_bytes
@@ -339,6 +342,31 @@ def test_reference_styles_and_margins_are_used(tmp_path: Path) -> None:
     assert section.page_width == Twips(12240)  # python-docx's template is US Letter
     assert section.even_page_footer.paragraphs[0].text == "— 1 —"
     assert "word/theme/theme1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+def test_reference_page_setup_values_are_escaped(tmp_path: Path) -> None:
+    """Attribute values copied from a reference's page setup stay well-formed whatever they hold."""
+    ref = docx.Document()
+    odd = 'a"b&c<d>\te'
+    ref.sections[0]._sectPr.get_or_add_pgSz().set(qn("w:code"), odd)
+    ref.save(str(tmp_path / "odd.docx"))
+    data = docx_bytes(sample(), reference_docx=tmp_path / "odd.docx")
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    assert root.find(f".//{qn('w:pgSz')}").get(qn("w:code")) == odd
+
+
+def test_writing_a_document_imports_nothing_heavy() -> None:
+    """docx_writer escapes XML itself: xml.sax.saxutils would pull in urllib, http and email."""
+    code = (
+        "import sys\n"
+        "from drafter.document import Document, Paragraph\n"
+        "from drafter.docx_writer import docx_bytes\n"
+        "docx_bytes(Document(title='题', blocks=[Paragraph('正文 & <>')]))\n"
+        "heavy = ('xml.sax', 'urllib.request', 'http.client', 'email', 'docx', 'lxml')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_reference_without_our_styles_gets_all_of_them(tmp_path: Path) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.facts import UNITS, extract_facts, find_mentions
+from drafter import facts
+from drafter.facts import MAX_BOOK_TITLE, MAX_RUN, UNITS, extract_facts, find_mentions
 
 
 def triples(text: str) -> list[tuple[str, int | float, str]]:
@@ -91,3 +93,58 @@ def test_keys_are_reusable_answer_keys(text: str) -> None:
         assert re.fullmatch(r"[\u4e00-\u9fff]{2,}", mention.key), mention
         assert mention.unit in UNITS
         assert mention.value >= 0
+
+
+def test_offsets_and_keys_do_not_depend_on_what_came_long_before() -> None:
+    """Each number is read through positions in one text: a long prefix shifts the offsets and
+    changes nothing else."""
+    text = "今年以来，支部累计组织集中学习15次、专题研讨4次，撰写心得体会36篇。"
+    prefix = "档案馆全体党员积极参与各项活动。" * 500
+    plain = find_mentions(text)
+    shifted = find_mentions(prefix + text)
+    assert [(m.key, m.value, m.unit, m.qualifier) for m in shifted] == [
+        (m.key, m.value, m.unit, m.qualifier) for m in plain
+    ]
+    assert [m.start for m in shifted] == [m.start + len(prefix) for m in plain]
+
+
+def test_reads_a_bounded_window_around_each_number() -> None:
+    """A run of Chinese longer than MAX_RUN before a number is read only up to MAX_RUN."""
+    run = "档" * (MAX_RUN + 50) + "集中学习"
+    (mention,) = find_mentions(run + "8次。")
+    assert mention.key.endswith("集中学习")
+    assert len(mention.key) <= MAX_RUN
+
+
+def test_an_unclosed_book_title_does_not_hide_later_counts() -> None:
+    text = "《" + "某" * (MAX_BOOK_TITLE + 10) + "。全年召开支委会12次。》"
+    assert ("支委会", 12, "次") in triples(text)
+
+
+def test_repeated_calls_give_independent_lists() -> None:
+    text = "全年召开支委会12次。"
+    first = find_mentions(text)
+    first.clear()
+    assert triples(text) == [("支委会", 12, "次")]
+
+
+def _best_time(text: str) -> float:
+    """The best of three uncached runs of find_mentions on `text`."""
+    best = float("inf")
+    for _ in range(3):
+        facts._mentions.cache_clear()
+        start = time.perf_counter()
+        find_mentions(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_a_number_costs_the_same_however_much_text_surrounds_it() -> None:
+    """Linear time: 5,000 counts inside a million characters cost about what the counts and
+    the surrounding text cost apart. (Copying the text before and after each number, as
+    find_mentions once did, made it several times as much.)"""
+    counts = "学1次，" * 5_000
+    padding = "。" * 500_000
+    apart = _best_time(counts) + _best_time(padding + padding)
+    together = _best_time(padding + counts + padding)
+    assert together < 2 * apart, f"{together * 1000:.0f} ms vs {apart * 1000:.0f} ms apart"

@@ -1,0 +1,180 @@
+"""Shared by the bench scripts: whole-process timing, interleaved A/B runs, tables.
+
+Every figure is a whole process as a user starts it (interpreter start-up, imports, library
+loading, the work, exit), timed from launch to exit, with its peak RSS as GNU time reports it.
+Commands are run in interleaved rounds (A B C, then C B A,
+…) after one untimed warm-up each, so a slow moment of the shared machine hits every command
+alike; a figure is the median with its spread (interquartile range and min–max).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TIME = Path("/usr/bin/time").exists()  # GNU time, for each process's own peak RSS
+
+
+@dataclass(frozen=True)
+class Command:
+    """One process to time: a label for the table, its argv, extra environment, accepted exits."""
+
+    label: str
+    argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    cwd: Path | None = None
+    ok_exits: tuple[int, ...] = (0,)
+
+    def shown(self) -> str:
+        """The command line as a user would type it (environment first)."""
+        env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
+        argv = [Path(a).name if a == sys.executable else a for a in self.argv]
+        return (env + " " if env else "") + shlex.join(argv)
+
+
+@dataclass
+class Samples:
+    """The timings (seconds) and peak RSS (KiB) of one command's runs."""
+
+    seconds: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def quartiles(self) -> tuple[float, float]:
+        if len(self.seconds) < 4:
+            return min(self.seconds), max(self.seconds)
+        q = statistics.quantiles(self.seconds, n=4, method="inclusive")
+        return q[0], q[2]
+
+    def ratio(self, other: Samples) -> float:
+        """The median of the per-round ratios of this command's times to `other`'s.
+
+        Each round runs every command back to back, so a busy moment of the shared machine
+        slows both sides of a pair: the paired ratio is steadier than a ratio of medians.
+        """
+        return statistics.median(a / b for a, b in zip(self.seconds, other.seconds, strict=True))
+
+    def peak(self) -> str:
+        """Peak RSS in MB over the runs, "n/a" without GNU time."""
+        return f"{max(self.rss_kib) / 1024:.1f}" if max(self.rss_kib, default=0) else "n/a"
+
+
+def drafter(
+    label: str,
+    *args: str,
+    src: Path | None = None,
+    ok_exits: tuple[int, ...] = (0,),
+    cwd: Path | None = None,
+) -> Command:
+    """`python -m drafter ARGS`, from this checkout or from another source tree `src`.
+
+    Run from `cwd` (a scratch folder, never the repository root, which would shadow `src`).
+    """
+    env = {"PYTHONPATH": str(src)} if src is not None else {}
+    return Command(label, [sys.executable, "-m", "drafter", *args], env, cwd, ok_exits)
+
+
+def python(label: str, *args: str, cwd: Path | None = None) -> Command:
+    """`python ARGS` (a baseline script or a bare start-up)."""
+    return Command(label, [sys.executable, *args], {}, cwd)
+
+
+def run_once(cmd: Command) -> tuple[float, int]:
+    """(wall seconds, peak RSS in KiB, 0 if unknown) of one run; raises on an unexpected exit.
+
+    The peak RSS comes from GNU time (`/usr/bin/time -f %M`, a small C launcher; ≈0.1 ms):
+    a child's own rusage would count this benchmark's memory, which Linux carries over fork and
+    exec into the child's maximum.
+    """
+    env = {**os.environ, **cmd.env}
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rss:
+        argv = ["/usr/bin/time", "-f", "%M", "-o", rss.name, *cmd.argv] if TIME else cmd.argv
+        start = time.perf_counter()
+        code = subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=cmd.cwd, check=False
+        ).returncode
+        elapsed = time.perf_counter() - start
+        if code not in cmd.ok_exits:
+            err.seek(0)
+            tail = err.read().decode("utf-8", "replace")[-2000:]
+            raise RuntimeError(f"{cmd.shown()} exited with {code}:\n{tail}")
+        lines = rss.read().split()
+        return elapsed, int(lines[-1]) if TIME and lines else 0
+
+
+def interleaved(commands: list[Command], rounds: int, *, warmup: bool = True) -> list[Samples]:
+    """Run the commands in alternating order, `rounds` times each; samples in command order."""
+    if warmup:
+        for cmd in commands:
+            run_once(cmd)
+    samples = [Samples() for _ in commands]
+    for r in range(rounds):
+        order = list(range(len(commands)))
+        if r % 2:
+            order.reverse()
+        for i in order:
+            seconds, rss = run_once(commands[i])
+            samples[i].seconds.append(seconds)
+            samples[i].rss_kib.append(rss)
+    return samples
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f}" if seconds >= 0.1 else f"{seconds * 1000:.1f}"
+
+
+def spread(s: Samples) -> str:
+    """ "IQR q1–q3, min–max" in milliseconds."""
+    q1, q3 = s.quartiles()
+    return f"{ms(q1)}–{ms(q3)} ({ms(min(s.seconds))}–{ms(max(s.seconds))})"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table (pastes into the README as is)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def preamble(doc: str, *, timing: bool = True) -> None:
+    """Print what was run, on what: the script's command line, Python, cores and load, and
+    (with `timing`) how the figures were taken."""
+    argv = " ".join(shlex.quote(a) for a in sys.argv[1:])
+    script = (
+        Path(sys.argv[0]).resolve().relative_to(REPO)
+        if REPO in Path(sys.argv[0]).resolve().parents
+        else sys.argv[0]
+    )
+    print(f"$ python {script} {argv}".rstrip())
+    print(doc.strip().splitlines()[0])
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} cores, load average {load} at start."
+        + (
+            " Whole processes, interleaved rounds after one warm-up run each; times in ms: "
+            "median, IQR (min–max); ratios: median of the per-round ratios; "
+            "peak RSS of each process"
+            + (" (GNU time)." if TIME else ": n/a, install GNU time (apt-get install time).")
+            if timing
+            else ""
+        )
+    )
+    print()
+
+
+def print_commands(commands: list[Command]) -> None:
+    """The exact command behind each row."""
+    for cmd in commands:
+        print(f"  {cmd.label}: {cmd.shown()}")

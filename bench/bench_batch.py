@@ -1,0 +1,89 @@
+"""Batch: 200 answers files in one `drafter render` vs the same 200 documents by the baselines.
+
+    python bench/bench_batch.py [--files 200] [--rounds 5] [--before SRC]
+
+The answers files are examples/complete.answers.yaml for 200 fictional units (the unit's name
+numbered). drafter renders them all in one process (`drafter render A B … -o DIR`); each
+baseline writes the same 200 documents in one process, every one checked equal to drafter's
+(see bench_render). Whole processes, interleaved rounds (see _harness).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from _corpus import renamed_answers
+from _harness import REPO, drafter, interleaved, preamble, run_once, table
+from bench_render import baselines, check_same, result_rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", type=Path, default=REPO / "examples" / "complete.answers.yaml")
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--before", type=Path, metavar="SRC", help="also time drafter from SRC")
+    args = parser.parse_args()
+    preamble(__doc__)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        answers = []
+        for i in range(1, args.files + 1):
+            answers.append(work / f"unit{i:03}.answers.yaml")
+            renamed_answers(args.answers, i, answers[-1])
+        out = work / "out"
+        out.mkdir()
+        names = [str(a) for a in answers]
+        commands = [
+            drafter(
+                f"drafter render ×{args.files}",
+                "render",
+                *names,
+                "-o",
+                str(out),
+                "--force",
+                cwd=work,
+            )
+        ]
+        if args.before:
+            (work / "before").mkdir()
+            commands.append(
+                drafter(
+                    f"drafter render ×{args.files} ({args.before})",
+                    "render",
+                    *names,
+                    "-o",
+                    str(work / "before"),
+                    "--force",
+                    src=args.before.resolve(),
+                    cwd=work,
+                )
+            )
+        for cmd in commands:
+            run_once(cmd)
+        docs = [out / f"unit{i:03}.docx" for i in range(1, args.files + 1)]
+        if args.before:
+            for doc in docs:
+                check_same(doc, work / "before" / doc.name, "drafter (before)")
+        base_cmds = baselines(docs, work, "batch")
+        commands += base_cmds
+        samples = interleaved(commands, args.rounds)
+    base = {
+        c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True) if c in base_cmds
+    }
+    print(
+        f"{args.files} answers files ({args.answers.name}, one unit each), one process per row; "
+        "every baseline document checked equal to drafter's."
+    )
+    print()
+    headers = ["command", "median ms", "IQR (min–max) ms", *[f"÷ {k}" for k in base], "peak RSS MB"]
+    print(table(headers, result_rows(commands, samples, base)))
+    print()
+    for cmd in commands:  # 200 file names would drown the table: show the shape
+        print(f"  {cmd.label}: {cmd.shown()[:160]} …")
+
+
+if __name__ == "__main__":
+    main()
