@@ -98,7 +98,9 @@ def run_once(cmd: Command) -> tuple[float, int]:
     a child's own rusage would count this benchmark's memory, which Linux carries over fork and
     exec into the child's maximum.
     """
-    env = {**os.environ, **cmd.env}
+    # As on a user's machine, compiled bytecode is written and reused: a sandbox that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise make every run compile drafter from source.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | cmd.env
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rss:
         argv = ["/usr/bin/time", "-f", "%M", "-o", rss.name, *cmd.argv] if TIME else cmd.argv
         start = time.perf_counter()

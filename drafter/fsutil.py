@@ -133,6 +133,24 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path | None] = ())
     file (a FIFO or device stays what it is, even with force); an existing file without force;
     one of the command's own `inputs`; a missing or read-only folder.
     """
+    _check_one(path, force=force, inputs=_identities(inputs))
+
+
+def _identities(inputs: Iterable[Path | None]) -> dict[tuple[int, int], Path]:
+    """The inputs by (device, inode), looked up once however many outputs are checked."""
+    out: dict[tuple[int, int], Path] = {}
+    for source in inputs:
+        if source is None:
+            continue
+        try:
+            info = os.stat(source)
+        except (OSError, ValueError):
+            continue
+        out.setdefault((info.st_dev, info.st_ino), source)
+    return out
+
+
+def _check_one(path: Path, *, force: bool, inputs: dict[tuple[int, int], Path]) -> None:
     target = _target(path)
     parent = target.parent
     if not is_directory(parent):
@@ -149,12 +167,12 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path | None] = ())
                 f"{path}：不是普通文件（设备、管道或套接字），不能写入或覆盖。",
                 hint="请换一个输出文件名。",
             )
-        for source in inputs:
-            if source is not None and _same_file(info, source):
-                raise OutputError(
-                    f"{path}：与输入文件 {source} 是同一个文件，不能作为输出（会覆盖输入）。",
-                    hint="请用 -o 另给一个输出文件名。",
-                )
+        source = inputs.get((info.st_dev, info.st_ino))
+        if source is not None:
+            raise OutputError(
+                f"{path}：与输入文件 {source} 是同一个文件，不能作为输出（会覆盖输入）。",
+                hint="请用 -o 另给一个输出文件名。",
+            )
         if not force:
             raise OutputError(f"{path}：文件已存在。", hint="如需覆盖请加 --force。")
     if not os.access(parent, os.W_OK):
@@ -165,7 +183,7 @@ def check_outputs(
     paths: Sequence[Path], *, force: bool, inputs: Iterable[Path | None] = ()
 ) -> None:
     """`check_output` for each of several outputs, and no two of them the same file."""
-    sources = list(inputs)
+    sources = _identities(inputs)
     seen: dict[str, Path] = {}
     for path in paths:
         key = os.path.normcase(str(_target(path)))
@@ -175,7 +193,7 @@ def check_outputs(
                 hint="多个答案文件同名时，请改名或分别生成到不同目录。",
             )
         seen[key] = path
-        check_output(path, force=force, inputs=sources)
+        _check_one(path, force=force, inputs=sources)
 
 
 def _target(path: Path) -> Path:
@@ -203,13 +221,6 @@ def _stat_output(path: Path, target: Path) -> os.stat_result | None:
         return None
     except OSError as exc:
         raise OutputError(f"{path}：无法写入（{exc.strerror or exc}）。") from None
-
-
-def _same_file(info: os.stat_result, other: Path) -> bool:
-    try:
-        return os.path.samestat(info, os.stat(other))
-    except OSError:
-        return False
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -240,6 +251,8 @@ def write_all(files: Sequence[tuple[Path, bytes | str]], *, force: bool) -> None
     are the targets put in place, and a failure there puts back what was replaced.
     """
     pending: list[_Pending] = []
+    for folder in dict.fromkeys(_target(path).parent for path, _ in files):
+        clean_stale_temporaries(folder)  # once per folder, not once per file
     try:
         for path, data in files:
             pending.append(_write_temp(path, data))
@@ -252,7 +265,6 @@ def write_all(files: Sequence[tuple[Path, bytes | str]], *, force: bool) -> None
 def _write_temp(path: Path, data: bytes | str) -> _Pending:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target = _target(path)
-    clean_stale_temporaries(target.parent)
     temp = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
         fd = os.open(temp, _OPEN_NEW, 0o600)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.counts import Count, phrase_counts, verb_for
 from drafter.knowledge import CountEntry, Knowledge
@@ -75,11 +76,16 @@ def _opens_with_verb(key: str, verbs: Mapping[str, list[str]]) -> bool:
 
 def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | None:
     """The phrase-bank measure with this text, for the counts that prove it."""
-    for organisation in knowledge.organisations:
-        for measure in knowledge.measures_for(topic, organisation.id):
-            if measure.text == item.strip().rstrip("。；;，,"):
-                return measure
-    return None
+    return _bank(knowledge).get((topic, item.strip().rstrip("。；;，,")))
+
+
+@lru_cache(maxsize=4)
+def _bank(knowledge: Knowledge) -> dict[tuple[str, str], BankMeasure]:
+    """Every bank measure by (topic, text), built once per knowledge."""
+    index: dict[tuple[str, str], BankMeasure] = {}
+    for measure in knowledge.measures:
+        index.setdefault((measure.topic, measure.text), measure)
+    return index
 
 
 def claim_counts(
