@@ -356,14 +356,41 @@ def _count_nodes_safely(text: str, path: Path) -> int:
         raise _syntax_error(path, exc) from None
 
 
+# PyYAML's problems in Chinese: (start of its message, what it means, what to do). A problem
+# not listed is still reported in Chinese, by its line and column alone.
+_SYNTAX_PROBLEMS = (
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号", "键后面要写“: ”（冒号加空格）；含冒号的文字请加引号"),
+    ("mapping values are not allowed", "这里不能出现“键: 值”", "常见原因：冒号后少了空格、文字中有冒号却没加引号、缩进不齐"),
+    ("did not find expected key", "缩进不齐，或少了键", "同一层的键要左对齐，用空格缩进"),
+    ("did not find expected node content", "这里缺少内容", "检查上一行的冒号、短横线（- ）和括号"),
+    ("did not find expected '-' indicator", "列表项缩进不齐", "同一列表的每一项都以“- ”开头并左对齐"),
+    ("did not find expected ',' or ']'", "方括号列表没有正确结束", "各项之间用英文逗号分隔，最后写“]”"),
+    ("did not find expected ',' or '}'", "花括号没有正确结束", "各项之间用英文逗号分隔，最后写“}”"),
+    ("expected <block end>", "缩进不齐", "同一层的内容要左对齐"),
+    ("expected a comment or a line break", "值的后面还有多余的内容", "含空格、冒号或 # 的文字请加引号"),
+    ("found character '\t'", "用了 Tab 键缩进", "YAML 只能用空格缩进"),
+    ("that cannot start any token", "这里有不能作为开头的字符（Tab 缩进，或以 @、` 开头的文字）", "用空格缩进；以特殊符号开头的文字请加引号"),
+    ("found unexpected end of stream", "文件意外结束", "检查引号、括号是否成对"),
+    ("found unknown escape character", "双引号中有无法识别的转义（\\ 后面的字符）", "改用单引号，或把 \\ 写成 \\\\"),
+    ("unacceptable character", "含有不允许的控制字符", "删除看不见的特殊字符后再保存"),
+    ("found undefined alias", "用了未定义的别名（*）", "答案和大纲文件不用别名，请删掉 * 开头的内容"),
+    ("found unexpected ':'", "这里出现了多余的冒号", "含冒号的文字请加引号"),
+)
+
+
 def _syntax_error(path: Path, exc: yaml.YAMLError) -> YamlError:
+    """A YAML syntax problem in Chinese, at its line and column (never PyYAML's English)."""
+    problem, hint = "YAML 格式错误", "按行列号检查缩进、冒号后的空格和引号是否成对。"
     if isinstance(exc, yaml.MarkedYAMLError):
+        said = f"{exc.problem or ''} {exc.context or ''}"
+        for start, meaning, what_to_do in _SYNTAX_PROBLEMS:
+            if start in said:
+                problem, hint = f"YAML 格式错误：{meaning}", what_to_do + "。"
+                break
         mark = exc.problem_mark or exc.context_mark
-        problem = f"YAML 格式错误（{exc.problem or exc.context}）"
         if mark is not None:
-            return YamlError(path, problem, line=mark.line + 1, column=mark.column + 1)
-        return YamlError(path, problem)
-    return YamlError(path, f"YAML 格式错误（{exc}）")
+            return YamlError(path, problem + "。", line=mark.line + 1, column=mark.column + 1, hint=hint)
+    return YamlError(path, problem + "。", hint=hint)
 
 
 def _problem_error(path: Path, root: yaml.Node | None, exc: _NodeProblem) -> YamlError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,28 @@ def test_shared_values_are_dumped_without_aliases() -> None:
     text = dump_yaml({"a": shared, "b": shared, "c": {"d": shared}})
     assert "&" not in text and "*" not in text
     assert parse_yaml(text, P).data == {"a": shared, "b": shared, "c": {"d": shared}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "outline: general\nsections: [\n  - a: b\n",
+        "outline: general\nunit \"x\"\nyear: 2025\n",
+        "a:\n\tb: 1\n",
+        "a: b: c\n",
+        "a: [1, 2\n",
+        "a: {b: 1\n",
+        "a: 'x\n",
+        'a: "\\q"\n',
+        "a: 1\n b: 2\n",
+        "- a\nb: 1\n",
+        "a: @x\n",
+    ],
+)
+def test_syntax_errors_speak_chinese_only(text: str) -> None:
+    """No English from the YAML library reaches the user: the problem and the fix in Chinese."""
+    with pytest.raises(YamlError) as err:
+        parse_yaml(text, Path("a.answers.yaml"))
+    message = str(err.value).replace("a.answers.yaml", "").replace("YAML", "")
+    assert not re.search(r"[A-Za-z]{3,}", message), message
+    assert err.value.line is not None

@@ -56,12 +56,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     outputs = [output for _, output in targets]
     for output in outputs:
         refuse_input_name(output)
-    inputs: list[Path | None] = [*paths, args.reference_docx]
-    check_outputs(outputs, force=args.force, inputs=inputs)
     jobs = [(answers_path, format_of(output, fmt)) for answers_path, output in targets]
     made = _documents(jobs, library, args.reference_docx)
-    # The outlines the answers name are inputs too: checked before anything is written.
-    check_outputs(outputs, force=args.force, inputs=[*inputs, *(Path(m.outline) for m in made if m.outline)])
+    # Inputs first (their messages come first), then every output, before anything is written;
+    # the outlines the answers name are inputs too.
+    inputs: list[Path | None] = [*paths, args.reference_docx, *(Path(m.outline) for m in made if m.outline)]
+    check_outputs(outputs, force=args.force, inputs=inputs)
     write_all([(output, m.content) for output, m in zip(outputs, made, strict=True)], force=args.force)
     for output in outputs:
         out.write(f"已生成：{output}\n")
