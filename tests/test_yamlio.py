@@ -196,6 +196,6 @@ def test_syntax_errors_speak_chinese_only(text: str) -> None:
     """No English from the YAML library reaches the user: the problem and the fix in Chinese."""
     with pytest.raises(YamlError) as err:
         parse_yaml(text, Path("a.answers.yaml"))
-    message = str(err.value).replace("a.answers.yaml", "").replace("YAML", "")
+    message = str(err.value).replace("a.answers.yaml", "").replace("YAML", "").replace("Tab", "")
     assert not re.search(r"[A-Za-z]{3,}", message), message
     assert err.value.line is not None
