@@ -32,6 +32,17 @@ def _label_number(label: str) -> tuple[str, int] | None:
     return (m.lastgroup, number) if number else None
 
 
+def empty_body(view: View, _context: CheckContext) -> list[Finding]:
+    """A report with no part at all: a title, an opening and a closing, nothing between."""
+    spot = view.title
+    if spot is None or view.sections or len(view.opening) > 2:
+        return []
+    return [spot.finding(
+        "empty-body", 0, len(spot.text), "正文没有任何部分：只有标题、开头和结尾。",
+        "回到问答填写各部分的做法、数字或正文（drafter new --answers 答案文件）。",
+    )]
+
+
 def empty_sections(view: View, _context: CheckContext) -> list[Finding]:
     """A heading with nothing under it: no paragraph and no sub-heading."""
     return [

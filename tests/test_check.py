@@ -437,3 +437,16 @@ def test_any_document_is_checked_without_error(blocks: list[tuple[int, str]], ti
     findings = check_document(doc)
     assert all(f.rule in RULE_NAMES and f.path and f.paragraph >= 0 for f in findings)
     assert format_findings(findings).endswith("处需要核对的地方。" if findings else "未发现问题。")
+
+
+def test_a_report_with_no_part_is_flagged() -> None:
+    from drafter.check import check_document
+    from drafter.document import Document, Paragraph
+
+    doc = Document(
+        title="某某县档案馆党支部2025年度党建工作总结",
+        blocks=[Paragraph("一年来，支部认真落实各项任务。现将有关情况总结如下："), Paragraph("2026年，支部将继续努力。")],
+        signature=["某某县档案馆党支部"],
+        date="2025年12月5日",
+    )
+    assert [f.rule for f in check_document(doc)] == ["empty-body"]
