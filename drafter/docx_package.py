@@ -184,7 +184,7 @@ def parse_part(
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise InputFileError(path, f"文件中的 {name} 已损坏（{exc.msg}）；{SAVE_AS_ADVICE}") from None
+        raise InputFileError(path, f"文件中的 {name} 已损坏（第{exc.lineno}行的 XML 无法解析）；{SAVE_AS_ADVICE}") from None
     if root.getroottree().docinfo.doctype:
         raise InputFileError(path, f"文件中的 {name} 含有 DTD 声明（DOCTYPE），出于安全原因拒绝读取")
     return root

@@ -23,7 +23,7 @@ from drafter.docx_writer import (
     _styles_xml,
     _Template,
 )
-from drafter.errors import InputFileError
+from drafter.errors import InputFileError, os_reason
 from drafter.fsutil import read_input
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _load_reference(path: Path, data: bytes) -> _Template:
                     return etree.fromstring(zf.read(name), parser)
                 except etree.XMLSyntaxError as exc:
                     raise InputFileError(
-                        path, f"参考文档中的 {name} 已损坏（{exc.msg}）。", hint=hint
+                        path, f"参考文档中的 {name} 已损坏（第{exc.lineno}行的 XML 无法解析）。", hint=hint
                     ) from exc
 
             main_name = _rel_target(part("_rels/.rels"), "", "/officeDocument")
@@ -74,7 +74,7 @@ def _load_reference(path: Path, data: bytes) -> _Template:
     except (zipfile.BadZipFile, zlib.error, EOFError):
         raise InputFileError(path, not_word + "无法作为 zip 包打开。", hint=hint) from None
     except OSError as exc:
-        raise InputFileError(path, f"无法读取参考文档（{exc.strerror}）。") from exc
+        raise InputFileError(path, f"无法读取参考文档（{os_reason(exc)}）。") from exc
     merged = _merge_styles(styles) if styles is not None else _styles_xml().encode()
     return _build_template(merged, _page_setup(main), theme)
 

@@ -7,6 +7,7 @@ traceback only with `--debug`.
 
 from __future__ import annotations
 
+import errno
 from typing import ClassVar
 
 EXIT_OK = 0
@@ -106,3 +107,28 @@ class NoTerminalError(UserError):
             "没有可交互的终端，无法启动问答向导。",
             hint="请在终端中运行，或用 --answers 答案文件.yaml --defaults 非交互生成。",
         )
+
+
+# What the operating system says, in Chinese (its own words are English, or the console's code page).
+_OS_REASONS = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许的操作",
+    errno.ENOENT: "文件或目录不存在",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘是只读的",
+    errno.EISDIR: "这是一个目录",
+    errno.ENOTDIR: "路径中有一部分不是目录",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "文件已存在",
+    errno.EBUSY: "文件正被占用",
+    errno.EIO: "读写出错（磁盘或网络盘故障？）",
+    errno.ELOOP: "符号链接循环",
+    errno.EMFILE: "打开的文件太多",
+    errno.EXDEV: "不能跨磁盘移动",
+    errno.EDQUOT: "超出磁盘配额",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Chinese; the error number when the reason is not one we know."""
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}" if exc.errno else "系统错误")

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import InputFileError, OutputError
+from drafter.errors import InputFileError, OutputError, os_reason
 
 MB = 1024 * 1024
 MAX_INPUT_BYTES = 32 * MB  # a report (.docx with pictures) is a few MB; text reports far less
@@ -108,7 +108,7 @@ def _read_at_most(fd: int, count: int) -> bytes:
 def _read_error(path: Path, exc: OSError) -> InputFileError:
     if isinstance(exc, PermissionError):
         return InputFileError(path, "没有读取权限，无法打开。")
-    return InputFileError(path, f"无法读取（{exc.strerror or exc}）。")
+    return InputFileError(path, f"无法读取（{os_reason(exc)}）。")
 
 
 def _megabytes(size: int) -> str:
@@ -220,7 +220,7 @@ def _stat_output(path: Path, target: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise OutputError(f"{path}：无法写入（{exc.strerror or exc}）。") from None
+        raise OutputError(f"{path}：无法写入（{os_reason(exc)}）。") from None
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -339,7 +339,7 @@ def _commit(item: _Pending, *, force: bool) -> None:
         raise OutputError(f"{item.path}：文件已存在。", hint="如需覆盖请加 --force。") from None
     except PermissionError as exc:
         raise OutputError(
-            f"{item.path}：无法写入（{exc.strerror or '没有权限'}）。", hint=_OPEN_IN_WORD
+            f"{item.path}：无法写入（{os_reason(exc)}）。", hint=_OPEN_IN_WORD
         ) from None
     except OSError as exc:
         raise _write_error(item.path, exc) from None
@@ -398,7 +398,7 @@ def _write_error(path: Path, exc: OSError) -> OutputError:
         )
     if exc.errno == errno.ENAMETOOLONG:
         return OutputError(f"{path}：文件名太长。", hint="请换一个短一些的文件名。")
-    return OutputError(f"{path}：无法写入（{exc.strerror or exc}）。")
+    return OutputError(f"{path}：无法写入（{os_reason(exc)}）。")
 
 
 def _unlink_quietly(path: Path) -> None:

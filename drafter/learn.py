@@ -23,7 +23,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from drafter.errors import OutputError, UserError
+from drafter.errors import OutputError, UserError, os_reason
 from drafter.facts import extract_facts
 from drafter.fsutil import check_outputs, is_directory, write_all
 from drafter.outline import (
@@ -370,7 +370,7 @@ def _prepare_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{out_dir}：无法创建目录（{exc.strerror}）。") from exc
+        raise OutputError(f"{out_dir}：无法创建目录（{os_reason(exc)}）。") from exc
 
 
 def _remove_stale(out_dir: Path, written: set[str]) -> list[str]:
