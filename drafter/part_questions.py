@@ -43,6 +43,7 @@ OWN_OPTION = "✎ 自己写一条（勾选后输入）"
 OWN_PROMPT = "自己写的一条（写完回车；不再添加就直接回车）"
 NO_OFFERS_PROMPT = "这一部分没有现成的条目：自己写一条（不写就直接回车）"
 DETAILS_PROMPT = "要为哪几条补充具体情况？"
+SUGGESTED = 2  # bank measures ticked when a part is asked for the first time
 DETAILS_HELP = "勾选的逐条填写；不勾选的，有常用说明的照用常用说明，其余只写条目本身"
 DETAIL_PROMPT = "“{item}”的具体情况（可留空）"
 STANDARD_DETAIL = "（有常用说明）"
@@ -244,6 +245,12 @@ class PartQuestions(Asker):
             taken_measures(self._others(place)),
         )
 
+    def suggested(self, place: Place) -> list[str]:
+        """The bank measures ticked in a part asked for the first time (SUGGESTED of them)."""
+        topic = topic_of(place.section)
+        bank = {m.text for m in self.knowledge.measures_for(topic, self._organisation())} if topic else set()
+        return [o.text for o in self.measure_offers(place) if o.text in bank][:SUGGESTED]
+
     def _organisation(self) -> str:
         return self.session.answers.organisation or self.knowledge.default_organisation.id
 
@@ -259,7 +266,11 @@ class PartQuestions(Asker):
         kept = {m.item: m for m in before}
         ticked = list(kept)
         titles = offers + [t for t in ticked if t not in offers]
-        choices = [Option(t, t, t in kept) for t in titles]
+        # A part asked for the first time comes with the bank's most common measures ticked, so
+        # Enter gives a draft to edit rather than an empty part; the user unticks what is not so.
+        fresh_part = section.measures is None and carried is None
+        suggested = set(self.suggested(place)) if fresh_part else set()
+        choices = [Option(t, t, t in kept or t in suggested) for t in titles]
         if choices:
             if q.other:
                 choices.append(Option(OWN_OPTION, OWN))
@@ -284,6 +295,12 @@ class PartQuestions(Asker):
         section.measures = [
             Measure(t, None) if fresh or t not in kept else kept[t] for t in items
         ]
+        if suggested and set(items) == suggested:
+            # The suggestion taken as it is: the bank's standard details, no further question
+            # (the review screen can still change every detail).
+            standard = {o.text: o.detail for o in self.measure_offers(place)}
+            for m in section.measures:
+                m.detail = standard.get(m.item, "")
         self.session.save(f"{place.banner} › {q.get_prompt(ctx)}")
 
     def ask_details(self, place: Place, *, only_new: bool) -> None:

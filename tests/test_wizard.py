@@ -208,7 +208,7 @@ BANK_DETAIL = "按计划组织专题辅导、交流研讨和线上学习，推�
 def politics_steps() -> list[Any]:
     """The politics part: bank item, learned point and an own item; a detail for the own one."""
     return [
-        tick(BANK_ITEM, "开展专题研讨", OWN_OPTION),  # measures
+        tick(BANK_ITEM, "开展专题研讨", OWN_OPTION, keep=False),  # measures
         "带头讲党课",  # an own item
         ENTER,  # no more own items
         tick("带头讲党课"),  # only the own item gets a detail prompt
@@ -219,7 +219,7 @@ def politics_steps() -> list[Any]:
 
 
 def problems_steps() -> list[Any]:
-    return [tick("理论学习的深度"), ENTER, ENTER]  # one problem, no detail, no text
+    return [tick("理论学习的深度", keep=False), ENTER, ENTER]  # one problem, no detail, no text
 
 
 def test_first_pass_offers_the_bank_asks_details_only_when_chosen_and_writes(
@@ -258,7 +258,8 @@ def test_first_pass_offers_the_bank_asks_details_only_when_chosen_and_writes(
     titles = [o.title for o in measures.options]
     assert titles[0] == BANK_ITEM and titles[-1] == OWN_OPTION
     assert "坚持集中学习" in titles and not any("XX" in t or "《" in t for t in titles)
-    assert not any(o.checked for o in measures.options)  # nothing pre-ticked
+    # A part asked for the first time comes with the bank's two most common measures ticked.
+    assert [o.title for o in measures.options if o.checked] == titles[:2]
 
 
 def test_counts_come_from_the_catalogue_for_the_organisation(library: Library, tmp_path: Path) -> None:
@@ -371,8 +372,10 @@ def _measure_prompts(prompter: Scripted) -> list[tuple[str, Any]]:
 def test_the_review_is_honest_and_runs_the_checks(library: Library, tmp_path: Path) -> None:
     """An empty part says it is left out; 核稿 findings are counted per part before writing."""
     out = tmp_path / "out.md"
-    politics = [ENTER, "5", ENTER, ENTER, ENTER, ENTER, ENTER, "全年开展学习XX次。"]
-    prompter = Scripted(*BASICS, ENTER, *politics, ENTER, ENTER, choose("核稿结果"), choose("生成文档"))
+    politics = [tick(keep=False), "5", ENTER, ENTER, ENTER, ENTER, ENTER, "全年开展学习XX次。"]
+    prompter = Scripted(
+        *BASICS, ENTER, *politics, tick(keep=False), ENTER, choose("核稿结果"), choose("生成文档")
+    )
     wizard(library, out, prompter)
     review = next(s for s in prompter.asked if s.message.startswith("核对一下"))
     lines = [o.title for o in review.options]
@@ -393,7 +396,7 @@ def test_review_edits_a_part_changes_the_layout_and_fills_more_counts(
     first_pass = [
         ENTER, choose("年度党建工作总结"), UNIT, ENTER, ENTER, ENTER, ENTER,
         tick("创新方法方式", keep=False),  # one part only
-        *[ENTER] * 8,  # its measures, six counts, text
+        tick(keep=False), *[ENTER] * 7,  # no measures yet, six counts, text
     ]
     review = [
         choose("一、"), choose("标题："), "夯实组织基础，推动支部建设规范有序",
