@@ -10,9 +10,7 @@ the documents are then written together, so a failure leaves no part behind.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -85,6 +83,9 @@ def _documents(jobs: list[tuple[Path, str]], library: Library, reference_docx: P
     documents are made one after the other. Either way the bytes are the same.
     """
     workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
+    if workers >= 2:  # imported only for a batch: they cost a single render ~10 ms
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         results = [_make(job, library, reference_docx) for job in jobs]
     else:
