@@ -128,11 +128,6 @@ def parse_answers(doc: YamlDoc, library: Library, *, outline: Outline | None = N
 _FIXED_KEYS = ("schema", "outline", "from", "sections", "run_in_levels")
 
 
-def answers_from_mapping(data: Mapping[str, Any], library: Library, path: Path) -> Answers:
-    """Type an in-memory answers mapping (the wizard's) as if it were the file at `path`."""
-    return parse_answers(YamlDoc(path=path, data=dict(data)), library)
-
-
 def resolve_outline(ref: str, library: Library, base: Path | None) -> Outline:
     """The outline an answers file names: a library outline's id, or a YAML file beside it.
 

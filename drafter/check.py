@@ -13,7 +13,6 @@ The rules live in `check_words` (wording), `check_period` (years and period word
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -81,14 +80,8 @@ RULE_NAMES = {
     "unbalanced": "符号不成对",
     "de-de-di": "的/得/地",
 }
-ANSWERS_SUFFIXES = (".yaml", ".yml")
 PATH_SEPARATOR = " › "
 MAX_HEADING_SHOWN = 24  # a long heading in a place line is cut with …
-_DATE_LINE = re.compile(
-    r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
-    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
-)
-MAX_SIGNATURE_LINES = 3
 
 
 def check_document(doc: Document, context: CheckContext | None = None) -> list[Finding]:

@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from drafter.outline import Fact
-
 MAX_COUNT = 100_000
 MAX_AMOUNT = 100_000_000  # a sum of money in 元 (收缴党费): a large 党委's dues exceed 100,000
 
@@ -108,18 +106,3 @@ def phrase_counts(counts: list[Count], verbs: Mapping[str, list[str]]) -> str:
     for c in counts:
         groups.setdefault(verb_for(c.key, verbs), []).append(f"{c.key}{c.value}{c.unit}")
     return "，".join(verb + "、".join(items) for verb, items in groups.items())
-
-
-def is_activity(key: str, verbs: Mapping[str, list[str]]) -> bool:
-    """Whether a count key names a Party-work activity the verb table knows (学习, 党课, 支委会…)."""
-    return any(key.endswith(tuple(endings)) or key.startswith(verb) for verb, endings in verbs.items())
-
-
-def rank_facts(facts: list[Fact], verbs: Mapping[str, list[str]], limit: int | None) -> list[Fact]:
-    """The learned counts worth a question: known activities first, then the most widely reported.
-
-    Learned counts include incidental ones (慰问金, 驾驶员); asking all of them would bury
-    the few every report states. The order within a rank stays the learned order.
-    """
-    ranked = sorted(facts, key=lambda f: (not is_activity(f.key, verbs), -len(f.sources)))
-    return ranked[:limit] if limit else ranked

@@ -79,11 +79,6 @@ class MissingAnswersError(UserError):
         where = f"{answers_path}：" if answers_path else ""
         super().__init__(f"{where}缺少必填答案：{'；'.join(missing)}", hint=self.HINTS[command])
         self.missing = missing
-        self.answers_path = answers_path
-
-    def for_command(self, command: str) -> MissingAnswersError:
-        """The same error with the hint of `command` (new, render)."""
-        return MissingAnswersError(self.missing, answers_path=self.answers_path, command=command)
 
 
 class Interrupted(UserError):

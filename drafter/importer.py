@@ -65,9 +65,6 @@ _UNIT_TAIL = re.compile(r"(?:党的建设工作|党建工作|党建|工作)$")
 _NOT_A_UNIT = re.compile(r"^(?:我|本|全体|各)|[，、；。“”\"《》（）()\d]")
 
 
-LEFT_OUT_WHEN_ABSENT = ("title", "signature", "date")
-
-
 @dataclass
 class ImportResult:
     """What an import produced: the answers, the outline they use and why, and notes for the user.

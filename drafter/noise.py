@@ -72,7 +72,6 @@ _NUMBERED = re.compile(
 _ENDS_CLAUSE = re.compile(r"[。！？!?；;：:…][”’」』）)】》]*$")
 # Report paragraphs end in 。; ads favour ！ and trailing contact details.
 _PROSE_END = re.compile(r"。[”’）)]*$")
-_WHOLE_PARAGRAPH = re.compile(r"[。！？!?][”’）)]*$")
 
 AD_THRESHOLD = 3  # promotional words + 【】 prefix + contact details (2) needed for an ad
 PROSE_MIN_CHARS = 40  # a line this long ending in 。 reads like report prose

@@ -47,10 +47,6 @@ class Session:
             raise RuntimeError("the session has no answers before the report kind is chosen")
         return self._answers
 
-    @property
-    def started(self) -> bool:
-        return self._answers is not None
-
     def begin(self, answers: Answers, *, from_file: bool = False) -> None:
         """Take these answers as this run's; `from_file` when they were read from `path`."""
         answers.path = self.path

@@ -200,9 +200,10 @@ def load_answers(path: Path, library: Library) -> tuple[dict[str, Any], Outline]
 
 def typed(data: dict[str, Any], library: Library, path: Path | None = None) -> Any:
     """An answers mapping typed as if it were the answers file `path` (default: ./x.answers.yaml)."""
-    from drafter.answers import answers_from_mapping
+    from drafter.answers import parse_answers
+    from drafter.yamlio import YamlDoc
 
-    return answers_from_mapping(data, library, path or Path("x.answers.yaml").resolve())
+    return parse_answers(YamlDoc(path or Path("x.answers.yaml").resolve(), dict(data)), library)
 
 
 def compose_mapping(data: dict[str, Any], library: Library, path: Path | None = None) -> Any:
