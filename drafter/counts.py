@@ -17,6 +17,9 @@ MAX_AMOUNT = 100_000_000  # a sum of money in 元 (收缴党费): a large 党委
 
 # Keys that already open with a verb of their own take no extra one.
 _OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访")
+# Further openings that make a key a whole activity (评选表彰优秀党员, 为群众办实事): no verb is
+# added, and the key is not one "without a verb" either (see `has_verb`).
+_OPENS_AS_ACTIVITY = (*_OWN_VERBS, "评选", "确定", "收缴", "讲授", "为群众")
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,11 @@ def verb_for(key: str, verbs: Mapping[str, list[str]]) -> str:
         return ""
     matches = [(len(e), verb) for verb, endings in verbs.items() for e in endings if key.endswith(e)]
     return max(matches)[1] if matches else ""
+
+
+def has_verb(key: str, verbs: Mapping[str, list[str]]) -> bool:
+    """Whether a count key reads as an activity: it takes a verb from the table or opens with one."""
+    return key.startswith((*verbs, *_OPENS_AS_ACTIVITY)) or bool(verb_for(key, verbs))
 
 
 def phrase_counts(counts: list[Count], verbs: Mapping[str, list[str]]) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter.counts import Count, phrase_counts, verb_for
+from drafter.counts import Count, has_verb, phrase_counts
 from drafter.knowledge import CountEntry, Knowledge
 from drafter.knowledge import Measure as BankMeasure
 from drafter.knowledge import phrase_counts as phrase_entries
@@ -28,8 +28,6 @@ from drafter.numbering import point_ordinal
 _SENTENCE_END = "。！？…”’）"
 # A count whose key names no activity the verb table knows (优秀党员) is written "优秀党员达3名".
 _GENERIC_VERB = "达"
-# Verbs a count key may open with itself (发展党员, 评选表彰优秀党员): then none is added.
-_OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访", "评选", "确定", "收缴", "讲授", "为群众")
 
 
 @dataclass(frozen=True)
@@ -58,20 +56,15 @@ def clause(text: str) -> str:
 def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> str:
     """The counts as one clause, the catalogue's phrasing first: 召开支委会12次、党员大会4次，…"""
     known = phrase_entries((c.entry, c.value) for c in counts if c.entry is not None)
-    others = [c for c in counts if c.entry is None]
-    with_verb = [Count(c.key, c.value, c.unit) for c in others if _has_verb(c.key, verbs)]
-    without = [f"{c.key}{_GENERIC_VERB}{c.value}{c.unit}" for c in others if not _has_verb(c.key, verbs)]
+    with_verb: list[Count] = []
+    without: list[str] = []
+    for c in counts:
+        if c.entry is None and has_verb(c.key, verbs):
+            with_verb.append(Count(c.key, c.value, c.unit))
+        elif c.entry is None:
+            without.append(f"{c.key}{_GENERIC_VERB}{c.value}{c.unit}")
     parts = [known, phrase_counts(with_verb, verbs), "，".join(without)]
     return "，".join(p for p in parts if p)
-
-
-def _has_verb(key: str, verbs: Mapping[str, list[str]]) -> bool:
-    """Whether a count key gets a verb from the table or opens with one of its own."""
-    return bool(verb_for(key, verbs)) or _opens_with_verb(key, verbs)
-
-
-def _opens_with_verb(key: str, verbs: Mapping[str, list[str]]) -> bool:
-    return key.startswith((*verbs, *_OWN_VERBS))
 
 
 def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | None:
