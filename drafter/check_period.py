@@ -13,11 +13,12 @@ import re
 
 from drafter.check_model import CheckContext, Finding, Spot, View, inside, quoted_spans
 from drafter.document import Document, Paragraph
+from drafter.periods import PERIODS, WHOLE_YEAR
 
-FULL_YEAR = "全年"
+FULL_YEAR = WHOLE_YEAR
 HALF_YEAR = "上半年"
 SECOND_HALF = "下半年"
-PERIOD_WORDS = (FULL_YEAR, HALF_YEAR, SECOND_HALF, "第一季度", "第二季度", "第三季度", "第四季度")
+PERIOD_WORDS = PERIODS
 EARLIEST_YEAR = 2000  # older years are history (建党1921年), never a carried-over period
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

@@ -40,7 +40,7 @@ from drafter.learn import (
 )
 from drafter.model import Answers, SectionAnswer
 from drafter.outline import Library, Outline, OutlineSection
-from drafter.periods import stated_period
+from drafter.periods import YEAR_IN_TEXT, stated_period
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.sources import is_answers_file, split_signature
@@ -52,7 +52,6 @@ NOISE_SHOWN = 3  # dropped lines quoted in the import summary; outline -v lists 
 NOISE_QUOTE_CHARS = 20
 MAX_UNIT_CHARS = 30
 
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(度)?")
 # Where the unit's name ends in an opening sentence: the first verb-like word after it.
 _UNIT_END = re.compile(
     r"始终|坚持|紧紧|紧扣|认真|深入|围绕|按照|全面|积极|切实|不断|着力|聚焦|牢牢|持续|扎实|立足|在|以|把"
@@ -315,7 +314,7 @@ def _unit_from_title(
     title's start: with "{{ unit }}{% if … %}党支部{% endif %}书记{{ year }}年度…" the title
     "某某中心党支部书记2023年度…" gives 某某中心党支部. Falls back to the text before the year.
     """
-    year = _YEAR.search(title)
+    year = YEAR_IN_TEXT.search(title)
     if not year:
         return None
     head = title[: year.end(1)]

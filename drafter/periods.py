@@ -28,7 +28,7 @@ _OPENING_PHRASES = {
 # What "next period" is called after each part of a year; after a whole year it is the next year.
 _AHEAD = {"上半年": "下半年", "第一季度": "第二季度", "第二季度": "下半年", "第三季度": "第四季度"}
 
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(度)?")
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年(度)?")  # 2025年, 2025年度 (group 2: 度)
 _PERIOD_WORD = re.compile(r"上半年|下半年|全年|第?[一二三四]季度")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 
@@ -88,7 +88,7 @@ def stated_period(text: str) -> tuple[int | None, str | None]:
     (None, None) when no plausible year is stated.
     """
     text = _BOOK_TITLE.sub("", text)
-    year = _YEAR.search(text)
+    year = YEAR_IN_TEXT.search(text)
     if not year or not YEAR_RANGE[0] <= int(year.group(1)) <= YEAR_RANGE[1]:
         return None, None
     word = _PERIOD_WORD.search(text, year.end())
