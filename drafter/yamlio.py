@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -464,12 +465,18 @@ def load_yaml(path: Path) -> YamlDoc:
 
 def _shipped(path: Path) -> bool:
     """Whether `path` is one of drafter's own outline files (installed with the package)."""
-    from importlib.resources import files
-
     try:
-        return path.resolve().is_relative_to(Path(str(files("drafter.outlines"))).resolve())
+        return path.resolve().is_relative_to(_shipped_dir())
     except (OSError, ValueError):
         return False
+
+
+@cache
+def _shipped_dir() -> Path:
+    """The installed drafter.outlines folder, resolved once per process (asked for every load)."""
+    from importlib.resources import files
+
+    return Path(str(files("drafter.outlines"))).resolve()
 
 
 def dump_yaml(data: Any) -> str:
