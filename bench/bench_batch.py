@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from _corpus import renamed_answers
-from _harness import REPO, drafter, interleaved, preamble, run_once, table
-from bench_render import baselines, check_same, result_rows
+from _harness import REPO, drafter, interleaved, preamble, run_once
+from bench_render import baselines, check_same, ratio_table
 
 
 def main() -> None:
@@ -70,16 +70,12 @@ def main() -> None:
         base_cmds = baselines(docs, work, "batch")
         commands += base_cmds
         samples = interleaved(commands, args.rounds)
-    base = {
-        c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True) if c in base_cmds
-    }
     print(
         f"{args.files} answers files ({args.answers.name}, one unit each), one process per row; "
         "every baseline document checked equal to drafter's."
     )
     print()
-    headers = ["command", "median ms", "IQR (min–max) ms", *[f"÷ {k}" for k in base], "peak RSS MB"]
-    print(table(headers, result_rows(commands, samples, base)))
+    print(ratio_table(commands, samples, base_cmds))
     print()
     for cmd in commands:  # 200 file names would drown the table: show the shape
         print(f"  {cmd.label}: {cmd.shown()[:160]} …")

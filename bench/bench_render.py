@@ -83,6 +83,15 @@ def check_same(expected: Path, actual: Path, label: str) -> None:
         )
 
 
+def ratio_table(commands: list[Command], samples: list[Samples], base_cmds: list[Command]) -> str:
+    """The results as a Markdown table, with each command's ratio to each baseline."""
+    base = {
+        c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True) if c in base_cmds
+    }
+    headers = ["command", "median ms", "IQR (min–max) ms", *[f"÷ {k}" for k in base], "peak RSS MB"]
+    return table(headers, result_rows(commands, samples, base))
+
+
 def result_rows(
     commands: list[Command], samples: list[Samples], base: dict[str, Samples]
 ) -> list[list[str]]:
@@ -139,16 +148,12 @@ def main() -> None:
         base_cmds = baselines([out], work, "doc")
         commands += base_cmds
         samples = interleaved(commands, args.rounds)
-    base = {
-        c.label.split(",")[0]: s for c, s in zip(commands, samples, strict=True) if c in base_cmds
-    }
     print(
         f"{args.answers.name}: {paragraphs} paragraphs; every baseline document checked "
         "equal to drafter's (text, fonts, sizes, spacing, indents, page, footers)."
     )
     print()
-    headers = ["command", "median ms", "IQR (min–max) ms", *[f"÷ {k}" for k in base], "peak RSS MB"]
-    print(table(headers, result_rows(commands, samples, base)))
+    print(ratio_table(commands, samples, base_cmds))
     print()
     print_commands(commands)
 
