@@ -22,10 +22,10 @@ from drafter.counts import is_count
 from drafter.document import Document
 from drafter.model import Answers, SectionAnswer
 from drafter.outline import Library
-from drafter.sources import document_of_report, is_answers_file
+from drafter.sources import composed_answers, document_of, is_answers_file
 
 __all__ = [
-    "CheckContext", "Finding", "check_document", "context_of_answers", "document_of_report",
+    "CheckContext", "Finding", "check_document", "context_of_answers",
     "format_findings", "resolve_context", "run_check",
 ]
 
@@ -152,13 +152,10 @@ def describe_context(context: CheckContext) -> str:
 def run_check(path: Path, library: Library) -> tuple[str, bool]:
     """`drafter check`: the text to print and whether anything was found."""
     if is_answers_file(path):
-        doc, context = document_of_answers(path, library)
+        answers, doc = composed_answers(path, library)
+        context = context_of_answers(answers, library)
     else:
-        from drafter.reader import read_report
-        from drafter.structure import parse_report
-
-        doc = document_of_report(parse_report(read_report(path), path.name))
-        context = CheckContext()
+        doc, context = document_of(path, library), CheckContext()
     context = resolve_context(doc, context)
     findings = check_document(doc, context)
     header = f"核稿：{path.name}（{describe_context(context)}）"
@@ -166,16 +163,6 @@ def run_check(path: Path, library: Library) -> tuple[str, bool]:
 
 
 # --- where documents come from -------------------------------------------------------------------
-def document_of_answers(path: Path, library: Library) -> tuple[Document, CheckContext]:
-    """An answers file composed as `drafter render` would, with its answers as the context."""
-    from drafter.answers import read_answers, require_complete
-    from drafter.compose import compose
-
-    answers = read_answers(path, library)
-    require_complete(answers, library)
-    return compose(answers, library), context_of_answers(answers, library)
-
-
 def context_of_answers(answers: Answers, library: Library) -> CheckContext:
     """What typed answers say about the report: year and period as composition uses them,
     the unit, the kind, and the counts answered per section (for the wizard's review screen too)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from drafter.dates import format_date, parse_date
 from drafter.document import Block, Document, Heading, Paragraph
+from drafter.model import Answers
 from drafter.outline import Library
 from drafter.report import ParsedReport, Section
 from drafter.structure import is_signature
@@ -34,16 +35,21 @@ def is_answers_file(path: Path) -> bool:
 def document_of(path: Path, library: Library) -> Document:
     """The document a report or an answers file gives (see the module docstring)."""
     if is_answers_file(path):
-        from drafter.answers import read_answers, require_complete
-        from drafter.compose import compose
-
-        answers = read_answers(path, library)
-        require_complete(answers, library)
-        return compose(answers, library)
+        return composed_answers(path, library)[1]
     from drafter.reader import read_report
     from drafter.structure import parse_report
 
     return document_of_report(parse_report(read_report(path), path.name))
+
+
+def composed_answers(path: Path, library: Library) -> tuple[Answers, Document]:
+    """An answers file read, checked complete and composed exactly as `drafter render` would."""
+    from drafter.answers import read_answers, require_complete
+    from drafter.compose import compose
+
+    answers = read_answers(path, library)
+    require_complete(answers, library)
+    return answers, compose(answers, library)
 
 
 def document_of_report(report: ParsedReport) -> Document:

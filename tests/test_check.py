@@ -20,7 +20,6 @@ from drafter.check import (
     CheckContext,
     Finding,
     check_document,
-    document_of_report,
     format_findings,
     resolve_context,
     run_check,
@@ -28,6 +27,7 @@ from drafter.check import (
 from drafter.check_words import own_unit
 from drafter.document import Document, Heading, Paragraph
 from drafter.outline import load_library
+from drafter.sources import document_of_report
 from drafter.structure import parse_report
 from tests.helpers import build_file_tree, mini_library_dir
 
