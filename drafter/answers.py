@@ -171,10 +171,10 @@ def _check_basics(doc: YamlDoc, library: Library) -> None:
             _check_range(doc, (q["name"],), value, q.get("min"), q.get("max"))
     organisation = data.get("organisation")
     if organisation is not None:
-        known = {o.id: o.name for o in library.knowledge.organisations}
-        if organisation not in known:
-            names = "、".join(f"{i}（{n}）" for i, n in known.items())
-            raise doc.error(("organisation",), f"不认识的组织类型“{excerpt(str(organisation))}”。", hint=f"可用：{names}")
+        try:
+            library.knowledge.organisation(str(organisation))
+        except UserError as exc:
+            raise doc.error(("organisation",), exc.message, hint=exc.hint) from None
     period = data.get("period")
     if period is not None and period not in PERIODS:
         raise doc.error(("period",), f"不认识的时间段“{excerpt(str(period))}”。", hint=f"可用：{'、'.join(PERIODS)}")

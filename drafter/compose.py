@@ -104,9 +104,10 @@ def _subject(answers: Answers, library: Library) -> str:
     if subject:
         return str(subject)
     knowledge = library.knowledge
-    organisation = knowledge.default_organisation
-    if answers.organisation:
-        organisation = next((o for o in knowledge.organisations if o.id == answers.organisation), organisation)
+    organisation = (
+        knowledge.organisation(answers.organisation) if answers.organisation
+        else knowledge.default_organisation
+    )
     return "支部" if organisation.name == "党支部" else organisation.name
 
 

@@ -35,7 +35,7 @@ from typing import Any
 from drafter.errors import UserError
 from drafter.outline import AUTHORED_SCHEMAS, default_outlines_dir
 from drafter.points import check_point, clean_point, main_verb_problem, plain_text_problem
-from drafter.schema import Map, Opt, validate
+from drafter.schema import Map, Opt, excerpt, validate
 from drafter.yamlio import KeyPath, YamlDoc, load_yaml
 
 __all__ = [
@@ -221,7 +221,8 @@ class Knowledge:
             if organisation.id == organisation_id:
                 return organisation
         known = "、".join(f"{o.id}（{o.name}）" for o in self.organisations)
-        raise UserError(f"未知的组织类型“{organisation_id}”。", hint=f"可用的组织类型：{known}")
+        shown = excerpt(organisation_id)  # from an answers file: one line, however it was typed
+        raise UserError(f"未知的组织类型“{shown}”。", hint=f"可用的组织类型：{known}")
 
     def count(self, count_id: str) -> CountEntry:
         """The catalogue entry with this id (KeyError for an unknown id: a bug in the caller)."""
