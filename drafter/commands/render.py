@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from drafter.answers import read_answers, require_complete
-from drafter.compose import compose
 from drafter.errors import EXIT_OK, UserError
 from drafter.fsutil import check_outputs, is_directory, write_all
 from drafter.naming import output_in
 from drafter.outline import Library, load_library
 from drafter.render import document_bytes, format_of, refuse_input_name, text_of_document
+from drafter.sources import composed_answers
 
 STDOUT = Path("-")
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save
@@ -36,9 +35,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if target in (None, STDOUT) and fmt in ("md", "txt"):
         if len(paths) > 1:
             raise UserError("多个答案文件不能一起输出到屏幕。", hint="请用 -o 给出输出目录。")
-        answers = read_answers(paths[0], library)
-        require_complete(answers, library)
-        out.write(text_of_document(compose(answers, library), fmt))
+        out.write(text_of_document(composed_answers(paths[0], library)[1], fmt))
         return EXIT_OK
     if target == STDOUT:
         raise UserError("Word 文档（.docx）不能输出到屏幕。", hint="请用 -o 给出 .docx 文件名，或加 --format md / txt。")
@@ -114,9 +111,8 @@ class _Failed:
 def _make(job: tuple[Path, str], library: Library, reference_docx: Path | None) -> _Made | _Failed:
     path, fmt = job
     try:
-        answers = read_answers(path, library)
-        require_complete(answers, library)
-        content = document_bytes(compose(answers, library), fmt, reference_docx=reference_docx)
+        answers, doc = composed_answers(path, library)
+        content = document_bytes(doc, fmt, reference_docx=reference_docx)
     except UserError as exc:
         return _Failed(exc.message, exc.hint)
     return _Made(content, str(answers.outline.path) if answers.outline.path else None)
