@@ -114,7 +114,7 @@ def test_internal_error_exit_3(monkeypatch, tmp_path: Path, lib: Path, capsys) -
     def boom(*_a, **_k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(drafter.commands.render, "read_answers", boom)
+    monkeypatch.setattr(drafter.commands.render, "composed_answers", boom)
     assert run(["--outlines", str(lib), "render", "a.yaml", "-o", "x.docx"]) == 3
     err = capsys.readouterr().err
     assert "内部错误" in err and "--debug" in err and "Traceback" not in err
