@@ -1,6 +1,6 @@
 """Composition: answers + outline templates → the document model, in fluent 公文 Chinese.
 
-Wording lives in Jinja templates beside the outline (outlines/authored/templates/, and the
+Wording lives in templates beside the outline (outlines/authored/templates/, and the
 kinds' title/opening/closing forms); this module only numbers headings, gathers each section's
 template context and turns rendered text into paragraphs. Answers are always passed to
 templates as values, never rendered as templates themselves, so `{{ }}` typed by a user stays
@@ -13,9 +13,6 @@ import datetime as dt
 import re
 from typing import Any
 
-import jinja2
-
-from drafter import templating
 from drafter.answers import basic_value, paragraphs_of, section_topic
 from drafter.counts import apply_counts, phrase_counts
 from drafter.dates import format_date
@@ -24,8 +21,7 @@ from drafter.model import Answers, Measure, SectionAnswer
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline
 from drafter.periods import WHOLE_YEAR, Period
-from drafter.template_limits import time_budget
-from drafter.templating import render_file, render_string
+from drafter.templating import Templates
 from drafter.wording import Answered, claim_counts, points, sentence, with_counts
 
 _LEADING_MARKER = re.compile(
@@ -67,9 +63,9 @@ FILTERS = (
 )
 
 
-def environment(library: Library) -> jinja2.Environment:
-    """The Jinja environment of a library: sandboxed and bounded unless drafter's own outlines/."""
-    return templating.environment(library.templates_dir, sandboxed=not library.shipped, filters=FILTERS)
+def templates(library: Library) -> Templates:
+    """The templates of a library: sandboxed and bounded unless drafter's own outlines/."""
+    return Templates(library.templates_dir, trusted=library.shipped, filters=FILTERS)
 
 
 def base_context(answers: Answers, library: Library, today: dt.date | None = None) -> dict[str, Any]:
@@ -117,7 +113,7 @@ def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any
     form = library.kind(outline.id).get(piece)
     names = {"title": "标题", "opening": "开头", "closing": "结尾"}
     context = ctx if ctx is not None else base_context(answers, library)
-    return render_string(environment(library), form or "", context, f"{outline.id} {names[piece]}").strip()
+    return templates(library).render_string(form or "", context, f"{outline.id} {names[piece]}").strip()
 
 
 def _date_line(date: dt.date | str | None, today: dt.date) -> str:
@@ -147,7 +143,7 @@ class _Composer:
         self.answers = answers
         self.library = library
         self.outline: Outline = answers.outline
-        self.env = environment(library)
+        self.templates = templates(library)
         self.ctx = base_context(answers, library, today)
         self.today = today
         self.kind = library.kind(self.outline.id)
@@ -184,7 +180,7 @@ class _Composer:
             return ""
         self.framed.add(topic)
         form = (self.kind.get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
-        return render_string(self.env, form, self.ctx, f"{self.outline.id} 框架句").strip()
+        return self.templates.render_string(form, self.ctx, f"{self.outline.id} 框架句").strip()
 
     def body(self, answer: SectionAnswer, heading: Heading) -> list[str]:
         """The section's paragraphs: measures with their counts, then the text (see wording)."""
@@ -213,7 +209,7 @@ class _Composer:
             },
         )
         where = f"大纲 {self.outline.id}，栏目“{heading.text}”"
-        return paragraphs_of(render_file(self.env, self.template_for(answer.topic), context, where))
+        return paragraphs_of(self.templates.render_file(self.template_for(answer.topic), context, where))
 
     def section(self, answer: SectionAnswer, level: int, n: int) -> list[Block]:
         """A section's blocks, or none when it says nothing (then it takes no number)."""
@@ -291,5 +287,6 @@ def says_something(section: SectionAnswer) -> bool:
 
 def compose(answers: Answers, library: Library, today: dt.date | None = None) -> Document:
     """Turn typed answers into the document model (outside templates time-bounded as one)."""
-    with time_budget():
-        return _Composer(answers, library, today or dt.date.today()).document()
+    composer = _Composer(answers, library, today or dt.date.today())
+    with composer.templates.document_budget():
+        return composer.document()

@@ -14,7 +14,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Iterable, Sequence
@@ -265,7 +264,7 @@ def write_all(files: Sequence[tuple[Path, bytes | str]], *, force: bool) -> None
 def _write_temp(path: Path, data: bytes | str) -> _Pending:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target = _target(path)
-    temp = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temp = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(temp, _OPEN_NEW, 0o600)
     except OSError as exc:
@@ -373,7 +372,7 @@ def _create_exclusively(item: _Pending) -> None:
 
 def _backup(target: Path) -> Path | None:
     """A second name for the content about to be replaced, to put back if a later file fails."""
-    backup = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    backup = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         os.link(target, backup)
     except OSError:

@@ -21,10 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from drafter.answers import answers_mapping, missing_required, read_answers, section_topic
-from drafter.compose import base_context, environment
+from drafter.compose import base_context, templates
 from drafter.counts import stated_counts
 from drafter.dates import parse_date
 from drafter.errors import UserError
@@ -322,13 +320,13 @@ def _unit_from_title(
     if len(before) > 2 * MAX_UNIT_CHARS:
         return None
     try:
-        form = environment(library).from_string(kind.get("title") or "")
+        form, forms = kind.get("title") or "", templates(library)
         for end in range(len(before), 1, -1):
             guess = Answers(outline, outline.id, unit=before[:end], year=int(year.group(1)))
-            if form.render(base_context(guess, library)).startswith(head):
+            if forms.render_string(form, base_context(guess, library), "标题").startswith(head):
                 before = before[:end]
                 break
-    except jinja2.TemplateError:
+    except UserError:
         pass  # a hand-written form that cannot render: keep the plain text before the year
     return before if 2 <= len(before) <= MAX_UNIT_CHARS else None
 

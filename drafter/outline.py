@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.errors import UserError
 from drafter.schema import ANY, Map, OneOf, Opt, validate
-from drafter.yamlio import YamlDoc, load_yaml
+from drafter.yamlio import YamlDoc, load_yaml, shipped_outlines_dir
 
 if TYPE_CHECKING:
     from drafter.knowledge import Knowledge
@@ -251,14 +251,8 @@ def load_outline(path: Path) -> Outline:
 
 
 def default_outlines_dir() -> Path:
-    """The outlines shipped inside the package (drafter.outlines), wherever drafter is installed.
-
-    The repository keeps them in its top-level outlines/ folder; the build maps that folder into
-    the package (pyproject.toml), so a wheel, pipx and an editable install all find them here.
-    """
-    from importlib.resources import files
-
-    return Path(str(files("drafter.outlines")))
+    """The outlines shipped with drafter (see yamlio.shipped_outlines_dir)."""
+    return shipped_outlines_dir()
 
 
 @dataclass

@@ -33,7 +33,7 @@ import jinja2
 
 from drafter.dates import parse_date
 from drafter.errors import UserError
-from drafter.templating import question_environment
+from drafter.jinja_templates import question_environment
 
 TYPES = ("text", "int", "select", "checkbox", "autocomplete", "confirm", "date", "multiline")
 # The widget that asks each type: ints and dates are typed in as text and checked as typed.

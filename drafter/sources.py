@@ -11,13 +11,15 @@ from __future__ import annotations
 import copy
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.dates import format_date, parse_date
 from drafter.document import Block, Document, Heading, Paragraph
 from drafter.model import Answers
 from drafter.outline import Library
-from drafter.report import ParsedReport, Section
-from drafter.structure import is_signature
+
+if TYPE_CHECKING:  # reports are parsed only for diff and check, never for render
+    from drafter.report import ParsedReport, Section
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 MAX_SIGNATURE_LINES = 2
@@ -120,6 +122,8 @@ def _signs(line: str, *, dated: bool) -> bool:
         return False
     if _SIGNER.match(line):
         return True
+    from drafter.structure import is_signature
+
     return is_signature(line) and (dated or _ORGANISATION_END.search(line) is not None)
 
 

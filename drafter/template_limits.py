@@ -2,7 +2,7 @@
 
 A few bytes of Jinja can loop for hours ({% for %} in {% for %}), build gigabytes
 ("a"*10**9, "x"|center(10**9), a block captured in a loop) or compute numbers with millions
-of digits (2**10**8). The sandbox of `templating` calls the checks here from its hooks:
+of digits (2**10**8). The sandbox of `jinja_templates` calls the checks here from its hooks:
 
 - time: RENDER_SECONDS per render and DOCUMENT_SECONDS per document (`time_budget`), checked
   by `tick` on every loop iteration, call, attribute access, operator and filter;

@@ -466,17 +466,25 @@ def load_yaml(path: Path) -> YamlDoc:
 def _shipped(path: Path) -> bool:
     """Whether `path` is one of drafter's own outline files (installed with the package)."""
     try:
-        return path.resolve().is_relative_to(_shipped_dir())
+        return path.resolve().is_relative_to(shipped_outlines_dir())
     except (OSError, ValueError):
         return False
 
 
 @cache
-def _shipped_dir() -> Path:
-    """The installed drafter.outlines folder, resolved once per process (asked for every load)."""
-    from importlib.resources import files
+def shipped_outlines_dir() -> Path:
+    """The outlines shipped inside the package (drafter.outlines), wherever drafter is installed;
+    resolved once per process (asked for every load).
 
-    return Path(str(files("drafter.outlines"))).resolve()
+    The repository keeps them in its top-level outlines/ folder; the build maps that folder into
+    the package (pyproject.toml), so a wheel, pipx and an editable install all find them here.
+    They are read as files, so the package's own folder is used (importlib.resources would
+    cost every run a few milliseconds of imports for the same path).
+    """
+    import importlib
+
+    package = importlib.import_module("drafter.outlines")
+    return Path(str(package.__file__)).parent.resolve()
 
 
 def dump_yaml(data: Any) -> str:

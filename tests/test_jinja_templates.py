@@ -13,8 +13,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from drafter import template_limits, templating
-from drafter.compose import FILTERS, environment
+from drafter import jinja_templates, template_limits
+from drafter.compose import FILTERS, templates
 from drafter.errors import UserError
 from drafter.model import Measure
 from drafter.outline import load_library
@@ -52,11 +52,11 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def sandbox(folder: Path) -> jinja2.Environment:
-    return templating.environment(folder, sandboxed=True, filters=FILTERS)
+    return jinja_templates.environment(folder, sandboxed=True, filters=FILTERS)
 
 
 def render(env: jinja2.Environment, source: str) -> str:
-    return templating.render_string(env, source, CONTEXT, "测试大纲")
+    return jinja_templates.render_string(env, source, CONTEXT, "测试大纲")
 
 
 def refused(env: jinja2.Environment, source: str) -> str:
@@ -190,14 +190,14 @@ def test_includes_stay_inside_the_folder(
 
 def _file_error(env: jinja2.Environment, name: str) -> UserError:
     with pytest.raises(UserError) as err:
-        templating.render_file(env, name, CONTEXT, "测试大纲")
+        jinja_templates.render_file(env, name, CONTEXT, "测试大纲")
     return err.value
 
 
 def test_shipped_templates_are_trusted_and_not_reloaded(folder: Path) -> None:
-    env = templating.environment(folder, sandboxed=False, filters=FILTERS)
+    env = jinja_templates.environment(folder, sandboxed=False, filters=FILTERS)
     assert not env.sandboxed and env.auto_reload is False
-    assert templating.render_file(env, "section.j2", CONTEXT, "自带") == "某某县档案馆党支部"
+    assert jinja_templates.render_file(env, "section.j2", CONTEXT, "自带") == "某某县档案馆党支部"
 
 
 def test_a_document_shares_one_time_budget(
@@ -210,12 +210,12 @@ def test_a_document_shares_one_time_budget(
     renders = 0
     with pytest.raises(UserError, match="整份文档的 0.2 秒"), template_limits.time_budget():
         for _ in range(6):
-            templating.render_string(
+            jinja_templates.render_string(
                 sandbox, "{{ wait() }}{{ section.paragraphs[0] }}", context, "测试"
             )
             renders += 1
     assert 1 <= renders <= 3
-    assert templating.render_string(
+    assert jinja_templates.render_string(
         sandbox, "{{ wait() }}{{ unit }}", context, "测试"
     )  # a new budget
 
@@ -227,7 +227,7 @@ def test_outside_outline_with_a_hostile_template_fails_compose_clearly(tmp_path:
         encoding="utf-8",
     )
     library = load_library(root)
-    assert environment(library).sandboxed
+    assert templates(library).environment().sandboxed
     data = {"outline": "mini", "unit": "某某", "year": 2025, "sections": [{"heading": "学习"}]}
     with pytest.raises(UserError, match=r"模板错误（大纲 mini，栏目“学习”，section\.j2）"):
         compose_mapping(data, library)
