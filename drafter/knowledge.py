@@ -4,8 +4,10 @@ Three hand-written files in `outlines/authored/` (never touched by `learn`; see 
 `organisations.yaml` (党支部, 党总支, 机关党委, 党委, 党组 — the first question the wizard asks),
 `counts.yaml` (activities a Party organisation counts: 召开支委会12次) and `measures.yaml`
 (measures per topic, problems paired with next steps). They are validated like every authored
-file (drafter.schema; errors name file, line and key) and cross-checked: a count or measure that
-names an unknown topic, organisation or count id is an error.
+file (drafter.schema; errors name file, line and key), their items held to the rules learned
+points are held to (drafter.points), and cross-checked: a count or measure that names an
+unknown topic, organisation or count id is an error. drafter's own files are validated and
+held to the rules once per content (drafter.cache), not on every run.
 
 API for the wizard and composition (all objects are frozen dataclasses, loaded once per folder):
 
@@ -17,8 +19,6 @@ API for the wizard and composition (all objects are frozen dataclasses, loaded o
     entry.phrase(12)                       # "召开支委会12次"; blank or 0 → ""
     phrase_counts([(a, 12), (b, 4), (c, 12)])  # "召开支委会12次、党员大会4次，开展主题党日活动12次"
     measure.detail_text({"committee_meeting": 12}, "全年")   # the detail sentence with its counts
-    clean_point("开展了业务讲堂工作")          # "开展业务讲堂工作"; None when dropped
-    check_point(text).reason               # why a point was dropped or changed
 
 Learned facts that `match_count` maps are offered as catalogue counts; the others stay in the
 learned outline and are not asked by default.
@@ -32,9 +32,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from drafter import cache as parse_cache
 from drafter.errors import UserError
 from drafter.outline import AUTHORED_SCHEMAS, default_outlines_dir
-from drafter.points import check_point, clean_point, main_verb_problem, plain_text_problem
 from drafter.schema import Map, Opt, excerpt, validate
 from drafter.yamlio import KeyPath, YamlDoc, load_yaml
 
@@ -43,8 +43,6 @@ __all__ = [
     "Knowledge",
     "Measure",
     "Organisation",
-    "check_point",
-    "clean_point",
     "load_knowledge",
     "phrase_counts",
 ]
@@ -245,6 +243,17 @@ class Knowledge:
     def _names(self) -> dict[str, CountEntry]:
         return _count_names(self.counts)
 
+    def bank_measure(self, topic: str, text: str) -> Measure | None:
+        """The bank's measure (or problem, next step) of a topic with exactly this text."""
+        return self._by_text.get((topic, text))
+
+    @cached_property
+    def _by_text(self) -> dict[tuple[str, str], Measure]:
+        index: dict[tuple[str, str], Measure] = {}
+        for measure in self.measures:
+            index.setdefault((measure.topic, measure.text), measure)
+        return index
+
     def match_count(self, key: str, unit: str | None = None) -> CountEntry | None:
         """The catalogue entry a learned fact key stands for (支委会 → 召开支委会), or None.
 
@@ -330,18 +339,46 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
 @cache
 def _load(root: Path) -> Knowledge:
     topics_doc = load_yaml(root / "authored" / "topics.yaml")
-    validate(topics_doc, AUTHORED_SCHEMAS["topics.yaml"])
-    topics = [t["id"] for t in topics_doc.data["topics"]]
     docs = {name: load_yaml(root / "authored" / name) for name in KNOWLEDGE_FILES}
+    keys = [topics_doc.key, *(doc.key for doc in docs.values())]
+    check = not parse_cache.checked("knowledge", keys)
+    if check:
+        validate(topics_doc, AUTHORED_SCHEMAS["topics.yaml"])
+        for name, doc in docs.items():
+            validate(doc, KNOWLEDGE_SCHEMAS[name])
+        _check_wording(docs[MEASURES_FILE])
+    topics = [t["id"] for t in topics_doc.data["topics"]]
     organisations = _organisations(docs[ORGANISATIONS_FILE])
     org_ids = [o.id for o in organisations]
     counts = _counts(docs[COUNTS_FILE], topics, org_ids)
     measures = _measures(docs[MEASURES_FILE], topics, org_ids, counts)
+    if check:
+        parse_cache.mark_checked("knowledge", keys)
     return Knowledge(tuple(organisations), tuple(counts), tuple(measures))
 
 
+def _check_wording(doc: YamlDoc) -> None:
+    """Every bank item as it will be offered passes the rules learned points are held to."""
+    from drafter.points import plain_text_problem
+
+    for topic, items in doc.data["measures"].items():
+        for i, m in enumerate(items):
+            where: KeyPath = ("measures", str(topic), i)
+            _clause(doc, where + ("text",), m["text"], verb=True)
+            detail = _detail(m)
+            if problem := plain_text_problem(detail, MAX_DETAIL):
+                raise doc.error(where + ("detail",), f"说明“{detail[:20]}”{problem}。")
+    for i, item in enumerate(doc.data["problems"]):
+        for key, verb in (("problem", False), ("next_step", True)):
+            if item.get(key):
+                _clause(doc, ("problems", i, key), item[key], verb=verb)
+
+
+def _detail(m: dict[str, Any]) -> str:
+    return str(m.get("detail") or "").strip().rstrip("。；，")
+
+
 def _organisations(doc: YamlDoc) -> list[Organisation]:
-    validate(doc, KNOWLEDGE_SCHEMAS[ORGANISATIONS_FILE])
     items = doc.data["organisations"]
     if not items:
         raise doc.error(("organisations",), "至少需要一种组织类型。")
@@ -355,7 +392,6 @@ def _organisations(doc: YamlDoc) -> list[Organisation]:
 
 
 def _counts(doc: YamlDoc, topics: list[str], org_ids: list[str]) -> list[CountEntry]:
-    validate(doc, KNOWLEDGE_SCHEMAS[COUNTS_FILE])
     items = doc.data["counts"]
     _unique(doc, ("counts",), [c["id"] for c in items], "id")
     counts: list[CountEntry] = []
@@ -381,7 +417,6 @@ def _counts(doc: YamlDoc, topics: list[str], org_ids: list[str]) -> list[CountEn
 def _measures(
     doc: YamlDoc, topics: list[str], org_ids: list[str], counts: list[CountEntry]
 ) -> list[Measure]:
-    validate(doc, KNOWLEDGE_SCHEMAS[MEASURES_FILE])
     by_id = {c.id: c for c in counts}
     measures: list[Measure] = []
     for topic, items in doc.data["measures"].items():
@@ -404,10 +439,7 @@ def _measure(
     org_ids: list[str],
     by_id: dict[str, CountEntry],
 ) -> Measure:
-    text = _clause(doc, where + ("text",), m["text"], verb=True)
-    detail = (m.get("detail") or "").strip().rstrip("。；，")
-    if problem := plain_text_problem(detail, MAX_DETAIL):
-        raise doc.error(where + ("detail",), f"说明“{detail[:20]}”{problem}。")
+    text, detail = m["text"].strip(), _detail(m)
     orgs = _orgs(doc, where, m, org_ids)
     counts = []
     for j, count_id in enumerate(m.get("counts") or []):
@@ -430,8 +462,7 @@ def _pair(doc: YamlDoc, where: KeyPath, item: dict[str, Any], org_ids: list[str]
     if not problem and not step:
         raise doc.error(where, "至少要写 problem（问题）或 next_step（下一步）之一。")
     orgs = _orgs(doc, where, item, org_ids)
-    problem = _clause(doc, where + ("problem",), problem, verb=False) if problem else ""
-    step = _clause(doc, where + ("next_step",), step, verb=True) if step else ""
+    problem, step = (problem or "").strip(), (step or "").strip()
     out = []
     if problem:
         out.append(Measure(problem, PROBLEMS, organisations=orgs, pair=step))
@@ -440,14 +471,15 @@ def _pair(doc: YamlDoc, where: KeyPath, item: dict[str, Any], org_ids: list[str]
     return out
 
 
-def _clause(doc: YamlDoc, where: KeyPath, text: str, *, verb: bool) -> str:
+def _clause(doc: YamlDoc, where: KeyPath, text: str, *, verb: bool) -> None:
     """A bank item as offered: it must pass the rules learned points are held to."""
+    from drafter.points import check_point, clean_point, main_verb_problem, plain_text_problem
+
     text = text.strip()
     problem = plain_text_problem(text) or (main_verb_problem(text) if verb else "")
     if problem or clean_point(text) != text:
         reason = problem or check_point(text).reason
         raise doc.error(where, f"“{text[:20]}”不宜作为条目：{reason}。")
-    return text
 
 
 def _orgs(

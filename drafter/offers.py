@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from drafter.answers import section_topic
-from drafter.knowledge import Knowledge, clean_point
+from drafter.knowledge import Knowledge
 from drafter.model import SectionAnswer
 from drafter.outline import OutlineSection
-from drafter.points import beyond_organisation
+from drafter.points import beyond_organisation, clean_point
 
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import UserError
-from drafter.schema import ANY, Map, OneOf, Opt, validate
+from drafter.schema import ANY, Map, OneOf, Opt, validate_once
 from drafter.yamlio import YamlDoc, load_yaml, shipped_outlines_dir
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ class Outline:
     @classmethod
     def from_doc(cls, doc: YamlDoc) -> Outline:
         """Build an outline from a loaded YAML document, validating it first."""
-        validate(doc, OUTLINE_SCHEMA)
+        validate_once(doc, OUTLINE_SCHEMA, "outline")
         d = doc.data
         if d["schema"] != SCHEMA_VERSION:
             raise doc.error(("schema",), f"不支持的大纲版本 {d['schema']}（应为 {SCHEMA_VERSION}）。")
@@ -309,7 +309,7 @@ def load_authored(root: Path) -> dict[str, Any]:
     loaded: dict[str, Any] = {}
     for name, schema in AUTHORED_SCHEMAS.items():
         doc = load_yaml(root / "authored" / name)
-        validate(doc, schema)
+        validate_once(doc, schema, name)
         loaded[name] = doc.data
     return loaded
 

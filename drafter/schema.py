@@ -58,6 +58,18 @@ def _type_name(schema: Any) -> str:
     return _TYPE_NAMES.get(schema, str(schema))
 
 
+def validate_once(doc: YamlDoc, schema: Any, what: str) -> None:
+    """`validate` the whole document, unless it is one of drafter's own files whose bytes have
+    passed this check before (drafter.cache): the shipped outlines are checked once, not on
+    every run."""
+    from drafter import cache
+
+    if cache.checked(what, [doc.key]):
+        return
+    validate(doc, schema)
+    cache.mark_checked(what, [doc.key])
+
+
 def validate(doc: YamlDoc, schema: Any, value: Any = None, keypath: KeyPath = ()) -> None:
     """Raise the YamlError of the first place where `value` (default: the whole doc) breaks `schema`."""
     if not keypath and value is None:

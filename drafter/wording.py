@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from drafter.counts import Count, has_verb, phrase_counts
 from drafter.knowledge import CountEntry, Knowledge
@@ -69,16 +68,7 @@ def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> 
 
 def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | None:
     """The phrase-bank measure with this text, for the counts that prove it."""
-    return _bank(knowledge).get((topic, item.strip().rstrip("。；;，,")))
-
-
-@lru_cache(maxsize=4)
-def _bank(knowledge: Knowledge) -> dict[tuple[str, str], BankMeasure]:
-    """Every bank measure by (topic, text), built once per knowledge."""
-    index: dict[tuple[str, str], BankMeasure] = {}
-    for measure in knowledge.measures:
-        index.setdefault((measure.topic, measure.text), measure)
-    return index
+    return knowledge.bank_measure(topic, item.strip().rstrip("。；;，,"))
 
 
 def claim_counts(

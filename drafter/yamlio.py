@@ -61,6 +61,7 @@ class YamlDoc:
     data: Any
     root: yaml.Node | None = field(default=None, repr=False)
     text: str | None = field(default=None, repr=False)  # to find lines when loaded from the cache
+    key: str | None = None  # the cache key of drafter's own files (see drafter.cache), else None
 
     def mark(self, keypath: KeyPath) -> tuple[int, int] | None:
         """(line, column), 1-based, of the deepest node along `keypath` (a key's own position
@@ -457,9 +458,10 @@ def load_yaml(path: Path) -> YamlDoc:
     text = decode_yaml(raw, path)
     data = cache.load(key)
     if data is not None:
-        return YamlDoc(path, data, None, text)
+        return YamlDoc(path, data, None, text, key)
     doc = parse_yaml(text, path)
     cache.store(key, doc.data)
+    doc.key = key
     return doc
 
 
