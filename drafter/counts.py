@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_COUNT = 100_000
 MAX_AMOUNT = 100_000_000  # a sum of money in 元 (收缴党费): a large 党委's dues exceed 100,000
@@ -22,8 +22,7 @@ _OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访")
 _OPENS_AS_ACTIVITY = (*_OWN_VERBS, "评选", "确定", "收缴", "讲授", "为群众")
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     """A count to write as a phrase: its key, value and measure word (集中学习, 12, 次)."""
 
     key: str

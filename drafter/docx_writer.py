@@ -17,10 +17,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.document import Document, Heading, Paragraph
 
@@ -318,8 +317,7 @@ def _font_table_xml() -> str:
     return f"{_XML_HEAD}<w:fonts {_NS}>{''.join(fonts)}</w:fonts>"
 
 
-@dataclass(frozen=True)
-class _Template:
+class _Template(NamedTuple):
     """Everything of a package except document.xml and core.xml, ready to zip."""
 
     parts: tuple[tuple[str, bytes], ...]

@@ -17,8 +17,8 @@ import re
 import stat
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.errors import InputFileError, OutputError, os_reason
 
@@ -225,8 +225,7 @@ def _stat_output(path: Path, target: Path) -> os.stat_result | None:
 # --- writing -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Pending:
+class _Pending(NamedTuple):
     """One file of a write: where it goes and the temporary holding its new content."""
 
     path: Path  # as the user named it, for messages

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # Names Jinja gives a meaning of its own (constants, operators, special variables): a template
 # using one is left to Jinja, whatever the context holds.
@@ -52,15 +51,13 @@ class Unsupported(Exception):
 # --- nodes -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Literal:
+class Literal(NamedTuple):
     """A text argument: 'text'."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Expr:
+class Expr(NamedTuple):
     """name, then attribute lookups and method calls, then filters."""
 
     name: str
@@ -68,34 +65,29 @@ class Expr:
     filters: tuple[tuple[str, tuple[Literal | Expr, ...]], ...]
 
 
-@dataclass(frozen=True)
-class Cond:
+class Cond(NamedTuple):
     expr: Expr
     negated: bool
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     expr: Expr
 
 
-@dataclass(frozen=True)
-class For:
+class For(NamedTuple):
     target: str
     items: Expr
     body: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class If:
+class If(NamedTuple):
     branches: tuple[tuple[Cond | None, tuple[Node, ...]], ...]  # None: the else branch
 
 
 Node = str | Output | For | If
 
 
-@dataclass(frozen=True)
-class PlainTemplate:
+class PlainTemplate(NamedTuple):
     nodes: tuple[Node, ...]
 
     def render(self, context: Mapping[str, Any], filters: Mapping[str, Callable[..., Any]]) -> str:
@@ -334,8 +326,7 @@ def _closing(tokens: list[tuple[str, str]], i: int, word: str) -> None:
 # --- rendering -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Scope:
+class _Scope(NamedTuple):
     context: Mapping[str, Any]
     loop_names: Mapping[str, Any]
     filters: Mapping[str, Callable[..., Any]]

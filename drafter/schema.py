@@ -7,8 +7,7 @@ A schema is a Python type (str, int, float, bool), `Opt(schema)` for an optional
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from drafter.errors import YamlError
 from drafter.yamlio import KeyPath, YamlDoc
@@ -24,22 +23,19 @@ _TYPE_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Opt:
+class Opt(NamedTuple):
     """An optional mapping key."""
 
     schema: Any
 
 
-@dataclass(frozen=True)
-class Map:
+class Map(NamedTuple):
     """A mapping with free keys whose values all follow `schema`."""
 
     schema: Any
 
 
-@dataclass(frozen=True)
-class OneOf:
+class OneOf(NamedTuple):
     """Any of several schemas (the first that validates)."""
 
     options: tuple[Any, ...]

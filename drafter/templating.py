@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,17 +30,17 @@ _FILE_NAME = re.compile(r"[A-Za-z0-9_-]+\.j2")
 _MAX_TEMPLATE_BYTES = 80_000  # drafter's own templates are a few hundred bytes
 
 
-@dataclass(frozen=True)
 class Templates:
-    """The templates of one outlines folder, with the filters they may use."""
+    """The templates of one outlines folder, with the filters they may use; `trusted` for
+    drafter's own outlines/ (no sandbox, and plain rendering where it can)."""
 
-    folder: Path
-    trusted: bool  # drafter's own outlines/: no sandbox, and plain rendering where it can
-    filters: FILTERS
-    _filter_map: Mapping[str, Callable[..., Any]] = field(init=False, repr=False, compare=False)
+    __slots__ = ("_filter_map", "filters", "folder", "trusted")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_filter_map", dict(self.filters))
+    def __init__(self, folder: Path, *, trusted: bool, filters: FILTERS) -> None:
+        self.folder = folder
+        self.trusted = trusted
+        self.filters = filters
+        self._filter_map: Mapping[str, Callable[..., Any]] = dict(filters)
 
     def render_string(self, source: str, context: Mapping[str, Any], where: str) -> str:
         """Render a template string (a kind's title, opening, closing or framing form)."""

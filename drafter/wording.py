@@ -15,7 +15,7 @@ assembled:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.counts import Count, has_verb, phrase_counts
 from drafter.knowledge import CountEntry, Knowledge
@@ -29,8 +29,7 @@ _SENTENCE_END = "。！？…”’）"
 _GENERIC_VERB = "达"
 
 
-@dataclass(frozen=True)
-class Answered:
+class Answered(NamedTuple):
     """A count as answered: its key, value, measure word and catalogue entry (when it has one)."""
 
     key: str

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from drafter.errors import EXIT_OK, UserError
 from drafter.fsutil import check_outputs, is_directory, write_all
@@ -63,8 +62,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-@dataclass(frozen=True)
-class _Made:
+class _Made(NamedTuple):
     """One document made from one answers file: its bytes and the outline file it used."""
 
     content: bytes
@@ -100,8 +98,7 @@ def _documents(jobs: list[tuple[Path, str]], library: Library, reference_docx: P
     return [r for r in results if isinstance(r, _Made)]
 
 
-@dataclass(frozen=True)
-class _Failed:
+class _Failed(NamedTuple):
     """A user error in a worker, as text (exceptions with their own fields do not pickle back)."""
 
     message: str
