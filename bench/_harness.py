@@ -2,6 +2,10 @@
 
 Every figure is a whole process as a user starts it (interpreter start-up, imports, library
 loading, the work, exit), timed from launch to exit, with its peak RSS as GNU time reports it.
+Every process runs on `user_python()`: a fresh virtual environment holding drafter as a user
+installs it (the wheel built from this checkout), not the editable install of a developer,
+whose import hook costs every Python process of that environment ~10 ms at start-up; the
+baselines run on the same interpreter with the same libraries.
 Commands are run in interleaved rounds (A B C, then C B A,
 …) after one untimed warm-up each, so a slow moment of the shared machine hits every command
 alike; a figure is the median with its spread (interquartile range and min–max).
@@ -9,14 +13,18 @@ alike; a figure is the median with its spread (interquartile range and min–max
 
 from __future__ import annotations
 
+import atexit
 import os
 import platform
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
+import venv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +45,7 @@ class Command:
     def shown(self) -> str:
         """The command line as a user would type it (environment first)."""
         env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
-        argv = [Path(a).name if a == sys.executable else a for a in self.argv]
+        argv = ["python" if a == sys.executable or a in _PYTHONS.values() else a for a in self.argv]
         return (env + " " if env else "") + shlex.join(argv)
 
 
@@ -78,17 +86,63 @@ def drafter(
     ok_exits: tuple[int, ...] = (0,),
     cwd: Path | None = None,
 ) -> Command:
-    """`python -m drafter ARGS`, from this checkout or from another source tree `src`.
+    """`python -m drafter ARGS`, installed from this checkout or from another source tree `src`
+    (see `user_python`).
 
-    Run from `cwd` (a scratch folder, never the repository root, which would shadow `src`).
+    Run from `cwd` (a scratch folder, never the repository root, which would shadow the install).
     """
-    env = {"PYTHONPATH": str(src)} if src is not None else {}
-    return Command(label, [sys.executable, "-m", "drafter", *args], env, cwd, ok_exits)
+    return Command(label, [user_python(src or REPO), "-m", "drafter", *args], {}, cwd, ok_exits)
 
 
 def python(label: str, *args: str, cwd: Path | None = None) -> Command:
     """`python ARGS` (a baseline script or a bare start-up)."""
-    return Command(label, [sys.executable, *args], {}, cwd)
+    return Command(label, [user_python(), *args], {}, cwd)
+
+
+_PYTHONS: dict[Path, str] = {}
+
+
+def user_python(tree: Path = REPO) -> str:
+    """The interpreter of a fresh virtual environment with drafter installed from a wheel of the
+    source tree (default: this checkout), as `pip install .` or pipx leaves it; its dependencies
+    (and the baselines' python-docx and docxtpl) come from the running environment's
+    site-packages through a .pth file, whose own .pth files (an editable drafter's import hook)
+    are not run. Built once per tree and benchmark run."""
+    tree = tree.resolve()
+    if tree not in _PYTHONS:
+        _PYTHONS[tree] = _install(tree)
+    return _PYTHONS[tree]
+
+
+def _install(tree: Path) -> str:
+    root = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    source = root / "src"
+    shutil.copytree(
+        tree, source,
+        ignore=shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__"),
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "-w", str(root / "dist"), str(source)],
+        check=True, capture_output=True,
+    )
+    [wheel] = (root / "dist").glob("drafter-*.whl")
+    env = root / "venv"
+    venv.EnvBuilder(with_pip=False).create(env)
+    python = env / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", site, str(wheel)],
+        check=True, capture_output=True,
+    )
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site) / "_deps.pth").write_text("\n".join(sorted(deps)) + "\n", encoding="utf-8")
+    shutil.rmtree(source)
+    return str(python)
 
 
 def run_once(cmd: Command) -> tuple[float, int]:

@@ -15,13 +15,12 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from _harness import REPO, preamble, table
+from _harness import REPO, preamble, table, user_python
 
 
 @dataclass(frozen=True)
@@ -53,9 +52,9 @@ def parse(report: str) -> list[Entry]:
 
 
 def run(args: list[str], src: Path | None, cwd: Path) -> list[Entry]:
-    env = {**os.environ, **({"PYTHONPATH": str(src)} if src else {})}
+    env = dict(os.environ)
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "drafter", *args],
+        [user_python(src or REPO), "-X", "importtime", "-m", "drafter", *args],
         cwd=cwd,
         env=env,
         capture_output=True,

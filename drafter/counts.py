@@ -59,8 +59,8 @@ def apply_counts(
         if not is_count(value):
             continue
         assert isinstance(value, int)
-        pattern = stated(key)
-        if any(pattern.search(p) for p in paragraphs):
+        pattern = stated(key) if any(key in p for p in paragraphs) else None
+        if pattern is not None and any(pattern.search(p) for p in paragraphs):
             paragraphs = [pattern.sub(f"{key}{value}", p) for p in paragraphs]
         else:
             leftover.append(Count(key, value, unit_of(key)))
