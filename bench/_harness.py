@@ -45,7 +45,11 @@ class Command:
     def shown(self) -> str:
         """The command line as a user would type it (environment first)."""
         env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
-        argv = ["python" if a == sys.executable or a in _PYTHONS.values() else a for a in self.argv]
+        installed = {a: name for pair in _INSTALLS.values() for a, name in zip(pair, ("python", "drafter"), strict=True)}
+        argv = ["python" if a == sys.executable else a for a in self.argv]
+        argv = [installed.get(a, a) for a in argv]
+        if len(argv) > 1 and argv[0] == "python" and argv[1] == "drafter":
+            argv = argv[1:]
         return (env + " " if env else "") + shlex.join(argv)
 
 
@@ -86,12 +90,13 @@ def drafter(
     ok_exits: tuple[int, ...] = (0,),
     cwd: Path | None = None,
 ) -> Command:
-    """`python -m drafter ARGS`, installed from this checkout or from another source tree `src`
-    (see `user_python`).
+    """`drafter ARGS` — the console script pip wrote, run by its environment's interpreter —
+    installed from this checkout or from another source tree `src` (see `user_python`).
 
-    Run from `cwd` (a scratch folder, never the repository root, which would shadow the install).
+    Run from `cwd` (a scratch folder, never the repository root).
     """
-    return Command(label, [user_python(src or REPO), "-m", "drafter", *args], {}, cwd, ok_exits)
+    python, script = _installed(src or REPO)
+    return Command(label, [python, script, *args], {}, cwd, ok_exits)
 
 
 def python(label: str, *args: str, cwd: Path | None = None) -> Command:
@@ -99,7 +104,7 @@ def python(label: str, *args: str, cwd: Path | None = None) -> Command:
     return Command(label, [user_python(), *args], {}, cwd)
 
 
-_PYTHONS: dict[Path, str] = {}
+_INSTALLS: dict[Path, tuple[str, str]] = {}
 
 
 def user_python(tree: Path = REPO) -> str:
@@ -108,13 +113,18 @@ def user_python(tree: Path = REPO) -> str:
     (and the baselines' python-docx and docxtpl) come from the running environment's
     site-packages through a .pth file, whose own .pth files (an editable drafter's import hook)
     are not run. Built once per tree and benchmark run."""
+    return _installed(tree)[0]
+
+
+def _installed(tree: Path) -> tuple[str, str]:
+    """(interpreter, drafter console script) of the tree's install."""
     tree = tree.resolve()
-    if tree not in _PYTHONS:
-        _PYTHONS[tree] = _install(tree)
-    return _PYTHONS[tree]
+    if tree not in _INSTALLS:
+        _INSTALLS[tree] = _install(tree)
+    return _INSTALLS[tree]
 
 
-def _install(tree: Path) -> str:
+def _install(tree: Path) -> tuple[str, str]:
     root = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     source = root / "src"
@@ -142,7 +152,8 @@ def _install(tree: Path) -> str:
     deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "_deps.pth").write_text("\n".join(sorted(deps)) + "\n", encoding="utf-8")
     shutil.rmtree(source)
-    return str(python)
+    script = Path(site) / "bin" / "drafter"  # pip --target puts console scripts here
+    return str(python), str(script)
 
 
 def run_once(cmd: Command) -> tuple[float, int]:
