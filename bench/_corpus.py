@@ -83,6 +83,13 @@ def report_without_headings(size: int, *, changed_every: int = 0) -> str:
 MAX_TOP_SECTIONS = 99
 
 
+class _WrittenOut(yaml.SafeDumper):
+    """Repeated content written out each time: drafter refuses YAML anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def scaled_answers(source: Path, factor: int, target: Path) -> str:
     """`source` made `factor` times longer, written to `target`; returns how ("80 sections").
 
@@ -104,7 +111,8 @@ def scaled_answers(source: Path, factor: int, target: Path) -> str:
             section["text"] = "\n".join([text] * content) + "\n" if text else ""
             scaled.append(section)
     data["sections"] = scaled
-    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    text = yaml.dump(data, Dumper=_WrittenOut, allow_unicode=True, sort_keys=False)
+    target.write_text(text, "utf-8")
     return f"{len(scaled)} sections" + (f", text ×{content}" if content > 1 else "")
 
 

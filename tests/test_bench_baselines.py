@@ -95,3 +95,13 @@ def test_a_missing_footer_is_a_difference(tmp_path: Path) -> None:
     doc.sections[0].even_page_footer.is_linked_to_previous = True
     doc.save(str(tmp_path / "b.docx"))
     assert any("footer even" in d for d in differences(drafted, tmp_path / "b.docx"))
+
+
+def test_scaled_answers_render(tmp_path: Path) -> None:
+    """bench_growth's longer answers files are files drafter accepts (no YAML aliases)."""
+    import _corpus
+
+    scaled = tmp_path / "x16.answers.yaml"
+    assert _corpus.scaled_answers(REPO / "examples" / "complete.answers.yaml", 16, scaled)
+    assert "*id" not in scaled.read_text(encoding="utf-8")
+    assert main(["render", str(scaled), "-o", str(tmp_path / "x16.docx")]) == 0
