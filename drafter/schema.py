@@ -54,6 +54,14 @@ def _type_name(schema: Any) -> str:
     return _TYPE_NAMES.get(schema, str(schema))
 
 
+class _Probe(YamlDoc):
+    """The document as seen when trying one alternative of a OneOf: its errors are only thrown
+    away, so they are made without looking up their line (which walks the YAML nodes)."""
+
+    def error(self, keypath: KeyPath, problem: str, *, hint: str = "") -> YamlError:
+        return YamlError(self.path, problem)
+
+
 def validate_once(doc: YamlDoc, schema: Any, what: str) -> None:
     """`validate` the whole document, unless it is one of drafter's own files whose bytes have
     passed this check before (drafter.cache): the shipped outlines are checked once, not on
@@ -73,9 +81,10 @@ def validate(doc: YamlDoc, schema: Any, value: Any = None, keypath: KeyPath = ()
     if schema is ANY:
         return
     if isinstance(schema, OneOf):
+        probe = _Probe(doc.path, doc.data)
         for option in schema.options:
             try:
-                validate(doc, option, value, keypath)
+                validate(probe, option, value, keypath)
                 return
             except YamlError:  # this alternative does not fit: try the next
                 continue
