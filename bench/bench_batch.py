@@ -3,9 +3,11 @@
     python bench/bench_batch.py [--files 200] [--rounds 5] [--before SRC]
 
 The answers files are examples/complete.answers.yaml for 200 fictional units (the unit's name
-numbered). drafter renders them all in one process (`drafter render A B … -o DIR`); each
-baseline writes the same 200 documents in one process, every one checked equal to drafter's
-(see bench_render). Whole processes, interleaved rounds (see _harness).
+numbered). drafter renders them all in one process (`drafter render A B … -o DIR`), with its
+worker processes (one per core) and, in a second row, one document after the other (the same
+command with the workers turned off); each baseline writes the same 200 documents in one
+process, every one checked equal to drafter's (see bench_render). Whole processes, interleaved
+rounds (see _harness).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from _corpus import renamed_answers
-from _harness import REPO, drafter, interleaved, preamble, run_once
+from _harness import REPO, drafter, interleaved, preamble, python, run_once
 from bench_render import baselines, check_same, ratio_table
 
 
@@ -47,6 +49,19 @@ def main() -> None:
                 cwd=work,
             )
         ]
+        # `drafter render` itself, with its worker processes turned off (PER_WORKER beyond any batch)
+        serial = (
+            "import sys; import drafter.commands.render as r; r.PER_WORKER = 10**9; "
+            "from drafter.cli import main; sys.exit(main(sys.argv[1:]))"
+        )
+        (work / "serial").mkdir()
+        commands.append(
+            python(
+                f"drafter render ×{args.files}, one after the other (no workers)",
+                "-c", serial, "render", *names, "-o", str(work / "serial"), "--force",
+                cwd=work,
+            )
+        )
         if args.before:
             (work / "before").mkdir()
             commands.append(
@@ -64,6 +79,9 @@ def main() -> None:
         for cmd in commands:
             run_once(cmd)
         docs = [out / f"unit{i:03}.docx" for i in range(1, args.files + 1)]
+        for doc in docs:
+            if doc.read_bytes() != (work / "serial" / doc.name).read_bytes():
+                raise SystemExit(f"{doc.name}: the workers wrote other bytes than a serial run")
         if args.before:
             for doc in docs:
                 check_same(doc, work / "before" / doc.name, "drafter (before)")

@@ -17,11 +17,11 @@ from typing import Any
 from drafter.counts import max_for
 from drafter.dates import parse_date
 from drafter.errors import MissingAnswersError, UserError
-from drafter.fsutil import write_atomic
 from drafter.model import SCHEMA_VERSION, Answers, LeftOut, Measure, Scalar, SectionAnswer
 from drafter.outline import Library, Outline, load_outline
 from drafter.periods import PERIODS
 from drafter.schema import ANY, Map, OneOf, Opt, excerpt, validate
+from drafter.writes import write_atomic
 from drafter.yamlio import KeyPath, YamlDoc, dump_yaml, load_yaml
 
 HEADER = "# drafter 答案文件：可手工修改，再用 drafter render 生成文档；用 drafter new --answers 继续填写。\n"

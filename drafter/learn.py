@@ -25,7 +25,7 @@ from typing import Any
 
 from drafter.errors import OutputError, UserError, os_reason
 from drafter.facts import extract_facts
-from drafter.fsutil import check_outputs, is_directory, write_all
+from drafter.fsutil import check_outputs, is_directory
 from drafter.outline import (
     AUTHORED_SCHEMAS,
     LEARNED_HEADER,
@@ -40,6 +40,7 @@ from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.schema import validate
 from drafter.structure import parse_report
+from drafter.writes import write_all
 from drafter.yamlio import dump_yaml, load_yaml
 
 # Topics that close a report: kept last, in this order, and their sub-headings are items of the

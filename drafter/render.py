@@ -7,7 +7,8 @@ from pathlib import Path
 
 from drafter.document import Document
 from drafter.errors import OutputError
-from drafter.fsutil import check_output, write_atomic
+from drafter.fsutil import check_output
+from drafter.writes import write_atomic
 
 FORMATS = ("docx", "md", "txt")
 # Suffixes of the files drafter reads: a document written under one would pass for one.

@@ -13,10 +13,11 @@ from typing import TextIO
 from drafter.answers import answers_mapping, answers_text, parse_answers
 from drafter.compose import compose
 from drafter.errors import EXIT_OK, UserError
-from drafter.fsutil import check_outputs, write_all
+from drafter.fsutil import check_outputs
 from drafter.importer import ImportResult, import_report
 from drafter.naming import imported_answers, own_outline_beside
 from drafter.outline import Library, Outline, load_library
+from drafter.writes import write_all
 from drafter.yamlio import dump_yaml, parse_yaml
 
 OWN_OUTLINE_HEADER = "# 由 drafter import 按报告“{source}”自身的标题生成的大纲，可手工修改。\n"

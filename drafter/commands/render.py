@@ -3,23 +3,28 @@
 One answers file goes to `-o FILE` (or to standard output for Markdown and plain text when
 `-o` is left out or is `-`); several go into the folder `-o DIR`, each named after its answers
 file. Every answers file is read and checked, and every output checked (two answers files of
-one name would give one output; an output may not be an input), before anything is written;
-the documents are then written together, so a failure leaves no part behind.
+one name would give one output; an output may not be an input), before anything is put in
+place; the documents are then put in place together, so a failure leaves no part behind. In
+a batch, each document's temporary is written as soon as it is made (drafter.writes.Staging),
+while the next ones are being made.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from drafter.errors import EXIT_OK, UserError
-from drafter.fsutil import check_outputs, is_directory, write_all
+from drafter.fsutil import check_outputs, is_directory
 from drafter.naming import output_in
 from drafter.outline import Library, load_library
 from drafter.render import document_bytes, format_of, refuse_input_name, text_of_document
 from drafter.sources import composed_answers
+from drafter.writes import BACKGROUND_FROM, Staging
 
 STDOUT = Path("-")
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save
@@ -51,12 +56,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     for output in outputs:
         refuse_input_name(output)
     jobs = [(answers_path, format_of(output, fmt)) for answers_path, output in targets]
-    made = _documents(jobs, library, args.reference_docx)
-    # Inputs first (their messages come first), then every output, before anything is written;
-    # the outlines the answers name are inputs too.
-    inputs: list[Path | None] = [*paths, args.reference_docx, *(Path(m.outline) for m in made if m.outline)]
-    check_outputs(outputs, force=args.force, inputs=inputs)
-    write_all([(output, m.content) for output, m in zip(outputs, made, strict=True)], force=args.force)
+    with Staging(force=args.force, background=len(jobs) >= BACKGROUND_FROM) as staging:
+        outlines: list[Path | None] = []
+        for output, made in zip(outputs, _documents(jobs, library, args.reference_docx), strict=True):
+            outlines.append(Path(made.outline) if made.outline else None)
+            staging.stage(output, made.content)
+        # Inputs first (their messages come first), then every output, before anything is put
+        # in place; the outlines the answers name are inputs too.
+        check_outputs(outputs, force=args.force, inputs=[*paths, args.reference_docx, *outlines])
+        staging.commit()
     for output in outputs:
         out.write(f"已生成：{output}\n")
     return EXIT_OK
@@ -69,7 +77,9 @@ class _Made(NamedTuple):
     outline: str | None
 
 
-def _documents(jobs: list[tuple[Path, str]], library: Library, reference_docx: Path | None) -> list[_Made]:
+def _documents(
+    jobs: list[tuple[Path, str]], library: Library, reference_docx: Path | None
+) -> Iterator[_Made]:
     """Every answers file read, checked and made into a document, in order; the first that fails
     stops the command with its own message. Many are made by worker processes, one per core.
 
@@ -82,20 +92,37 @@ def _documents(jobs: list[tuple[Path, str]], library: Library, reference_docx: P
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        results = [_make(job, library, reference_docx) for job in jobs]
-    else:
-        _SHARED[:] = [(jobs, library, reference_docx)]
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                chunk = max(1, len(jobs) // (workers * 4))
-                results = list(pool.map(_worker_make, range(len(jobs)), chunksize=chunk))
-        finally:
-            _SHARED.clear()
-    for result in results:
-        if isinstance(result, _Failed):
-            raise UserError(result.message, hint=result.hint)
-    return [r for r in results if isinstance(r, _Made)]
+        for job in jobs:
+            yield _made(_make(job, library, reference_docx))
+        return
+    # The first document is made here, before forking: what it loads on the way (modules,
+    # knowledge, templates, the .docx package) every worker then starts with. It is handed on
+    # only once the workers exist: the caller then starts threads, and a process with threads
+    # must not fork.
+    first = _made(_make(jobs[0], library, reference_docx))
+    _SHARED[:] = [(jobs, library, reference_docx)]
+    # Everything loaded so far is left out of the workers' garbage collections: a collection
+    # touches every object it tracks, which makes a forked worker copy the memory it shares
+    # with this process.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            chunk = max(1, len(jobs) // (workers * 4))
+            results = pool.map(_worker_make, range(1, len(jobs)), chunksize=chunk)  # forks now
+            yield first
+            for result in results:
+                yield _made(result)
+    finally:
+        _SHARED.clear()
+        gc.unfreeze()
+
+
+def _made(result: _Made | _Failed) -> _Made:
+    """A made document, or the user error its answers file gave."""
+    if isinstance(result, _Failed):
+        raise UserError(result.message, hint=result.hint)
+    return result
 
 
 class _Failed(NamedTuple):
