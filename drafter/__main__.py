@@ -1,7 +1,5 @@
 """Allows `python -m drafter`."""
 
-import sys
+from drafter.cli import entry
 
-from drafter.cli import main
-
-sys.exit(main())
+entry()
