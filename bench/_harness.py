@@ -127,18 +127,32 @@ def _installed(tree: Path) -> tuple[str, str]:
 def _install(tree: Path) -> tuple[str, str]:
     root = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
-    source = root / "src"
+    python, site = venv_with(build_wheel(tree, root), root / "venv")
+    script = Path(site) / "bin" / "drafter"  # pip --target puts console scripts here
+    return str(python), str(script)
+
+
+def build_wheel(tree: Path, work: Path) -> Path:
+    """The wheel of a source tree, built from a copy of it in `work` (the tree stays clean)."""
+    source = work / "src"
     shutil.copytree(
         tree, source,
         ignore=shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__"),
     )
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-         "-w", str(root / "dist"), str(source)],
+         "-w", str(work / "dist"), str(source)],
         check=True, capture_output=True,
     )
-    [wheel] = (root / "dist").glob("drafter-*.whl")
-    env = root / "venv"
+    shutil.rmtree(source)
+    [wheel] = (work / "dist").glob("drafter-*.whl")
+    return wheel
+
+
+def venv_with(wheel: Path, env: Path) -> tuple[Path, str]:
+    """(interpreter, site-packages) of a fresh virtual environment at `env` with the wheel
+    installed; its dependencies come from the running environment's site-packages through a
+    .pth file, whose own .pth files (an editable drafter's import hook) are not run."""
     venv.EnvBuilder(with_pip=False).create(env)
     python = env / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
     site = subprocess.run(
@@ -151,9 +165,7 @@ def _install(tree: Path) -> tuple[str, str]:
     )
     deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "_deps.pth").write_text("\n".join(sorted(deps)) + "\n", encoding="utf-8")
-    shutil.rmtree(source)
-    script = Path(site) / "bin" / "drafter"  # pip --target puts console scripts here
-    return str(python), str(script)
+    return python, site
 
 
 def run_once(cmd: Command) -> tuple[float, int]:

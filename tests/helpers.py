@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from drafter.outline import Library, Outline
@@ -229,3 +232,17 @@ def run_import(report: Path, out: Path, library: Library, *, force: bool) -> str
     from drafter.commands.importing import import_to
 
     return import_to(report, out, library, force=force)
+
+
+def disk_full_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> None:
+    """Make os.write fail with ENOSPC once `allowed` bytes have been written."""
+    real_write = os.write
+    written = [0]
+
+    def write(fd: int, data: bytes | memoryview) -> int:
+        if written[0] + len(data) > allowed:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written[0] += len(data)
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", write)

@@ -3,14 +3,13 @@ two outputs of one name, and several files all or none (a full disk leaves nothi
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
 import pytest
 
-from drafter import fsutil
 from drafter.cli import main
+from tests.helpers import disk_full_after
 
 BASE = "outline: general\nunit: 某某县档案馆党支部\nyear: 2025\n"
 SECTION = "sections:\n  - heading: 加强理论学习\n    text: 支部坚持每月集中学习。\n"
@@ -147,18 +146,6 @@ def test_missing_answers_hint_fits_render(
     assert "去掉 --defaults" in err
 
 
-def _disk_full_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> None:
-    real_write = os.write
-    written = [0]
-
-    def write_bytes(fd: int, data: bytes | memoryview) -> int:
-        if written[0] + len(data) > allowed:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        written[0] += len(data)
-        return real_write(fd, data)
-
-    monkeypatch.setattr(fsutil.os, "write", write_bytes)
-
 
 def test_import_on_a_full_disk_leaves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -166,7 +153,7 @@ def test_import_on_a_full_disk_leaves_nothing(
     """The report has no headings: import writes its own outline and the answers, both or none."""
     report = write(tmp_path / "r.txt", NO_HEADINGS)
     out = tmp_path / "r.answers.yaml"
-    _disk_full_after(monkeypatch, 2000)  # the outline fits, the answers do not
+    disk_full_after(monkeypatch, 2000)  # the outline fits, the answers do not
     assert "磁盘空间不足" in fails(["import", str(report), "-o", str(out)], capsys)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]
     monkeypatch.undo()
@@ -206,7 +193,7 @@ def test_learn_on_a_full_disk_writes_no_outline(
     seeds: list[Path],
 ) -> None:
     out = tmp_path / "learned"
-    _disk_full_after(monkeypatch, 30_000)
+    disk_full_after(monkeypatch, 30_000)
     assert "磁盘空间不足" in fails(["learn", *map(str, seeds), "-o", str(out)], capsys)
     assert list(out.iterdir()) == []
     monkeypatch.undo()

@@ -10,27 +10,20 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import sysconfig
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _harness import build_wheel, venv_with  # noqa: E402 - bench/ is put on sys.path above
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    build = tmp_path_factory.mktemp("build")
-    shutil.copytree(ROOT, build / "src", ignore=shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "__pycache__"))
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out), str(build / "src")],
-        check=True, capture_output=True,
-    )
-    [whl] = out.glob("drafter-*.whl")
-    return whl
+    return build_wheel(ROOT, tmp_path_factory.mktemp("build"))
 
 
 def test_the_wheel_carries_outlines_and_templates(wheel: Path) -> None:
@@ -42,22 +35,8 @@ def test_the_wheel_carries_outlines_and_templates(wheel: Path) -> None:
 
 
 def test_installed_wheel_renders_from_a_folder_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
-    env = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=False).create(env)
-    bindir = env / ("Scripts" if sys.platform == "win32" else "bin")
-    python = bindir / "python"
-    site = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip()
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", site, str(wheel)],
-        check=True, capture_output=True,
-    )
-    # The dependencies (jinja2, python-docx, …) come from the running environment, appended after
-    # the venv's own site-packages; that folder's .pth files (an editable drafter) are not run.
-    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    (Path(site) / "_deps.pth").write_text("\n".join(sorted(deps)) + "\n", encoding="utf-8")
+    python, site = venv_with(wheel, tmp_path / "venv")
+    bindir = python.parent
     work = tmp_path / "某某 单位"
     work.mkdir()
     shutil.copy(ROOT / "examples" / "minimal.answers.yaml", work / "最小 示例.answers.yaml")
@@ -78,3 +57,16 @@ def test_installed_wheel_renders_from_a_folder_outside_the_checkout(wheel: Path,
     assert result.returncode == 0, result.stderr
     assert (work / "总结.docx").stat().st_size > 5000
     assert drafter("render", "最小 示例.answers.yaml", "--format", "md").stdout.startswith("# 某某镇中心小学党支部")
+    # The console script pip wrote (cli.entry, which ends the process without the interpreter's
+    # teardown): every byte of its output arrives, and exit codes are kept.
+    script = [str(python), str(Path(site) / "bin" / "drafter")]
+    env = {"PATH": str(bindir), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    shown = subprocess.run(
+        [*script, "render", "最小 示例.answers.yaml", "--format", "md"], cwd=work, capture_output=True,
+        text=True, check=False, env=env,
+    )
+    assert shown.returncode == 0 and shown.stdout == drafter("render", "最小 示例.answers.yaml", "--format", "md").stdout
+    missing = subprocess.run(
+        [*script, "render", "没有.answers.yaml"], cwd=work, capture_output=True, text=True, check=False, env=env
+    )
+    assert missing.returncode == 2 and "没有.answers.yaml" in missing.stderr

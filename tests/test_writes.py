@@ -15,6 +15,7 @@ import pytest
 from drafter import writes
 from drafter.errors import OutputError
 from drafter.writes import Staging, clean_stale_temporaries, write_all, write_atomic
+from tests.helpers import disk_full_after
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -133,26 +134,13 @@ def test_replacing_a_file_held_open_names_word(
     assert target.read_bytes() == b"old" and temporaries(tmp_path) == []
 
 
-def _disk_full_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> None:
-    """Make os.write fail with ENOSPC once `allowed` bytes have been written."""
-    real_write = os.write
-    written = [0]
-
-    def write(fd: int, data: bytes | memoryview) -> int:
-        if written[0] + len(data) > allowed:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        written[0] += len(data)
-        return real_write(fd, data)
-
-    monkeypatch.setattr(writes.os, "write", write)
-
 
 def test_write_all_on_a_full_disk_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text("old a", encoding="utf-8")
-    _disk_full_after(monkeypatch, 1000)
+    disk_full_after(monkeypatch, 1000)
     with pytest.raises(OutputError, match="磁盘空间不足"):
         write_all([(first, "a" * 600), (second, "b" * 600)], force=True)
     assert first.read_text(encoding="utf-8") == "old a"
