@@ -65,6 +65,23 @@ def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> 
     return "，".join(p for p in parts if p)
 
 
+def counts_in_detail(detail: str, counts: Sequence[Answered]) -> tuple[str, list[Answered]]:
+    """A count whose activity the detail already names goes there, and is not said again after
+    it: "层层签订党风廉政建设责任书" with 32 becomes "层层签订党风廉政建设责任书32份", not
+    "…责任书，全年签订党风廉政建设责任书32份". Returns the detail and the counts left over.
+    """
+    rest: list[Answered] = []
+    for c in counts:
+        name = c.entry.name if c.entry is not None else ""
+        at = detail.find(name) if name else -1
+        end = at + len(name)
+        if c.entry is None or at < 0 or detail[end : end + 1].isdigit():
+            rest.append(c)
+            continue
+        detail = detail[:end] + c.entry.amount(c.value) + detail[end:]
+    return detail, rest
+
+
 def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | None:
     """The phrase-bank measure with this text, for the counts that prove it."""
     return knowledge.bank_measure(topic, item.strip().rstrip("。；;，,"))
@@ -94,8 +111,9 @@ def points(
     """The measures as one paragraph: a plain sentence for one, 一是……二是…… for several."""
     items = []
     for m, counts in zip(measures, claimed, strict=True):
-        counted = count_clause(counts, verbs)
-        tail = "，".join(p for p in (clause(m.detail or ""), period + counted if counted else "") if p)
+        detail, rest = counts_in_detail(clause(m.detail or ""), counts)
+        counted = count_clause(rest, verbs)
+        tail = "，".join(p for p in (detail, period + counted if counted else "") if p)
         items.append((clause(m.item), tail))
     if not items:
         return ""

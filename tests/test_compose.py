@@ -184,3 +184,18 @@ def test_period_name_and_ahead(library, period: str, name: str, ahead: str) -> N
 
     ctx = base_context(typed(answers(period=period), library), library)
     assert (ctx["period_name"], ctx["ahead"]) == (name, ahead)
+
+
+def test_a_count_the_detail_already_names_is_written_there_once() -> None:
+    """"层层签订党风廉政建设责任书" and 32 of that count: the number goes into the detail, the
+    activity is not said a second time after it; a count the detail does not name follows."""
+    from drafter.wording import Answered
+
+    knowledge = load_library().knowledge
+    pledges = next(e for e in knowledge.counts if e.name == "签订党风廉政建设责任书")
+    warnings = next(e for e in knowledge.counts if e.name == "开展警示教育")
+    measure = Measure("压紧压实全面从严治党主体责任", "研究制定责任清单，层层签订党风廉政建设责任书")
+    counts = [Answered(pledges.name, 32, pledges.unit, pledges), Answered(warnings.name, 4, warnings.unit, warnings)]
+    text = points([measure], [counts], "全年", load_library().verbs)
+    assert text == "压紧压实全面从严治党主体责任。研究制定责任清单，层层签订党风廉政建设责任书32份，全年开展警示教育4次。"
+    assert text.count("党风廉政建设责任书") == 1
