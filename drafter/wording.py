@@ -66,19 +66,18 @@ def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> 
 
 
 def counts_in_detail(detail: str, counts: Sequence[Answered]) -> tuple[str, list[Answered]]:
-    """A count whose activity the detail already names goes there, and is not said again after
-    it: "层层签订党风廉政建设责任书" with 32 becomes "层层签订党风廉政建设责任书32份", not
-    "…责任书，全年签订党风廉政建设责任书32份". Returns the detail and the counts left over.
+    """A count whose activity ends the detail is written there, and not said again after it:
+    "层层签订党风廉政建设责任书" with 32 becomes "层层签订党风廉政建设责任书32份", not
+    "…责任书，全年签订党风廉政建设责任书32份". An activity named inside the detail stays as
+    it is ("按规定……讲授党课，做到有计划" is a way of working, not a tally) and its count
+    follows. Returns the detail and the counts left over.
     """
     rest: list[Answered] = []
     for c in counts:
-        name = c.entry.name if c.entry is not None else ""
-        at = detail.find(name) if name else -1
-        end = at + len(name)
-        if c.entry is None or at < 0 or detail[end : end + 1].isdigit():
+        if c.entry is not None and detail.endswith(c.entry.name):
+            detail += c.entry.amount(c.value)
+        else:
             rest.append(c)
-            continue
-        detail = detail[:end] + c.entry.amount(c.value) + detail[end:]
     return detail, rest
 
 

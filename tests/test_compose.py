@@ -199,3 +199,13 @@ def test_a_count_the_detail_already_names_is_written_there_once() -> None:
     text = points([measure], [counts], "全年", load_library().verbs)
     assert text == "压紧压实全面从严治党主体责任。研究制定责任清单，层层签订党风廉政建设责任书32份，全年开展警示教育4次。"
     assert text.count("党风廉政建设责任书") == 1
+
+
+def test_an_activity_named_inside_the_detail_keeps_its_count_after_it() -> None:
+    from drafter.wording import Answered
+
+    knowledge = load_library().knowledge
+    lectures = next(e for e in knowledge.counts if e.name == "讲授党课")
+    measure = Measure("严格执行“三会一课”制度", "按规定召开会议、讲授党课，做到有计划、有记录")
+    text = points([measure], [[Answered(lectures.name, 2, lectures.unit, lectures)]], "全年", load_library().verbs)
+    assert text == "严格执行“三会一课”制度。按规定召开会议、讲授党课，做到有计划、有记录，全年讲授党课2次。"
