@@ -245,3 +245,30 @@ def test_a_batch_made_by_worker_processes_equals_one_made_in_turn(
     (tmp_path / "again").mkdir()
     assert run(["render", *sources, "-o", str(tmp_path / "again")]) == 2
     assert not list((tmp_path / "again").iterdir())
+
+
+@pytest.mark.parametrize("bad", [0, 17])
+def test_a_large_batch_with_a_bad_file_leaves_no_document_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], bad: int
+) -> None:
+    """20 files: worker processes make them and threads write their temporaries as they come
+    (writes.BACKGROUND_FROM); a bad file, first or late, stops the batch with its own message,
+    and what was already staged is removed."""
+    import drafter.commands.render as render_command
+
+    example = Path(__file__).parent.parent / "examples" / "minimal.answers.yaml"
+    sources = []
+    for n in range(20):
+        path = tmp_path / f"f{n:02}.answers.yaml"
+        text = example.read_text(encoding="utf-8") if n != bad else "outline: general\nsections: 3\n"
+        path.write_text(text, encoding="utf-8")
+        sources.append(str(path))
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(render_command, "PER_WORKER", 1)
+    monkeypatch.setattr(render_command.os, "cpu_count", lambda: 2)
+    assert f"f{bad:02}.answers.yaml" in fails(["render", *sources, "-o", str(out)], capsys)
+    assert list(out.iterdir()) == []
+    good = [s for n, s in enumerate(sources) if n != bad]
+    assert main(["render", *good, "-o", str(out)]) == 0
+    assert len(list(out.iterdir())) == 19
