@@ -38,8 +38,8 @@ _RESERVED = frozenset(
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _TAG_START = re.compile(r"\{([{%#])([-+]?)")
 _WHITESPACE = re.compile(r"\s+")
-_NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*")
-_STRING = re.compile(r"'([^'\\]*)'|\"([^\"\\]*)\"")
+# A word inside a tag: white space, a name, a text in quotes (no escapes), or . | ( ) ,
+_PIECE = re.compile(r"(\s+)|([a-zA-Z_][a-zA-Z0-9_]*)|'([^'\\]*)'|\"([^\"\\]*)\"|([.|(),])")
 _END = {"{": re.compile(r"-}}\s*|}}"), "%": re.compile(r"\+%}|-%}\s*|%}\n?")}
 _COMMENT_END = re.compile(r"(.*?)(\+#}|-#}\s*|#}\n?)", re.S)
 
@@ -100,13 +100,18 @@ class PlainTemplate(NamedTuple):
 # --- lexing (Jinja's rules, for the part understood) -------------------------------------------
 
 
-def _tokens(source: str) -> list[tuple[str, str]] | None:
-    """[(kind, text)]: kind "data", "{" (an expression) or "%" (a statement); None outside the part."""
+Piece = tuple[str, str]  # ("name", x), ("text", x) or ("op", x): a word inside a tag
+Token = tuple[str, str | list[Piece]]  # ("data", text), or "{" / "%" with the tag's pieces
+
+
+def _tokens(source: str) -> list[Token] | None:
+    """Data and tags in order: kind "data" with its text, "{" (an expression) or "%" (a
+    statement) with the tag's pieces; None outside the part."""
     lines = _NEWLINE.split(source)
     if lines[-1] == "":
         del lines[-1]  # keep_trailing_newline=False: one trailing newline goes
     source = "\n".join(lines)
-    tokens: list[tuple[str, str]] = []
+    tokens: list[Token] = []
     pos, line_starting = 0, True
     while pos < len(source):
         start = _TAG_START.search(source, pos)
@@ -133,62 +138,45 @@ def _tokens(source: str) -> list[tuple[str, str]] | None:
         inner = _tag(source, start.end(), kind)
         if inner is None:
             return None
-        body, pos = inner
+        pieces, pos = inner
         line_starting = source[pos - 1 : pos] == "\n"
-        tokens.append((kind, body))
+        tokens.append((kind, pieces))
     return tokens
 
 
-def _tag(source: str, pos: int, kind: str) -> tuple[str, int] | None:
-    """(the tag's inside, the position after its end) — the end found token by token, as Jinja
+def _tag(source: str, pos: int, kind: str) -> tuple[list[Piece], int] | None:
+    """(the tag's pieces, the position after its end) — the end found piece by piece, as Jinja
     does, so '}}' inside a string does not end it; None for a character outside the part."""
-    begin = pos
+    pieces: list[Piece] = []
     while pos < len(source):
         end = _END[kind].match(source, pos)
         if end is not None:
-            return source[begin:pos], end.end()
-        for pattern in (_WHITESPACE, _NAME, _STRING):
-            m = pattern.match(source, pos)
-            if m is not None:
-                pos = m.end()
-                break
-        else:
-            if source[pos] not in ".|(),":
-                return None
-            pos += 1
+            return pieces, end.end()
+        m = _PIECE.match(source, pos)
+        if m is None:
+            return None
+        _space, name, single, double, op = m.groups()
+        if name is not None:
+            pieces.append(("name", name))
+        elif op is not None:
+            pieces.append(("op", op))
+        elif single is not None or double is not None:
+            pieces.append(("text", single if single is not None else double))
+        pos = m.end()
     return None
 
 
 # --- parsing ---------------------------------------------------------------------------------
 
-_PIECE = re.compile(r"\s*(?:([a-zA-Z_][a-zA-Z0-9_]*)|'([^'\\]*)'|\"([^\"\\]*)\"|([.|(),]))")
-
-
-def _pieces(body: str) -> list[tuple[str, str]] | None:
-    """The tag's words: ("name", x), ("text", x) or ("op", x); None outside the part."""
-    pieces: list[tuple[str, str]] = []
-    pos = 0
-    while body[pos:].strip():
-        m = _PIECE.match(body, pos)
-        if m is None:
-            return None
-        name, single, double, op = m.groups()
-        if name is not None:
-            pieces.append(("name", name))
-        elif op is not None:
-            pieces.append(("op", op))
-        else:
-            pieces.append(("text", single if single is not None else double))
-        pos = m.end()
-    return pieces
-
 
 class _Parser:
-    def __init__(self, pieces: list[tuple[str, str]]) -> None:
+    def __init__(self, pieces: str | list[Piece]) -> None:
+        if isinstance(pieces, str):  # a data token where a tag was expected
+            raise Unsupported
         self.pieces = pieces
         self.i = 0
 
-    def peek(self) -> tuple[str, str] | None:
+    def peek(self) -> Piece | None:
         return self.pieces[self.i] if self.i < len(self.pieces) else None
 
     def take(self, kind: str, value: str | None = None) -> str:
@@ -259,21 +247,18 @@ def parse(source: str) -> PlainTemplate | None:
     return PlainTemplate(nodes) if rest == len(tokens) else None
 
 
-def _block(
-    tokens: list[tuple[str, str]], i: int, ends: tuple[str, ...]
-) -> tuple[tuple[Node, ...], int]:
+def _block(tokens: list[Token], i: int, ends: tuple[str, ...]) -> tuple[tuple[Node, ...], int]:
     """Nodes from token i up to a statement whose first word is in `ends` (its index returned)."""
     nodes: list[Node] = []
     while i < len(tokens):
-        kind, text = tokens[i]
-        if kind == "data":
-            nodes.append(text)
+        kind, value = tokens[i]
+        if isinstance(value, str):
+            nodes.append(value)
             i += 1
             continue
-        pieces = _pieces(text)
-        if pieces is None or not pieces:
+        if not value:
             raise Unsupported
-        parser = _Parser(pieces)
+        parser = _Parser(value)
         if kind == "{":
             nodes.append(Output(parser.expr()))
             parser.done()
@@ -298,7 +283,7 @@ def _block(
             while True:
                 body, i = _block(tokens, i + 1, ("elif", "else", "endif"))
                 branches.append((branch, body))
-                closer = _Parser(_pieces(tokens[i][1]) or [])
+                closer = _Parser(tokens[i][1])
                 word = closer.take("name")
                 if word == "endif":
                     closer.done()
@@ -316,9 +301,9 @@ def _block(
     return tuple(nodes), i
 
 
-def _closing(tokens: list[tuple[str, str]], i: int, word: str) -> None:
+def _closing(tokens: list[Token], i: int, word: str) -> None:
     """The statement at i is exactly `{% word %}` (a for's else is left to Jinja)."""
-    closer = _Parser(_pieces(tokens[i][1]) or [])
+    closer = _Parser(tokens[i][1])
     closer.take("name", word)
     closer.done()
 
