@@ -77,7 +77,7 @@ class Staging:
     def __init__(self, *, force: bool, background: bool) -> None:
         self.force = force
         self.background = background
-        self._files: list[tuple[Path, bytes | str]] = []
+        self._files: list[tuple[Path, Path, bytes | str]] = []  # (path, target, data)
         self._futures: list[Future[_Pending] | None] = []
         self._temps: list[_Pending | None] = []
         self._pool: ThreadPoolExecutor | None = None
@@ -96,7 +96,8 @@ class Staging:
 
     def stage(self, path: Path, data: bytes | str) -> None:
         """Add a file; with `background`, start writing its temporary."""
-        folder = target_of(path).parent
+        target = target_of(path)
+        folder = target.parent
         if folder not in self._folders:
             self._folders.add(folder)
             clean_stale_temporaries(folder)  # once per folder, not once per file
@@ -106,17 +107,17 @@ class Staging:
                 from concurrent.futures import ThreadPoolExecutor
 
                 self._pool = ThreadPoolExecutor(max_workers=_WRITER_THREADS)
-            future = self._pool.submit(_write_temp, path, data)
-        self._files.append((path, data))
+            future = self._pool.submit(_write_temp, path, target, data)
+        self._files.append((path, target, data))
         self._futures.append(future)
         self._temps.append(None)
 
     def commit(self) -> None:
         """Write what is not written yet, then put every file in place, or none."""
         self._collect()
-        for i, (path, data) in enumerate(self._files):
+        for i, (path, target, data) in enumerate(self._files):
             if self._temps[i] is None:  # not started, or failed early: again, reporting now
-                self._temps[i] = _write_temp(path, data)
+                self._temps[i] = _write_temp(path, target, data)
         _commit_all([item for item in self._temps if item is not None], force=self.force)
 
     def _collect(self) -> None:
@@ -130,9 +131,9 @@ class Staging:
             self._futures[i] = None
 
 
-def _write_temp(path: Path, data: bytes | str) -> _Pending:
+def _write_temp(path: Path, target: Path, data: bytes | str) -> _Pending:
+    """`data` written and flushed to a new temporary beside `target` (`path` as the user named it)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    target = target_of(path)
     temp = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(temp, _OPEN_NEW, 0o600)
