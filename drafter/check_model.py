@@ -135,11 +135,9 @@ def build_view(doc: Document) -> View:
     opening: list[Spot] = []
     sections: list[SectionView] = []
     stack: list[SectionView] = []
-    for block in doc.blocks:
-        heading = block if isinstance(block, Heading) else block.run_in
+    for block, heading, depth in doc.walk():
         if heading is not None:
-            while stack and stack[-1].heading.level >= heading.level:
-                stack.pop()
+            del stack[depth:]
             parent = stack[-1] if stack else None
             path = (parent.line.path if parent else ()) + (heading.line,)
             line = Spot(counter.next(), path, 0, heading.text, is_heading=True)

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from drafter.align import align
 from drafter.counts import apply_counts, stated_counts
-from drafter.document import Document, Heading, Paragraph
+from drafter.document import Document, Paragraph
 from drafter.facts import find_mentions
 
 # Headings this similar (difflib ratio) are the same section reworded.
@@ -139,12 +139,10 @@ def sections_of(doc: Document) -> tuple[list[str], list[DocSection]]:
     opening: list[str] = []
     top: list[DocSection] = []
     stack: list[DocSection] = []
-    for block in doc.blocks:
-        heading = block if isinstance(block, Heading) else block.run_in
+    for block, heading, depth in doc.walk():
         if heading is not None:
             section = DocSection(heading.text, heading.level)
-            while stack and stack[-1].level >= heading.level:
-                stack.pop()
+            del stack[depth:]
             (stack[-1].children if stack else top).append(section)
             stack.append(section)
         if isinstance(block, Paragraph):

@@ -6,6 +6,7 @@ preview shows exactly what the Word file will say.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -51,10 +52,20 @@ class Document:
 
     def headings(self) -> list[Heading]:
         """Every heading, standalone or run-in, in document order."""
-        out: list[Heading] = []
+        return [heading for _, heading, _ in self.walk() if heading is not None]
+
+    def walk(self) -> Iterator[tuple[Block, Heading | None, int]]:
+        """Each block with the heading it opens (standalone or run-in; None for a plain
+        paragraph) and that heading's depth in the tree: a heading closes every open section
+        of its level or a deeper one, and nests under the sections still open (depth 0 at the
+        top). A plain paragraph belongs to the last heading opened."""
+        open_levels: list[int] = []
         for block in self.blocks:
-            if isinstance(block, Heading):
-                out.append(block)
-            elif block.run_in is not None:
-                out.append(block.run_in)
-        return out
+            heading = block if isinstance(block, Heading) else block.run_in
+            depth = 0
+            if heading is not None:
+                while open_levels and open_levels[-1] >= heading.level:
+                    open_levels.pop()
+                depth = len(open_levels)
+                open_levels.append(heading.level)
+            yield block, heading, depth
