@@ -520,7 +520,7 @@ def test_data_is_never_evaluated_in_a_prompt(library: Library, tmp_path: Path) -
     started = time.monotonic()
     wizard(library, tmp_path / "out.md", prompter, last_path=last)
     assert time.monotonic() - started < 5
-    shown = prompter.shown()
+    shown = prompter.shown().replace(str(tmp_path), "<tmp>")  # pytest-349/… would hold a 49
     for literal in ("{{ 7*7 }}（上期 3）", "学习{{ nope }}（上期 2）", "{% for i in range(99999) %}", "{{ 5*5 }}条做法"):
         assert literal in shown
     assert "49" not in shown and "25条" not in shown
