@@ -315,6 +315,20 @@ def test_every_shipped_kind_has_a_short_default_path(
         assert not any(o.checked for o in parts.options if o.title.startswith("　" * 4))
 
 
+def test_the_free_text_prompt_fits_the_part(shipped: Library, tmp_path: Path) -> None:
+    """Problems and next steps are not asked for 做法、成效 and 典型事例."""
+    prompter = Scripted(ENTER, choose("年度党建工作总结"), UNIT, rest=ENTER)
+    wizard(shipped, tmp_path / "out.md", prompter)
+    asked = {
+        banner.split("、", 1)[1]: spec.message
+        for banner, spec in zip(prompter.banners, prompter.asked, strict=True)
+        if spec.widget == "multiline" and spec.message.startswith("正文")
+    }
+    assert asked["工作中存在的问题及原因"] == "正文（问题的具体表现、原因分析）"
+    assert asked["下一步工作思路和措施"] == "正文（具体打算、目标和时限）"
+    assert asked["坚持对标看齐，全面加强党的建设"] == "正文（做法、成效、亮点和典型事例）"
+
+
 def test_sub_parts_divide_the_parents_items_and_the_banner_shows_where(
     library: Library, tmp_path: Path
 ) -> None:

@@ -197,7 +197,7 @@ def test_review_lists_what_is_unchanged_and_editing_one_takes_it_off(
         "开头一段",
         "一、抓牢理论学习 › 写哪几条做法？",
         "一、抓牢理论学习 › 正文（做法、成效、亮点和典型事例）",
-        "二、存在的问题 › 正文（做法、成效、亮点和典型事例）",
+        "二、存在的问题 › 正文（问题的具体表现、原因分析）",
         "返回总览",
     ]
     assert "与上期相同的内容（3 项）" in [o.title for o in prompter.asked[-1].options]
