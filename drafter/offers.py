@@ -4,7 +4,9 @@ Measures: the knowledge bank of the section's topic for the organisation (drafte
 `measures_for`; for 存在问题 / 下一步 the problems and next-step banks), then the learned
 outline's points that `clean_point` accepts (cleaned), without duplicates. An item another
 section of the report already says is not offered again: sub-sections divide their parent's
-items instead of repeating its list, and no measure is written twice.
+items instead of repeating its list, and no measure is written twice. A next-steps part offers
+first, in the same order, the bank's next steps that answer the problems the report states
+(`answering`), so that 一是…二是… of the two lists correspond.
 
 Counts: the count catalogue of the topic for the organisation (`counts_for`, most commonly
 reported first), then learned facts that `match_count` maps onto the catalogue and that fit
@@ -21,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from drafter.answers import section_topic
-from drafter.knowledge import Knowledge
+from drafter.knowledge import NEXT_STEPS, PROBLEMS, Knowledge
 from drafter.model import SectionAnswer
 from drafter.outline import OutlineSection
 from drafter.points import beyond_organisation, clean_point
@@ -66,18 +68,35 @@ def topic_of(section: SectionAnswer) -> str:
     return section_topic(section.topic) if section.topic else ""
 
 
+def answering(problems: Iterable[str], organisation: str, knowledge: Knowledge) -> list[str]:
+    """The bank's next steps that answer these problems, in the problems' order (a problem
+    the bank does not know, or without a next step, has none)."""
+    steps = []
+    for problem in problems:
+        measure = knowledge.bank_measure(PROBLEMS, problem)
+        step = knowledge.bank_measure(NEXT_STEPS, measure.pair) if measure and measure.pair else None
+        if step is not None and step.fits(organisation) and step.text not in steps:
+            steps.append(step.text)
+    return steps
+
+
 def measure_offers(
     topic: str,
     learned: OutlineSection | None,
     organisation: str,
     knowledge: Knowledge,
     taken: Iterable[str] = (),
+    problems: Iterable[str] = (),
 ) -> list[MeasureOffer]:
     """The items offered for a section: bank first, then cleaned learned points; none that
-    another section already has (`taken`)."""
+    another section already has (`taken`). For next steps, those `answering` the report's
+    `problems` come first."""
     seen = set(taken)
     offers = []
     bank = knowledge.measures_for(topic, organisation) if topic else []
+    if topic == NEXT_STEPS:
+        first = answering(problems, organisation, knowledge)
+        bank.sort(key=lambda m: first.index(m.text) if m.text in first else len(first))
     points = [
         clean_point(p.text)
         for p in (learned.points if learned else [])
@@ -119,6 +138,11 @@ def count_offers(
 def taken_measures(sections: Iterable[SectionAnswer]) -> set[str]:
     """The items these sections already say."""
     return {m.item for s in sections for m in s.measures or []}
+
+
+def stated_problems(sections: Iterable[SectionAnswer]) -> list[str]:
+    """The problems these sections state, in order (the items of problems parts)."""
+    return [m.item for s in sections if topic_of(s) == PROBLEMS for m in s.measures or []]
 
 
 def taken_counts(sections: Iterable[SectionAnswer], knowledge: Knowledge) -> set[str]:

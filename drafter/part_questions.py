@@ -20,14 +20,17 @@ from typing import Any
 
 from drafter.answers import paragraphs_of, section_topic
 from drafter.carry import Carry, is_empty
+from drafter.knowledge import NEXT_STEPS
 from drafter.model import Measure, SectionAnswer
 from drafter.offers import (
     MAX_COUNTS,
     CountItem,
     MeasureOffer,
+    answering,
     count_key_id,
     count_offers,
     measure_offers,
+    stated_problems,
     taken_counts,
     taken_measures,
     topic_of,
@@ -237,19 +240,28 @@ class PartQuestions(Asker):
         return [p.section for p in self.session.walk() if p.section is not place.section]
 
     def measure_offers(self, place: Place) -> list[MeasureOffer]:
+        others = self._others(place)
         return measure_offers(
             topic_of(place.section),
             place.learned,
             self._organisation(),
             self.knowledge,
-            taken_measures(self._others(place)),
+            taken_measures(others),
+            stated_problems(others),
         )
 
     def suggested(self, place: Place) -> list[str]:
-        """The bank measures ticked in a part asked for the first time (SUGGESTED of them)."""
+        """The bank measures ticked in a part asked for the first time: the next steps that
+        answer the report's problems, else the first SUGGESTED of the bank."""
         topic = topic_of(place.section)
-        bank = {m.text for m in self.knowledge.measures_for(topic, self._organisation())} if topic else set()
-        return [o.text for o in self.measure_offers(place) if o.text in bank][:SUGGESTED]
+        organisation = self._organisation()
+        offered = [o.text for o in self.measure_offers(place)]
+        if topic == NEXT_STEPS:
+            steps = answering(stated_problems(self._others(place)), organisation, self.knowledge)
+            if steps:
+                return [t for t in offered if t in steps]
+        bank = {m.text for m in self.knowledge.measures_for(topic, organisation)} if topic else set()
+        return [t for t in offered if t in bank][:SUGGESTED]
 
     def _organisation(self) -> str:
         return self.session.answers.organisation or self.knowledge.default_organisation.id

@@ -8,7 +8,15 @@ import pytest
 
 from drafter.knowledge import Knowledge, load_knowledge
 from drafter.model import Answers, Measure, SectionAnswer
-from drafter.offers import CountItem, count_offers, measure_offers, taken_counts, taken_measures
+from drafter.offers import (
+    CountItem,
+    answering,
+    count_offers,
+    measure_offers,
+    stated_problems,
+    taken_counts,
+    taken_measures,
+)
 from drafter.outline import Fact, Outline, OutlineSection, Sourced
 from drafter.session import basic_form, has_content, set_basic
 
@@ -50,6 +58,24 @@ def test_measures_another_section_says_are_not_offered(knowledge: Knowledge) -> 
     assert "坚持集中学习与个人自学相结合" not in texts and texts
     problems = [o.text for o in measure_offers("problems", None, "branch", knowledge)]
     assert problems == [m.text for m in knowledge.measures_for("problems", "branch")]
+
+
+def test_next_steps_answering_the_stated_problems_come_first_in_their_order(
+    knowledge: Knowledge,
+) -> None:
+    bank = knowledge.measures_for("problems", "branch")
+    chosen = [bank[3].text, "本单位自己写的一个问题", bank[0].text]
+    problems = SectionAnswer("存在的问题", topic="problems", measures=[Measure(t, "") for t in chosen])
+    other = SectionAnswer("加强理论武装", topic="politics", measures=[Measure("不是问题", "")])
+    assert stated_problems([other, problems]) == chosen
+    steps = answering(chosen, "branch", knowledge)
+    assert steps == [bank[3].pair, bank[0].pair]  # the own problem has no bank answer
+    offered = [o.text for o in measure_offers("next_steps", None, "branch", knowledge, problems=chosen)]
+    assert offered[:2] == steps
+    assert sorted(offered) == sorted(m.text for m in knowledge.measures_for("next_steps", "branch"))
+    # another organisation's pair is not offered: 对所属党支部的指导 is not a 党支部's
+    guide = next(m for m in knowledge.measures_for("problems", "general_branch") if "所属党支部" in m.text)
+    assert answering([guide.text], "branch", knowledge) == []
 
 
 def test_counts_from_the_catalogue_learned_keys_only_when_matched(knowledge: Knowledge) -> None:

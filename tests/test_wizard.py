@@ -329,6 +329,25 @@ def test_the_free_text_prompt_fits_the_part(shipped: Library, tmp_path: Path) ->
     assert asked["坚持对标看齐，全面加强党的建设"] == "正文（做法、成效、亮点和典型事例）"
 
 
+def test_next_steps_come_ticked_to_answer_the_problems_ticked(
+    shipped: Library, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.md"
+    problems = tick("个别党员先锋模范作用", "组织生活形式比较单一", keep=False)
+    prompter = Scripted(
+        ENTER, choose("年度党建工作总结"), UNIT, by_message={"存在哪些问题": problems}, rest=ENTER
+    )
+    wizard(shipped, out, prompter)
+    steps = next(s for s in prompter.asked if s.message == "下一步抓哪几项工作？")
+    ticked = [o.title for o in steps.options if o.checked]
+    assert ticked == [o.title for o in steps.options[:2]] == [
+        "创新组织生活方式，增强组织生活的吸引力和实效性",
+        "加强党员教育管理，引导党员在岗位上争当先锋",
+    ]
+    last = answers_of(out)["sections"][-1]
+    assert [m["item"] for m in last["measures"]] == ticked
+
+
 def test_sub_parts_divide_the_parents_items_and_the_banner_shows_where(
     library: Library, tmp_path: Path
 ) -> None:
