@@ -13,7 +13,7 @@ import pytest
 from drafter.document import Document, Heading, Paragraph
 from drafter.render import write_document
 
-ALIASES = Path(__file__).resolve().parents[2] / "shared" / "fonts" / "gongwen-aliases.conf"
+ALIASES = Path(__file__).resolve().parents[1] / "docs" / "fonts" / "gongwen-aliases.conf"
 
 pytestmark = [
     pytest.mark.skipif(
@@ -55,7 +55,7 @@ def sample() -> Document:
 def to_pdf(docx_path: Path, work: Path) -> Path:
     """Convert with a private LibreOffice profile and the 公文 font aliases when available."""
     conf = work / "fonts.conf"
-    includes = ["/etc/fonts/fonts.conf", *([str(ALIASES)] if ALIASES.exists() else [])]
+    includes = ["/etc/fonts/fonts.conf", str(ALIASES)]
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         + "".join(f'  <include ignore_missing="yes">{inc}</include>\n' for inc in includes)
