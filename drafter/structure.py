@@ -42,7 +42,13 @@ from drafter.noise import remove_noise
 from drafter.numbering import point_ordinal
 from drafter.reader import Layout, SourceText, find_placeholders, normalise
 from drafter.report import Noise, ParsedReport, Point, Section
-from drafter.wrapping import Para, join_wrapped, looks_like_title
+from drafter.wrapping import (
+    MAX_TITLE_CHARS,
+    Para,
+    join_wrapped,
+    looks_like_title,
+    names_report_kind,
+)
 
 __all__ = ["HeadingMatch", "Para", "classify", "is_signature", "parse_lines", "parse_report"]
 
@@ -144,6 +150,9 @@ def _drop_noise_paragraphs(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
     return kept, dropped
 
 
+MAX_TITLE_LINES = 3  # a title broken over more lines than this is not recognised as one
+
+
 def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     """Split off the title: a short first line that is neither a heading nor a sentence.
 
@@ -161,10 +170,35 @@ def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
         peers = (p.style is not None and p.style <= level and classify(p.text) is None for p in paras[1:])
         if numbered or any(peers):
             return None, paras
-    title, rest = paras[0].text, paras[1:]
+    lines = _title_lines(paras)
+    title, rest = "".join(p.text for p in paras[:lines]), paras[lines:]
     if rest and rest[0].text.startswith("——") and looks_like_title(rest[0].text):
         title, rest = title + rest[0].text, rest[1:]
     return title, rest
+
+
+def _title_lines(paras: list[Para]) -> int:
+    """How many of the first paragraphs are the title: one, or a title centred over two or
+    three lines (GB/T 9704 breaks a long title so; in Word by Enter or Shift+Enter), whose
+    first line does not name the report kind and whose last line does
+    (某某市气象局机关党支部 / 2026年度党建工作总结). Each line looks like a title on its own,
+    in the first line's style, and together they are no longer than a title."""
+    first = paras[0]
+    if names_report_kind(first.text):
+        return 1
+    length = len(first.text)
+    for count, para in enumerate(paras[1:MAX_TITLE_LINES], start=2):
+        length += len(para.text)
+        if (
+            para.style != first.style
+            or para.text.startswith("——")
+            or not looks_like_title(para.text)
+            or length > MAX_TITLE_CHARS
+        ):
+            break
+        if names_report_kind(para.text):
+            return count
+    return 1
 
 
 def is_signature(text: str) -> bool:

@@ -85,7 +85,7 @@ def _continues(first: bool, paragraph: str | None, previous: str, text: str, wid
     """
     full_width = _fills(previous, width)
     if paragraph is not None and first and looks_like_title(paragraph):
-        named = _KIND_WORDS.search(paragraph) is not None
+        named = names_report_kind(paragraph)
         tail = looks_like_title(paragraph + text) and not _fills(text, width)
         return full_width and not starts_block(text) and (not named or tail)
     heading = classify(paragraph) if paragraph is not None else None
@@ -140,9 +140,14 @@ def wrap_width(rows: Sequence[tuple[int, str]]) -> float | None:
     return width if width >= MIN_WRAP_WIDTH else None
 
 
+def names_report_kind(text: str) -> bool:
+    """Whether a title (or a line of one) names the kind of report: 总结, 汇报, 报告, 述职, 要点."""
+    return _KIND_WORDS.search(text) is not None
+
+
 def looks_like_title(text: str) -> bool:
     """A title: short, not a heading, no end punctuation, and no comma unless it names the
     report kind (总结, 汇报…)."""
     if len(text) > MAX_TITLE_CHARS or text[-1] in HEADING_TRAIL or classify(text):
         return False
-    return "，" not in text or _KIND_WORDS.search(text) is not None
+    return "，" not in text or names_report_kind(text)

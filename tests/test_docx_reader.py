@@ -215,6 +215,16 @@ def test_unnumbered_heading_styles_give_levels(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("shift", [True, False])
+def test_a_title_broken_by_enter_or_shift_enter_is_one_title(tmp_path: Path, shift: bool) -> None:
+    lines = ("某某市气象局机关党支部", "2026年度党建工作总结")
+    head = p(lines[0], "<w:r><w:br/></w:r>", lines[1]) if shift else p(lines[0]) + p(lines[1])
+    body = head + p("一年来，支部坚持党建引领，各项工作取得新进展。") + p("一、主要工作", style="1") + p(BODY)
+    report = parsed(tmp_path, body, styles=styles(*HEADING_STYLES))
+    assert report.title == "".join(lines)
+    assert report.opening == ["一年来，支部坚持党建引领，各项工作取得新进展。"]
+
+
 def test_paragraphs_broken_mid_sentence_stay_apart(tmp_path: Path) -> None:
     """Text pasted from a PDF into Word keeps its lines as paragraphs: never rejoined."""
     pieces = ["支部全年开展集中学习十二次，组织党员", "深入基层档案室开展业务指导和安全", "检查工作，发现问题及时整改到位。"]

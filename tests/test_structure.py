@@ -178,6 +178,38 @@ def test_short_title_without_report_words() -> None:
     assert parse("某某县档案馆党支部", OPENING, "一、主要工作", "内容。").title == "某某县档案馆党支部"
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["某某市气象局机关党支部", "2026年度党建工作总结"],
+        ["中共某某县水利局机关支部委员会", "关于2026年上半年党建工作情况的", "汇报"],
+    ],
+)
+def test_a_title_centred_over_lines_is_one_title(lines: list[str]) -> None:
+    report = parse(*lines, OPENING, "一、主要工作", "内容。")
+    assert report.title == "".join(lines)
+    assert report.opening == [OPENING]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        ["某某县档案馆党支部", "档案工作情况"],  # no report kind named: the second line is text
+        ["某某县档案馆党支部2026年度党建工作总结", "2026年度党建工作总结"],  # named on line one
+        ["某某县档案馆党支部", "一、主要工作总结"],  # a heading
+        ["某某县档案馆党支部", "——2026年度党建工作总结"],  # a subtitle, joined by its own rule
+        ["甲", "乙", "丙", "2026年度党建工作总结"],  # more lines than a title has
+        ["某某县档案馆党支部" * 5, "2026年度党建工作总结"],  # longer than a title
+    ],
+)
+def test_lines_that_do_not_finish_a_title_are_not_joined_to_it(first: list[str]) -> None:
+    report = parse(*first, OPENING, "一、主要工作", "内容。")
+    if first[1].startswith("——"):
+        assert report.title == "".join(first)
+    else:
+        assert report.title in (first[0], None) and report.title != "".join(first)
+
+
 def test_title_with_dash_subtitle() -> None:
     report = parse("凝心聚力促发展", "——某某县档案馆党支部2024年工作总结", OPENING, "一、主要工作", "内容。")
     assert report.title == "凝心聚力促发展——某某县档案馆党支部2024年工作总结"
