@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.document import Document, Heading, Paragraph
+from drafter.title_lines import title_lines
 
 if TYPE_CHECKING:
     pass
@@ -446,12 +447,15 @@ def _block(block: Heading | Paragraph) -> str:
     return _para(style, runs, '<w:keepNext w:val="0"/>')  # a run-in paragraph is body: no keep
 
 
-def _document_xml(doc: Document, sect_pr: str) -> str:
-    """word/document.xml: title and a blank line, the blocks, a blank line, signature and date."""
+def _document_xml(doc: Document, sect_pr: str, *, ours: bool) -> str:
+    """word/document.xml: title and a blank line, the blocks, a blank line, signature and date.
+
+    On drafter's own page and title size (`ours`) a title too wide for a line is broken where
+    its words stay whole (drafter.title_lines); a reference's sizes are its own: no break."""
     blank = _para(BODY)
     out = [f"{_XML_HEAD}<w:document {_NS}><w:body>"]
     if doc.title:
-        out += [_para(TITLE, _run(doc.title)), blank]
+        out += [_para(TITLE, _run("\n".join(title_lines(doc.title)) if ours else doc.title)), blank]
     out += [_block(block) for block in doc.blocks]
     closing = [*doc.signature, *([doc.date] if doc.date else [])]
     if closing:
@@ -482,7 +486,7 @@ def docx_bytes(doc: Document, reference_docx: Path | None = None) -> bytes:
         _reference(reference_docx) if reference_docx is not None else _default_template()
     )
     variable = [
-        ("word/document.xml", _document_xml(doc, template.sect_pr).encode()),
+        ("word/document.xml", _document_xml(doc, template.sect_pr, ours=reference_docx is None).encode()),
         ("docProps/core.xml", _core_xml(doc).encode()),
     ]
     buf = io.BytesIO()

@@ -27,7 +27,9 @@ from lxml import etree
 from drafter.document import Document, Heading, Paragraph
 from drafter.docx_writer import docx_bytes
 from drafter.errors import InputFileError
+from drafter.reader import read_report
 from drafter.render import write_document
+from drafter.structure import parse_report
 
 H1 = Heading(1, "一、", "主要做法及成效")
 H2_RUN_IN = Heading(2, "（一）", "坚持理论武装，筑牢思想根基")
@@ -170,6 +172,22 @@ def test_title_centred_then_blank_line(rendered: docx.document.Document) -> None
     assert fmt.alignment == WD_ALIGN_PARAGRAPH.CENTER and fmt.first_line_indent == 0
     assert title_style.font.size == Pt(22) and title_style.font.bold is False
     assert blank.text == ""
+
+
+LONG_TITLE = "某某市气象局机关党支部2026年度党建工作总结"  # 21 ems of 二号: one line holds 20
+
+
+def test_a_long_title_is_one_paragraph_broken_where_its_words_stay_whole(tmp_path: Path) -> None:
+    doc = Document(title=LONG_TITLE, blocks=[Paragraph("支部全年开展集中学习。")])
+    data = docx_bytes(doc)
+    title = reopen(data).paragraphs[0]
+    assert title.text == "某某市气象局机关党支部\n2026年度党建工作总结"
+    assert len(title.runs) == 1 and style_of(title) == "GongwenTitle"
+    path = tmp_path / "long.docx"
+    path.write_bytes(data)
+    assert parse_report(read_report(path)).title == LONG_TITLE  # drafter reads it back whole
+    with_reference = docx_bytes(doc, reference_docx=make_reference(tmp_path / "ref.docx"))
+    assert reopen(with_reference).paragraphs[0].text == LONG_TITLE  # their page, their wrap
 
 
 def test_headings_use_their_level_style(rendered: docx.document.Document) -> None:
