@@ -16,6 +16,7 @@ same `learn.learn`, and `run_import` writes it beside the answers file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +43,7 @@ from drafter.periods import YEAR_IN_TEXT, stated_period
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.sources import is_answers_file, split_signature
-from drafter.structure import parse_report
+from drafter.structure import is_organisation, parse_report, signs_off
 
 # The heading given to the whole body of a report without headings.
 SINGLE_SECTION_HEADING = "主要工作情况"
@@ -60,6 +61,8 @@ _OPENING_FRAME = re.compile(
 )
 _UNIT_TAIL = re.compile(r"(?:党的建设工作|党建工作|党建|工作)$")
 _NOT_A_UNIT = re.compile(r"^(?:我|本|全体|各)|[，、；。“”\"《》（）()\d]")
+# An organisation's kind alone ("支部坚持……") says which kind, not which unit.
+_KIND_ONLY = re.compile(r"^(?:机关)?(?:党支部|支部|党总支|总支|党委|党组|党小组|支委会?|单位|机关)$")
 
 
 @dataclass
@@ -94,6 +97,8 @@ def import_report(path: Path, library: Library) -> ImportResult:
     if date_line and date is None:  # a date still holding a placeholder stays in the text
         closing = [*closing, *signature, date_line]
         signature = []
+    signature, date, unused = _byline_sign_off(report.byline, signature, date)
+    notes.extend(f"标题下的“{line}”未导入：{why}。" for line, why in unused)
     if has_headings:
         report.closing = closing
     else:
@@ -107,6 +112,7 @@ def import_report(path: Path, library: Library) -> ImportResult:
     tree = classify_sections(report.sections, library.topics, report.source)
     outline, reason, own = _choose_outline(report, kind, library, has_headings=has_headings)
     unit, year, period = _basics(report, kind, library, outline)
+    unit = unit or next((line for line in signature if is_organisation(line)), None)
     answers = Answers(
         outline=outline,
         outline_ref=outline.id,
@@ -172,6 +178,30 @@ def _reading_notes(report: ParsedReport, skipped: list[str]) -> list[str]:
             f"报告中的占位符 {'、'.join(report.placeholders)} 已原样保留，请替换为实际内容。"
         )
     return notes
+
+
+def _byline_sign_off(
+    byline: list[str], signature: list[str], date: dt.date | None
+) -> tuple[list[str], dt.date | None, list[tuple[str, str]]]:
+    """(signature, date, (line, why) left unused): what is set under the title signs the
+    report when its end does not — the date where the end has none, the sign-off lines
+    likewise (drafter writes both at the end, where GB/T 9704 places them)."""
+    unused, own = [], []
+    for line in byline:
+        inner = line.strip().strip("（）()")
+        day = parse_date(inner)
+        if signs_off(inner, dated=False):
+            if signature:
+                unused.append((line.strip(), "文末已有落款"))
+            else:
+                own.append(inner)
+        elif day is None:
+            unused.append((line.strip(), "不是完整的年月日，成文日期请在答案文件中填写" if date is None else "文末已有成文日期"))
+        elif date is None:
+            date = day
+        else:
+            unused.append((line.strip(), "文末已有成文日期"))
+    return signature or own, date, unused
 
 
 def _quote(text: str) -> str:
@@ -340,6 +370,6 @@ def _unit_from_opening(sentence: str) -> str | None:
     if not end:
         return None
     unit = _UNIT_TAIL.sub("", clause[: end.start()])
-    if not 2 <= len(unit) <= MAX_UNIT_CHARS or _NOT_A_UNIT.search(unit):
+    if not 2 <= len(unit) <= MAX_UNIT_CHARS or _NOT_A_UNIT.search(unit) or _KIND_ONLY.match(unit):
         return None
     return unit

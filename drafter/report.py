@@ -72,6 +72,7 @@ class ParsedReport:
     sections: list[Section]
     closing: list[str] = field(default_factory=list)
     noise: list[Noise] = field(default_factory=list)
+    byline: list[str] = field(default_factory=list)  # under the title: its date, a sign-off
     warnings: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)  # distinct placeholder tokens seen
 

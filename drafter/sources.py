@@ -23,10 +23,7 @@ if TYPE_CHECKING:  # reports are parsed only for diff and check, never for rende
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 MAX_SIGNATURE_LINES = 2
-# A signer line of a 述职报告: "述职人：张某某".
-_ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
 _DATE_LIKE = re.compile(r"^[\dXx×＊*]{4}\s*年\s*[\dXx×＊*]{1,2}\s*月\s*[\dXx×＊*]{1,2}\s*日$")
-_SIGNER = re.compile(r"^(?:述职人|报告人|汇报人|起草人|撰稿人)[:：]\s*\S{2,12}$")
 
 
 def is_answers_file(path: Path) -> bool:
@@ -71,7 +68,8 @@ def document_of_report(report: ParsedReport) -> Document:
     if last is not None:
         last.body = tail[: len(body)]
     closing = tail[len(body):]
-    blocks: list[Block] = [Paragraph(p) for p in opening]
+    # what is set under the title (its date, a sign-off) stays where it was written
+    blocks: list[Block] = [Paragraph(p) for p in [*report.byline, *opening]]
     for section in sections:
         blocks.extend(_section_blocks(section))
     blocks.extend(Paragraph(p) for p in closing)
@@ -111,20 +109,11 @@ def split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], str]:
     date = last if parse_date(last) is not None or _DATE_LIKE.match(last) else ""
     end = len(paragraphs) - 1 if date else len(paragraphs)
     start = end
-    while start > max(0, end - MAX_SIGNATURE_LINES) and _signs(paragraphs[start - 1], dated=bool(date)):
+    from drafter.structure import signs_off
+
+    while start > max(0, end - MAX_SIGNATURE_LINES) and signs_off(paragraphs[start - 1], dated=bool(date)):
         start -= 1
     return paragraphs[:start], paragraphs[start:end], date
-
-
-def _signs(line: str, *, dated: bool) -> bool:
-    line = line.strip()
-    if parse_date(line) is not None:
-        return False
-    if _SIGNER.match(line):
-        return True
-    from drafter.structure import is_signature
-
-    return is_signature(line) and (dated or _ORGANISATION_END.search(line) is not None)
 
 
 def _date_text(line: str) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.chinese_numerals import parse_chinese
+from drafter.dates import parse_date
 from drafter.headings import (
     HEADING_TRAIL,
     HeadingMatch,
@@ -50,7 +51,10 @@ from drafter.wrapping import (
     names_report_kind,
 )
 
-__all__ = ["HeadingMatch", "Para", "classify", "is_signature", "parse_lines", "parse_report"]
+__all__ = [
+    "HeadingMatch", "Para", "classify", "is_organisation", "is_signature", "parse_lines",
+    "parse_report", "signs_off",
+]
 
 CN_DIGITS = "一二三四五六七八九十"
 SIGNATURE_MAX_CHARS = 30
@@ -69,6 +73,11 @@ _DATE = re.compile(
     r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
 )
+MAX_BYLINE = 2  # lines under a title: its date and a sign-off
+_BRACKETED = re.compile(r"^[（(](.*)[)）]$")
+_ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
+# A signer line of a 述职报告: "述职人：张某某".
+_SIGNER = re.compile(r"^(?:述职人|报告人|汇报人|起草人|撰稿人)[:：]\s*\S{2,12}$")
 # How a closing paragraph starts, once the last section has said its piece.
 _CLOSING_CUE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|下半年|今后|总之|总的来说|总而言之|综上|展望|新的一年|未来|我们将)"
@@ -103,6 +112,7 @@ def parse_lines(
             noise = sorted([*noise, *more], key=lambda item: item.line)
     paras = split_inline_headings(paras)
     title, paras = take_title(paras)
+    byline, paras = take_byline(paras) if title is not None else ([], paras)
     headings = [heading_of(para) for para in paras]
     styled = [(h.family, p.style) for p, h in zip(paras, headings, strict=True) if h and p.style is not None]
     builder = TreeBuilder(ranks=family_ranks(styled))
@@ -112,6 +122,7 @@ def parse_lines(
     return ParsedReport(
         source=source,
         title=title,
+        byline=byline,
         opening=builder.opening,
         sections=builder.sections,
         closing=builder.closing,
@@ -199,6 +210,37 @@ def _title_lines(paras: list[Para]) -> int:
         if names_report_kind(para.text):
             return count
     return 1
+
+
+def take_byline(paras: list[Para]) -> tuple[list[str], list[Para]]:
+    """Split off what is set under a title before the opening (at most MAX_BYLINE lines):
+    its date, in brackets or not — （2026年12月10日）, 2026年12月 — and a sign-off line
+    (某某县自然资源局机关党支部, 述职人：张某某)."""
+    byline: list[str] = []
+    while paras and len(byline) < MAX_BYLINE:
+        inner = _BRACKETED.sub(r"\1", paras[0].text.strip())
+        if not (_DATE.match(inner) or parse_date(inner) or signs_off(inner, dated=False)):
+            break
+        byline.append(paras[0].text)
+        paras = paras[1:]
+    return byline, paras
+
+
+def signs_off(line: str, *, dated: bool) -> bool:
+    """Whether a line at a report's end (or under its title) is a sign-off, not prose: a signer
+    line (述职人：张某某), or a short unpunctuated line — ending in an organisation's name
+    unless a date follows it (`dated`)."""
+    line = line.strip()
+    if parse_date(line) is not None:
+        return False
+    if _SIGNER.match(line):
+        return True
+    return is_signature(line) and (dated or is_organisation(line))
+
+
+def is_organisation(line: str) -> bool:
+    """Whether a short unpunctuated line names an organisation (…党支部, …委员会, …局)."""
+    return is_signature(line) and _ORGANISATION_END.search(line.strip()) is not None
 
 
 def is_signature(text: str) -> bool:

@@ -158,6 +158,51 @@ def test_imported_report_renders_back(tmp_path: Path, library: Library) -> None:
     assert "全年开展集中学习20次、专题研讨5次。" in text and "集中学习14次" not in text
 
 
+def _moved_under_title(under: list[str], *, keep_end: bool) -> str:
+    """LEVELS_REPORT with `under` set between the title and the opening, its sign-off kept
+    at the end or removed."""
+    lines = textwrap.dedent(LEVELS_REPORT).strip().splitlines()
+    end = lines[-2:] if keep_end else []
+    return "\n".join([lines[0], *under, *lines[1:-2], *end])
+
+
+def test_a_date_under_the_title_dates_the_report_when_the_end_does_not(
+    tmp_path: Path, library: Library
+) -> None:
+    text = _moved_under_title(["（2024年12月20日）", "某某县气象局机关党支部"], keep_end=False)
+    result = import_report(write(tmp_path, "u.txt", text), library)
+    a = answers_mapping(result.answers)
+    assert a["title"] == "某某县气象局机关党支部2024年度党建工作总结"
+    assert a["opening"].startswith("2024年，某某县气象局机关党支部坚持")  # not the date line
+    assert (a["date"], a["signature"]) == ("2024-12-20", "某某县气象局机关党支部")
+    assert not any("标题下" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("under", "note"),
+    [
+        ("（2024年12月20日）", "标题下的“（2024年12月20日）”未导入：文末已有成文日期。"),
+        ("2024年12月", "标题下的“2024年12月”未导入：文末已有成文日期。"),
+        ("某某县气象局机关党支部", "标题下的“某某县气象局机关党支部”未导入：文末已有落款。"),
+    ],
+)
+def test_what_under_the_title_repeats_the_end_is_named_in_a_note(
+    tmp_path: Path, library: Library, under: str, note: str
+) -> None:
+    result = import_report(write(tmp_path, "u.txt", _moved_under_title([under], keep_end=True)), library)
+    a = answers_mapping(result.answers)
+    assert a["opening"].startswith("2024年，") and a["date"] == "2024-12-20"
+    assert note in result.notes
+
+
+def test_the_signature_names_the_unit_when_the_title_does_not(tmp_path: Path, library: Library) -> None:
+    text = textwrap.dedent(LEVELS_REPORT).strip().replace(
+        "某某县气象局机关党支部2024年度党建工作总结", "2024年度党建工作总结", 1
+    ).replace("2024年，某某县气象局机关党支部坚持", "2024年，支部坚持", 1)
+    a = answers_mapping(import_report(write(tmp_path, "s.txt", text), library).answers)
+    assert a["title"] == "2024年度党建工作总结" and a["unit"] == "某某县气象局机关党支部"
+
+
 def test_dash_headings_keep_their_dashes(tmp_path: Path, library: Library) -> None:
     result = import_report(write(tmp_path, "d.txt", DASH_REPORT), library)
     a = answers_mapping(result.answers)

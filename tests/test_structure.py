@@ -210,6 +210,27 @@ def test_lines_that_do_not_finish_a_title_are_not_joined_to_it(first: list[str])
         assert report.title in (first[0], None) and report.title != "".join(first)
 
 
+@pytest.mark.parametrize(
+    "under",
+    [
+        ["（2026年12月10日）"],
+        ["(2026.12.10)"],
+        ["2026年12月"],
+        ["二〇二六年十二月"],
+        ["述职人：张某某"],
+        ["（2026年12月10日）", "某某县档案馆党支部"],
+    ],
+)
+def test_what_is_set_under_the_title_is_not_the_opening(under: list[str]) -> None:
+    report = parse(TITLE, *under, OPENING, "一、主要工作", "内容。")
+    assert (report.title, report.byline, report.opening) == (TITLE, under, [OPENING])
+
+
+def test_without_a_title_nothing_is_a_byline() -> None:
+    report = parse("（2026年12月10日）", OPENING, "一、主要工作", "内容。")
+    assert report.byline == [] and report.opening[-1] == OPENING
+
+
 def test_title_with_dash_subtitle() -> None:
     report = parse("凝心聚力促发展", "——某某县档案馆党支部2024年工作总结", OPENING, "一、主要工作", "内容。")
     assert report.title == "凝心聚力促发展——某某县档案馆党支部2024年工作总结"
