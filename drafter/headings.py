@@ -1,6 +1,6 @@
 """What a heading looks like: marker families, the heading sentence, and how families rank.
 
-A heading starts with a marker of one family — 一、 （一） 1. （1） 1.1 or —— — followed by a
+A heading starts with a marker of one family — 第一部分 一、 （一） 1. （1） 1.1 or —— — followed by a
 short heading sentence, either alone on its line (standalone) or ending at 。/：/a space with
 body text after it (run-in). Word documents add evidence of their own: a paragraph in a
 Heading 1–9 style (or with an outline level) is a heading whatever its text, and its level
@@ -24,12 +24,16 @@ CLASSIFY_SPAN = 3 * MAX_HEADING_CHARS
 
 # Conventional ranking of the numbered marker families; the dash family has no fixed place.
 # Dotted decimals (1.1, 1.1.1) sit under 1. and above （1）.
-FAMILY_RANK = {"cn": 0.0, "pcn": 1.0, "ar": 2.0, "dot2": 2.3, "dot3": 2.5, "dot4": 2.7, "par": 3.0}
+# 第一部分 (a long report's parts) sits above 一、.
+FAMILY_RANK = {
+    "part": -1.0, "cn": 0.0, "pcn": 1.0, "ar": 2.0, "dot2": 2.3, "dot3": 2.5, "dot4": 2.7, "par": 3.0,
+}
 DASH = "dash"
 STYLED = "h"  # prefix of the family of an unnumbered heading-styled paragraph: h0 … h8
 
 _MARKER = re.compile(
-    rf"(?P<cn>[{NUMERAL_CHARS}]{{1,8}})、"
+    rf"第(?P<part>[{NUMERAL_CHARS}]{{1,3}})部分(?:[：:、]|[ \t\u3000]+|$)"
+    rf"|(?P<cn>[{NUMERAL_CHARS}]{{1,8}})、"
     rf"|[（(](?P<pcn>[{NUMERAL_CHARS}]{{1,8}})[）)]"
     r"|(?P<dot>\d{1,3}(?:[.．]\d{1,3}){1,3})(?:[.．、]|(?=[ \t\u3000]))"
     r"|(?P<ar>\d{1,3})[.．、](?!\d)"
@@ -50,7 +54,7 @@ ENUM_START = re.compile(rf"^[{NUMERAL_CHARS}]{{1,3}}是")
 class HeadingMatch:
     """A paragraph recognised as a heading."""
 
-    family: str  # "cn" 一、, "pcn" （一）, "ar" 1., "dot2" 1.1, "par" （1）, "dash" ——, "h0" styled
+    family: str  # "part" 第一部分, "cn" 一、, "pcn" （一）, "ar" 1., "dot2" 1.1, "par" （1）, "dash" ——, "h0" styled
     number: int | None  # None for dash and unnumbered headings
     marker: str
     title: str
@@ -137,8 +141,10 @@ def _family_and_number(match: re.Match[str]) -> tuple[str, int | None]:
 
 
 def _marker_text(match: re.Match[str]) -> str:
-    """The marker as found, without a trailing space that only separated it from the title."""
-    return match.group().rstrip(" \t\u3000")
+    """The marker as found, without a trailing space that only separated it from the title;
+    第一部分 keeps one full-width space, as it is set before its title."""
+    text = match.group().rstrip(" \t\u3000")
+    return f"{text}\u3000" if match.lastgroup == "part" and text.endswith("部分") else text
 
 
 def _heading_end(rest: str, *, dash: bool) -> int | None:

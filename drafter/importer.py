@@ -59,6 +59,7 @@ _UNIT_END = re.compile(
 _OPENING_FRAME = re.compile(
     r"^(?:今年以来|今年来|一年来|半年来|今年|近年来|\d{4}\s*年(?:度|以来)?|上半年|下半年|在.*[下中])$"
 )
+_ABOUT = re.compile(r"\s*关于$")  # 某某局机关党委关于2026年…的报告: the unit ends before 关于
 _UNIT_TAIL = re.compile(r"(?:党的建设工作|党建工作|党建|工作)$")
 _NOT_A_UNIT = re.compile(r"^(?:我|本|全体|各)|[，、；。“”\"《》（）()\d]")
 # An organisation's kind alone ("支部坚持……") says which kind, not which unit.
@@ -346,7 +347,7 @@ def _unit_from_title(
     if not year:
         return None
     head = title[: year.end(1)]
-    before = title[: year.start()].strip()
+    before = _ABOUT.sub("", title[: year.start()].strip())
     if len(before) > 2 * MAX_UNIT_CHARS:
         return None
     try:

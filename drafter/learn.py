@@ -35,6 +35,7 @@ from drafter.outline import (
     Sourced,
     default_outlines_dir,
 )
+from drafter.periods import stated_period
 from drafter.points import check_point, clean_point
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
@@ -71,7 +72,8 @@ def kind_evidence(report: ParsedReport, kind: dict[str, Any]) -> list[str]:
     """What in the report matches a kind's detect rule, in words; empty when nothing does.
 
     A rule matches when any of its conditions holds: a title_any word in the title (in the first
-    opening paragraph when the report has no title), an opening_any word in the opening, or a
+    opening paragraph when the report has no title), a title_period period stated there (上半年
+    in “……关于2026年上半年机关党建工作情况的报告”), an opening_any word in the opening, or a
     share of —— headings of at least dash_share.
     """
     rule = kind.get("detect") or {}
@@ -80,6 +82,8 @@ def kind_evidence(report: ParsedReport, kind: dict[str, Any]) -> list[str]:
     evidence = []
     if words := [w for w in rule.get("title_any") or [] if w in head]:
         evidence.append(f"{'标题' if report.title else '开头'}含“{'”“'.join(words)}”")
+    if (period := stated_period(head)[1]) in (rule.get("title_period") or []):
+        evidence.append(f"{'标题' if report.title else '开头'}所写期间为“{period}”")
     if words := [w for w in rule.get("opening_any") or [] if w in opening]:
         evidence.append(f"开头含“{'”“'.join(words)}”")
     headings = report.walk()

@@ -79,7 +79,12 @@ AUTHORED_SCHEMAS: dict[str, Any] = {
                 "name": str,
                 "description": str,
                 "detect": Opt(
-                    {"title_any": Opt([str]), "opening_any": Opt([str]), "dash_share": Opt(float)}
+                    {
+                        "title_any": Opt([str]),
+                        "title_period": Opt([str]),
+                        "opening_any": Opt([str]),
+                        "dash_share": Opt(float),
+                    }
                 ),
                 "level1": Opt(str),
                 "subject": Opt(str),

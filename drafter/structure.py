@@ -74,6 +74,9 @@ _DATE = re.compile(
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
 )
 MAX_BYLINE = 2  # lines under a title: its date and a sign-off
+MAX_ATTACHMENT_LINES = 12  # 附件 list and sign-off at a report's end
+ATTACHMENT_MAX_CHARS = 60
+_ATTACHMENTS = re.compile(r"^附件\s*\d*\s*[：:]|^附件\s*$")
 _BRACKETED = re.compile(r"^[（(](.*)[)）]$")
 _ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
 # A signer line of a 述职报告: "述职人：张某某".
@@ -114,6 +117,8 @@ def parse_lines(
     title, paras = take_title(paras)
     byline, paras = take_byline(paras) if title is not None else ([], paras)
     headings = [heading_of(para) for para in paras]
+    for index in range(_attachments_at(paras), len(paras)):  # 附件：1.…  2.… are not headings
+        headings[index] = None
     styled = [(h.family, p.style) for p, h in zip(paras, headings, strict=True) if h and p.style is not None]
     builder = TreeBuilder(ranks=family_ranks(styled))
     for para, heading in zip(paras, headings, strict=True):
@@ -130,6 +135,17 @@ def parse_lines(
         warnings=builder.warnings,
         placeholders=find_placeholders("\n".join([title or "", *(p.text for p in paras)])),
     )
+
+
+def _attachments_at(paras: list[Para]) -> int:
+    """Where a report's 附件 list starts (附件：1.……, then 2.……, up to the sign-off), or
+    len(paras) when it has none: the last short 附件 line after which every line is short."""
+    for index in range(len(paras) - 1, max(-1, len(paras) - 1 - MAX_ATTACHMENT_LINES), -1):
+        if len(paras[index].text) > ATTACHMENT_MAX_CHARS:
+            break
+        if _ATTACHMENTS.match(paras[index].text):
+            return index
+    return len(paras)
 
 
 def heading_of(para: Para) -> HeadingMatch | None:
@@ -357,7 +373,8 @@ class TreeBuilder:
         The last section keeps its first paragraph whatever it says. After that, a trailing
         signature or date is closing, and so is everything from the first paragraph that opens
         like a closing (下一步…, 总之…) — unless the last section or one of its ancestors is
-        itself about the future (下一步工作思路, 工作重点…), where such paragraphs are content.
+        itself about the future (下一步工作思路, 工作重点…), where such paragraphs are content —
+        and always the 附件 list.
         """
         path = _last_path(self.sections)
         last = path[-1]
@@ -367,6 +384,7 @@ class TreeBuilder:
             cut -= 1
         if not any(_FORWARD_TOPIC.search(s.title) for s in path):
             cut = next((i for i in range(1, cut) if _CLOSING_CUE.match(last.body[i])), cut)
+        cut = next((i for i in range(1, cut) if _ATTACHMENTS.match(last.body[i])), cut)
         self.closing = last.body[cut:]
         del last.body[cut:], lines[cut:]
 

@@ -203,6 +203,16 @@ def test_the_signature_names_the_unit_when_the_title_does_not(tmp_path: Path, li
     assert a["title"] == "2024年度党建工作总结" and a["unit"] == "某某县气象局机关党支部"
 
 
+def test_a_title_with_about_names_the_unit_before_it(tmp_path: Path, library: Library) -> None:
+    text = textwrap.dedent(LEVELS_REPORT).strip().replace(
+        "某某县气象局机关党支部2024年度党建工作总结", "某某县气象局机关党支部关于2024年上半年机关党建工作情况的报告", 1
+    )
+    result = import_report(write(tmp_path, "a.txt", text), library)
+    a = answers_mapping(result.answers)
+    assert (a["unit"], a["year"], a["period"]) == ("某某县气象局机关党支部", 2024, "上半年")
+    assert result.answers.outline.id == "half_year" and "上半年" in result.reason
+
+
 def test_dash_headings_keep_their_dashes(tmp_path: Path, library: Library) -> None:
     result = import_report(write(tmp_path, "d.txt", DASH_REPORT), library)
     a = answers_mapping(result.answers)

@@ -31,7 +31,9 @@ KINDS: list[dict[str, Any]] = [
         "name": "半年",
         "description": "半年",
         "title": "",
-        "detect": {"title_any": ["上半年党建"], "opening_any": ["上半年党建工作"]},
+        "detect": {
+            "title_any": ["上半年党建"], "title_period": ["上半年"], "opening_any": ["上半年党建工作"],
+        },
     },
     {"id": "measures", "name": "举措", "description": "举措", "title": "", "detect": {"dash_share": 0.5}},
     {"id": "annual", "name": "年度", "description": "年度", "title": ""},
@@ -93,6 +95,11 @@ def by_id(outlines: list[Outline]) -> dict[str, Outline]:
         ),
         (rep("a.txt", sec("强基础", marker="——"), sec("促融合", marker="——"), sec("问题")), "measures"),
         (rep("a.txt", sec("加强理论学习"), sec("强化纪律约束")), "annual"),
+        (  # the period the title states, whatever words surround it
+            rep("a.txt", sec("加强理论学习"), title="某局机关党委关于2026年上半年机关党建工作情况的报告"),
+            "half_year",
+        ),
+        (rep("a.txt", sec("加强理论学习"), title="某局机关党委关于2026年度机关党建工作情况的报告"), "annual"),
         # the file name says nothing: content decides
         (rep("述职报告_上半年.txt", sec("加强理论学习")), "annual"),
     ],

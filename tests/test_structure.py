@@ -231,6 +231,31 @@ def test_without_a_title_nothing_is_a_byline() -> None:
     assert report.byline == [] and report.opening[-1] == OPENING
 
 
+def test_parts_rank_above_chinese_numerals() -> None:
+    report = parse(
+        TITLE, OPENING, "第一部分 上半年工作情况", "一、强化理论武装", "内容。", "二、夯实基础", "内容。",
+        "第二部分：存在的问题", "问题。", "第三部分　下半年打算", "打算。",
+    )
+    assert tree(report) == [
+        (1, "第一部分\u3000", "上半年工作情况"), (2, "一、", "强化理论武装"), (2, "二、", "夯实基础"),
+        (1, "第二部分：", "存在的问题"), (1, "第三部分\u3000", "下半年打算"),
+    ]
+
+
+def test_a_sentence_starting_with_a_part_is_body_text() -> None:
+    assert classify("第一部分内容主要讲理论学习，要求每名党员参加。") is None
+
+
+def test_the_attachment_list_is_closing_not_headings() -> None:
+    report = parse(
+        TITLE, OPENING, "一、主要工作", "内容。", "二、下一步打算", "一是加强学习；二是推动融合。",
+        "附件：1.党建工作台账", "2.党员发展情况统计表", "某某县档案馆党支部", "2026年7月8日",
+    )
+    assert tree(report) == [(1, "一、", "主要工作"), (1, "二、", "下一步打算")]
+    assert report.sections[-1].body == ["一是加强学习；二是推动融合。"]
+    assert report.closing == ["附件：1.党建工作台账", "2.党员发展情况统计表", "某某县档案馆党支部", "2026年7月8日"]
+
+
 def test_title_with_dash_subtitle() -> None:
     report = parse("凝心聚力促发展", "——某某县档案馆党支部2024年工作总结", OPENING, "一、主要工作", "内容。")
     assert report.title == "凝心聚力促发展——某某县档案馆党支部2024年工作总结"
