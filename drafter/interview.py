@@ -265,7 +265,7 @@ class Interview(Asker):
             counterpart = self.carry.of(place.section)
             last = counterpart.children if counterpart else None
             message = CHILDREN_PROMPT
-        tree = entries(current, last, candidates, self.carry, organisation=answers.organisation)
+        tree = entries(current, last, candidates, self.carry, adapting=self.parts.adapting())
         spec = PromptSpec(
             "checkbox",
             message,

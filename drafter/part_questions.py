@@ -36,6 +36,7 @@ from drafter.offers import (
     topic_of,
 )
 from drafter.outline import OutlineSection
+from drafter.parts import Adapting
 from drafter.periods import Period
 from drafter.question import Option, Prompter, PromptSpec, Question, questions_of
 from drafter.session import Place, Session
@@ -133,11 +134,16 @@ class PartQuestions(Asker):
             "today": self.session.today,
             "topic": learned.topic if learned else section.heading,
             "topic_id": topic_of(section),
-            "titles": [t.text for t in learned.titles] if learned else [],
+            "titles": self.adapting().titles(learned) if learned else [],
         }
 
+    def adapting(self) -> Adapting:
+        """How learned titles are said again in this report (its organisation and year)."""
+        answers = self.session.answers
+        return Adapting(answers.organisation, answers.year, tuple(answers.outline.titles))
+
     def _refs(self, learned: OutlineSection | None) -> dict[str, Any]:
-        titles = [t.text for t in learned.titles] if learned else []
+        titles = self.adapting().titles(learned) if learned else []
         return {"titles": lambda: titles}
 
     def extra_questions(self, place: Place) -> list[Question]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from drafter.answers import section_topic
 from drafter.carry import Carry
 from drafter.model import SectionAnswer
-from drafter.outline import OutlineSection
+from drafter.outline import OutlineSection, Sourced
 from drafter.question import Option
 from drafter.session import learned_of
 
@@ -42,13 +42,64 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
 
 
+_OTHER_REPORTS = re.compile(r"XX|xx|××|\*\*|《")
+# The short name a report calls its own unit by, before 党建 (2022年度中心党建工作完成情况).
+_SELF_NAME = re.compile(r"(中心|局|馆|院|站|所|公司|学校)(?=党建|党的建设)")
+
+
+@dataclass(frozen=True)
+class Adapting:
+    """What learned titles are said again for: this report's organisation and year, and the
+    titles of the reports they were learned from (the year each was written in, its unit)."""
+
+    organisation: str | None = None
+    year: int | None = None
+    reports: tuple[Sourced, ...] = ()
+
+    def titles(self, learned: OutlineSection) -> list[str]:
+        """The learned titles a reader would accept in this report, most common first: years
+        moved to this period (2022年度… → 2026年度…, 2023年… → 2027年…), the learned
+        report's own short name dropped (…中心党建工作…), and none with a placeholder, a
+        document title, a 的/得/地 slip, a year that cannot be moved, or 党组/党委 words in a
+        branch's report."""
+        from drafter.check_words import misused_de
+        from drafter.periods import shift_years, stated_period
+        from drafter.points import beyond_organisation
+
+        out: list[str] = []
+        for title in learned.titles:
+            text = title.text
+            if _OTHER_REPORTS.search(text) or misused_de(text):
+                continue
+            if beyond_organisation(text, self.organisation):
+                continue
+            report = next((r.text for r in self.reports if set(r.sources) & set(title.sources)), "")
+            moved = shift_years(text, stated_period(report)[0], self.year)
+            if moved is None:
+                continue
+            own = _without_own_name(moved, report)
+            if own and own not in out:
+                out.append(own)
+        return out
+
+    def default(self, learned: OutlineSection) -> str:
+        """The heading offered for a learned section: its first title, else the topic's name."""
+        titles = self.titles(learned)
+        return titles[0] if titles else learned.topic
+
+
+def _without_own_name(title: str, report: str) -> str:
+    """`title` without the short name its report called its unit by (中心 of …建设中心…)."""
+    return _SELF_NAME.sub(lambda m: "" if m.group(1) in report else m.group(1), title)
+
+
 def entries(
     current: list[SectionAnswer] | None,
     last: list[SectionAnswer] | None,
     candidates: list[OutlineSection],
     carry: Carry,
     depth: int = 0,
-    organisation: str | None = None,
+    adapting: Adapting = Adapting(),
 ) -> list[Entry]:
     """The parts to offer at one level, in document order, each with its own sub-parts.
 
@@ -78,7 +129,7 @@ def entries(
     for k, learned in enumerate(candidates):
         if learned.id in present:
             continue
-        title = default_title(learned, organisation)
+        title = adapting.default(learned)
         if title != learned.topic:
             title = f"{title}（{learned.topic}）"
         topic = section_topic(learned.id)
@@ -97,29 +148,9 @@ def entries(
             entry.learned.children if entry.learned else [],
             carry,
             depth + 1,
-            organisation,
+            adapting,
         )
     return out
-
-
-_OTHER_REPORTS = re.compile(r"XX|xx|××|\*\*|\d{4}\s*年|《")
-
-
-def default_title(learned: OutlineSection, organisation: str | None) -> str:
-    """The heading offered for a learned section: the most common learned title a reader would
-    accept from this organisation — no placeholder, year or document title of the report it was
-    learned from, no 的/得/地 slip, no 党组/党委 in a branch's report — else the topic's name."""
-    from drafter.check_words import misused_de
-    from drafter.points import beyond_organisation
-
-    for title in learned.titles:
-        text = title.text
-        if _OTHER_REPORTS.search(text) or misused_de(text):
-            continue
-        if beyond_organisation(text, organisation):
-            continue
-        return text
-    return learned.topic
 
 
 def options(tree: list[Entry], prefix: Path = ()) -> list[Option]:

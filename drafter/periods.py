@@ -31,6 +31,7 @@ _AHEAD = {"上半年": "下半年", "第一季度": "第二季度", "第二季�
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年(度)?")  # 2025年, 2025年度 (group 2: 度)
 _PERIOD_WORD = re.compile(r"上半年|下半年|全年|第?[一二三四]季度")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
+_YEAR_WORD = re.compile(r"(?<!\d)(\d{4})(\s*年)")  # the year of 2025年, 2025年度 (what shift_years moves)
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,18 @@ def dated_phrases(text: str, last: Period | None, now: Period | None) -> list[st
     if now is None or last.part != now.part:
         words.append(re.escape(last.part))
     return list(dict.fromkeys(re.findall("|".join(words), text))) if words else []
+
+
+def shift_years(text: str, source_year: int | None, year: int | None) -> str | None:
+    """`text` written in `source_year` said again in `year`: each year in it moved by the
+    same distance (2022年度 → 2026年度, 2023年 → 2027年); None when `text` names a year and
+    `source_year` or `year` is unknown, or names one further than a year away from
+    `source_year` (a date or a plan's span, which cannot be moved)."""
+    found = list(_YEAR_WORD.finditer(text))
+    if not found:
+        return text
+    if source_year is None or year is None:
+        return None
+    if any(abs(int(m.group(1)) - source_year) > 1 for m in found):
+        return None
+    return _YEAR_WORD.sub(lambda m: f"{int(m.group(1)) - source_year + year}{m.group(2)}", text)

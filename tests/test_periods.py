@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.periods import Period, dated_phrases, stated_period
+from drafter.periods import Period, dated_phrases, shift_years, stated_period
 
 
 def following(year: int, part: str) -> list[tuple[int, str]]:
@@ -42,3 +42,11 @@ def test_last_periods_time_words_are_found_only_when_the_period_changed() -> Non
     assert dated_phrases(text, last, Period(2025, "上半年")) == ["2024年度", "全年", "2024年"]
     assert dated_phrases(text, last, Period(2024)) == []
     assert dated_phrases(text, None, Period(2024)) == []
+
+
+def test_shift_years_moves_each_year_by_the_same_distance() -> None:
+    assert shift_years("2022年度工作完成情况", 2022, 2026) == "2026年度工作完成情况"
+    assert shift_years("2021年—2023年对比", 2022, 2026) == "2025年—2027年对比"
+    assert shift_years("加强理论学习", None, None) == "加强理论学习"  # nothing to move
+    assert shift_years("2019年以来", 2022, 2026) is None  # a span that cannot be moved
+    assert shift_years("2022年度", None, 2026) is None and shift_years("2022年度", 2022, None) is None
