@@ -17,12 +17,13 @@ from drafter.answers import basic_value, paragraphs_of, section_topic
 from drafter.counts import apply_counts, phrase_counts
 from drafter.dates import format_date
 from drafter.document import Block, Document, Heading, Paragraph
+from drafter.knowledge import Measure as BankMeasure
 from drafter.model import Answers, Measure, SectionAnswer
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline
 from drafter.periods import WHOLE_YEAR, Period
 from drafter.templating import Templates
-from drafter.wording import Answered, claim_counts, points, sentence, with_counts
+from drafter.wording import Answered, claim_counts, counts_alone, points, sentence, with_counts
 
 _LEADING_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——)\s*"
@@ -174,6 +175,16 @@ class _Composer:
                             return f.unit
         return "次"
 
+    def _proved(self, count: Answered, topic: str) -> BankMeasure | None:
+        """The bank measure of this topic and organisation that `count` proves, if any."""
+        if count.entry is None or not topic:
+            return None
+        organisation = self.answers.organisation or self.knowledge.default_organisation.id
+        return next(
+            (m for m in self.knowledge.measures_for(topic, organisation) if count.entry in m.counts),
+            None,
+        )
+
     def framing(self, topic: str) -> str:
         """The framing sentence of a closing part (存在问题, 下一步), the first time only."""
         if topic not in DEFAULT_FRAMING or topic in self.framed:
@@ -193,10 +204,14 @@ class _Composer:
         lead = points(measures, claimed, self.period_body, verbs)
         if lead:
             lead = self.framing(topic) + lead
-        paragraphs = with_counts(
-            ([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs,
-            after_list=len(measures) > 1,
-        )
+        if not lead and not paragraphs and unclaimed and topic not in DEFAULT_FRAMING:
+            proved = self._proved(unclaimed[0], topic)
+            paragraphs = [counts_alone(unclaimed, self.ctx["subject"], proved, self.period_body, verbs)]
+        else:
+            paragraphs = with_counts(
+                ([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs,
+                after_list=len(measures) > 1,
+            )
         context = dict(
             self.ctx,
             section={

@@ -6,8 +6,8 @@ assembled:
   with ； when no point has a detail, all with 。 when any has;
 - a count is written with its verb and measure word into the measure it proves (the phrase
   bank says which counts prove which measure), at the end of that measure's sentence; counts
-  no measure claims close the section's first paragraph as one sentence — never a paragraph of
-  counts alone unless the section has nothing else to say;
+  no measure claims close the section's first paragraph as one sentence; a section with only
+  counts says who did the work they prove (`counts_alone`), never a bare line of figures;
 - counts sharing a verb are grouped (召开支委会12次、党员大会4次，开展主题党日活动12次); a
   count left blank or 0 says nothing.
 """
@@ -128,6 +128,24 @@ def points(
         else:
             out.append(f"{point_ordinal(n)}{item}{'。' if last else '；'}")
     return "".join(out)
+
+
+def counts_alone(
+    counts: Sequence[Answered],
+    subject: str,
+    proved: BankMeasure | None,
+    period: str,
+    verbs: Mapping[str, list[str]],
+) -> str:
+    """A section that has only counts, said as the work they prove, with who did it:
+    "支部坚持集中学习与个人自学相结合，全年开展集中学习12次、专题研讨4次。" — the bank
+    measure `proved` by the first count leads; without one, the subject alone does
+    ("支部全年评选表彰优秀党员3名。"). Never a bare "全年……12次。" line."""
+    counted = count_clause(counts, verbs)
+    if not counted:
+        return ""
+    lead = f"{clause(proved.text)}，" if proved is not None else ""
+    return sentence(f"{subject}{lead}{period}{counted}")
 
 
 def with_counts(

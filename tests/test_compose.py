@@ -209,3 +209,23 @@ def test_an_activity_named_inside_the_detail_keeps_its_count_after_it() -> None:
     measure = Measure("严格执行“三会一课”制度", "按规定召开会议、讲授党课，做到有计划、有记录")
     text = points([measure], [[Answered(lectures.name, 2, lectures.unit, lectures)]], "全年", load_library().verbs)
     assert text == "严格执行“三会一课”制度。按规定召开会议、讲授党课，做到有计划、有记录，全年讲授党课2次。"
+
+
+@pytest.mark.parametrize(
+    ("outline", "numbers", "said"),
+    [
+        (  # the bank measure the first count proves leads, with who did it
+            "annual", {"开展集中学习": 12, "撰写心得体会": 30},
+            "支部坚持集中学习与个人自学相结合，全年开展集中学习12次，撰写心得体会30篇。",
+        ),
+        ("annual", {"评选表彰优秀党员": 3}, "支部全年评选表彰优秀党员3名。"),  # no measure it proves
+        ("duty_report", {"评选表彰优秀党员": 3}, "本人全年评选表彰优秀党员3名。"),
+    ],
+)
+def test_a_part_with_only_counts_says_who_did_the_work(outline: str, numbers: dict[str, int], said: str) -> None:
+    data = {
+        "outline": outline, "organisation": "branch", "unit": "某某县档案馆党支部", "year": 2025,
+        "sections": [{"topic": "politics", "heading": "加强理论武装", "measures": [], "numbers": numbers}],
+    }
+    body = [b.text for b in compose_mapping(data, load_library()).blocks if isinstance(b, Paragraph)]
+    assert said in body
