@@ -41,6 +41,7 @@ from drafter.hidden_headings import (
 )
 from drafter.noise import remove_noise
 from drafter.numbering import point_ordinal
+from drafter.periods import stated_period
 from drafter.reader import Layout, SourceText, find_placeholders, normalise
 from drafter.report import Noise, ParsedReport, Point, Section
 from drafter.wrapping import (
@@ -201,7 +202,15 @@ def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     title, rest = "".join(p.text for p in paras[:lines]), paras[lines:]
     if rest and rest[0].text.startswith("——") and looks_like_title(rest[0].text):
         title, rest = title + rest[0].text, rest[1:]
+    if rest and _names_period(rest[0].text):  # 某某局党支部党建工作总结 / （2026年度）
+        title, rest = title + rest[0].text.strip(), rest[1:]
     return title, rest
+
+
+def _names_period(line: str) -> bool:
+    """Whether a line is the bracketed period of the title above it: （2026年度）, （2026年上半年）."""
+    inner = _BRACKETED.match(line.strip())
+    return inner is not None and stated_period(inner.group(1))[1] is not None
 
 
 def _title_lines(paras: list[Para]) -> int:

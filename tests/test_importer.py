@@ -213,6 +213,15 @@ def test_a_title_with_about_names_the_unit_before_it(tmp_path: Path, library: Li
     assert result.answers.outline.id == "half_year" and "上半年" in result.reason
 
 
+def test_a_title_with_its_period_in_brackets_names_unit_and_year(tmp_path: Path, library: Library) -> None:
+    text = textwrap.dedent(LEVELS_REPORT).strip().replace(
+        "某某县气象局机关党支部2024年度党建工作总结", "某某县气象局机关党支部党建工作总结\n（2024年度）", 1
+    )
+    a = answers_mapping(import_report(write(tmp_path, "p.txt", text), library).answers)
+    assert a["title"] == "某某县气象局机关党支部党建工作总结（2024年度）"
+    assert (a["unit"], a["year"], a["period"]) == ("某某县气象局机关党支部", 2024, "全年")
+
+
 def test_dash_headings_keep_their_dashes(tmp_path: Path, library: Library) -> None:
     result = import_report(write(tmp_path, "d.txt", DASH_REPORT), library)
     a = answers_mapping(result.answers)

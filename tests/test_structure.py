@@ -226,6 +226,12 @@ def test_what_is_set_under_the_title_is_not_the_opening(under: list[str]) -> Non
     assert (report.title, report.byline, report.opening) == (TITLE, under, [OPENING])
 
 
+def test_a_bracketed_period_under_the_title_is_part_of_it() -> None:
+    report = parse("某某县档案馆党支部党建工作总结", "（2026年度）", "（2026年12月10日）", OPENING, "一、主要工作", "内容。")
+    assert report.title == "某某县档案馆党支部党建工作总结（2026年度）"
+    assert report.byline == ["（2026年12月10日）"] and report.opening == [OPENING]
+
+
 def test_without_a_title_nothing_is_a_byline() -> None:
     report = parse("（2026年12月10日）", OPENING, "一、主要工作", "内容。")
     assert report.byline == [] and report.opening[-1] == OPENING
