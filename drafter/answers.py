@@ -22,7 +22,8 @@ from drafter.outline import Library, Outline, load_outline
 from drafter.periods import PERIODS
 from drafter.schema import ANY, Map, OneOf, Opt, excerpt, validate
 from drafter.writes import write_atomic
-from drafter.yamlio import KeyPath, YamlDoc, dump_yaml, load_yaml
+from drafter.yaml_dump import dump_yaml
+from drafter.yamlio import KeyPath, YamlDoc, load_yaml
 
 HEADER = "# drafter 答案文件：可手工修改，再用 drafter render 生成文档；用 drafter new --answers 继续填写。\n"
 BUILT_IN_BASICS = ("unit", "organisation", "year", "period", "title", "signature", "date", "opening", "closing")

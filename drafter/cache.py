@@ -41,7 +41,7 @@ def cache_dir() -> Path:
 
 # The modules whose code decides what a parse or a check gives: an entry made by other code
 # (another release, or an edited installation) is another key.
-_RULE_MODULES = ("yamlio.py", "schema.py", "outline.py", "knowledge.py", "points.py")
+_RULE_MODULES = ("yamlio.py", "schema.py", "outline.py", "knowledge.py", "knowledge_files.py", "points.py")
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,8 @@ from drafter.report import ParsedReport, Section
 from drafter.schema import validate
 from drafter.structure import parse_report
 from drafter.writes import write_all
-from drafter.yamlio import dump_yaml, load_yaml
+from drafter.yaml_dump import dump_yaml
+from drafter.yamlio import load_yaml
 
 # Topics that close a report: kept last, in this order, and their sub-headings are items of the
 # same list (one problem, one next step) whatever area they touch.

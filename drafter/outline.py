@@ -280,7 +280,7 @@ class Library:
     def knowledge(self) -> Knowledge:
         """Organisations, count catalogue and phrase banks of this folder (drafter.knowledge),
         loaded the first time they are needed and kept with the library."""
-        from drafter.knowledge import load_knowledge
+        from drafter.knowledge_files import load_knowledge
 
         return load_knowledge(self.root)
 

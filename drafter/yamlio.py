@@ -50,7 +50,6 @@ try:
     from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = None  # type: ignore[assignment,misc]
-_SafeDumperBase = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -487,24 +486,3 @@ def shipped_outlines_dir() -> Path:
 
     package = importlib.import_module("drafter.outlines")
     return Path(str(package.__file__)).parent.resolve()
-
-
-def dump_yaml(data: Any) -> str:
-    """Dump data as readable YAML: Chinese kept as is, key order kept, long text as blocks."""
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
-
-
-class _Dumper(_SafeDumperBase):  # type: ignore[misc,valid-type]
-    """SafeDumper that writes multi-line strings as | blocks and never anchors and aliases:
-    a value that occurs twice is written out twice, since loading refuses aliases."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _str_representer(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)

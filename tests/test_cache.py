@@ -59,13 +59,13 @@ def test_checks_run_once_per_content_and_again_when_the_bytes_change(
 ) -> None:
     """A copy of the shipped folder stands in for drafter's own: its schema and wording checks
     pass once and are remembered; an edited file has new bytes, so its checks run again."""
-    from drafter import knowledge, yamlio
+    from drafter import knowledge_files, yamlio
 
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "c"))
     own = tmp_path / "own"
     shutil.copytree(default_outlines_dir(), own)
     monkeypatch.setattr(yamlio, "shipped_outlines_dir", own.resolve)
-    knowledge._load.cache_clear()
+    knowledge_files._load.cache_clear()
     assert load_library(own).knowledge.measures
     markers = sorted(p.name.split("-")[1] for p in (tmp_path / "c").glob("checked-*"))
     assert markers == ["kinds.yaml", "knowledge", *["outline"] * 5, "questions.yaml", "topics.yaml"]
@@ -75,13 +75,13 @@ def test_checks_run_once_per_content_and_again_when_the_bytes_change(
 
     with monkeypatch.context() as patched:
         patched.setattr("drafter.schema.validate", refuse)
-        patched.setattr(knowledge, "validate", refuse)
-        knowledge._load.cache_clear()
+        patched.setattr(knowledge_files, "validate", refuse)
+        knowledge_files._load.cache_clear()
         assert load_library(own).knowledge.measures  # same bytes: no check runs
     measures = own / "authored" / "measures.yaml"
     text = measures.read_text(encoding="utf-8")
     measures.write_text(text.replace("- text: ", "- text: 2025年", 1), encoding="utf-8")
-    knowledge._load.cache_clear()
+    knowledge_files._load.cache_clear()
     with pytest.raises(UserError, match="不宜作为条目"):
         assert load_library(own).knowledge
-    knowledge._load.cache_clear()
+    knowledge_files._load.cache_clear()

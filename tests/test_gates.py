@@ -22,3 +22,16 @@ def test_ruff_is_clean() -> None:
 def test_mypy_is_clean() -> None:
     result = _run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+MAX_MODULE_LINES = 500
+
+
+def test_every_module_is_small() -> None:
+    """Modules are named after what they own and stay under MAX_MODULE_LINES lines."""
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in sorted((ROOT / "drafter").rglob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, long

@@ -11,9 +11,9 @@ from drafter.errors import UserError, YamlError
 from drafter.knowledge import (
     CountEntry,
     Knowledge,
-    load_knowledge,
     phrase_counts,
 )
+from drafter.knowledge_files import load_knowledge
 from drafter.outline import load_library, load_outline
 from drafter.points import DIAGNOSIS_WORDS, MEASURE_VERBS
 from drafter.reader import read_report

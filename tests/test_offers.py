@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from drafter.knowledge import Knowledge, load_knowledge
+from drafter.knowledge import Knowledge
+from drafter.knowledge_files import load_knowledge
 from drafter.model import Answers, Measure, SectionAnswer
 from drafter.offers import (
     CountItem,

@@ -34,7 +34,8 @@ from drafter.errors import UserError
 from drafter.model import SectionAnswer
 from drafter.outline import load_library
 from drafter.title_lines import title_lines
-from drafter.yamlio import dump_yaml, parse_yaml
+from drafter.yaml_dump import dump_yaml
+from drafter.yamlio import parse_yaml
 from tests.helpers import mini_library_dir
 
 CI = bool(os.environ.get("CI"))

@@ -10,7 +10,8 @@ import pytest
 
 from drafter import yamlio
 from drafter.errors import InputFileError, YamlError
-from drafter.yamlio import describe_keypath, dump_yaml, load_yaml, parse_yaml
+from drafter.yaml_dump import dump_yaml
+from drafter.yamlio import describe_keypath, load_yaml, parse_yaml
 
 P = Path("t.answers.yaml")
 

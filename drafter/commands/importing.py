@@ -18,7 +18,8 @@ from drafter.importer import ImportResult, import_report
 from drafter.naming import imported_answers, own_outline_beside
 from drafter.outline import Library, Outline, load_library
 from drafter.writes import write_all
-from drafter.yamlio import dump_yaml, parse_yaml
+from drafter.yaml_dump import dump_yaml
+from drafter.yamlio import parse_yaml
 
 OWN_OUTLINE_HEADER = "# 由 drafter import 按报告“{source}”自身的标题生成的大纲，可手工修改。\n"
 
