@@ -38,7 +38,8 @@ def width(text: str) -> float:
 def title_lines(title: str, line_ems: float = LINE_EMS) -> list[str]:
     """The lines to set `title` on: itself when it fits or has no good place to break, else
     two lines that each fit, broken at the best place (see the module's docstring)."""
-    if width(title) <= line_ems:
+    total = width(title)
+    if total <= line_ems or total > 2 * line_ems:  # fits as it is, or on no two lines
         return [title]
     quoted = [range(m.start() + 1, m.end()) for m in _QUOTED.finditer(title)]
     for place in _PLACES:

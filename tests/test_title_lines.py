@@ -53,3 +53,8 @@ def test_lines_rebuild_the_title_and_a_broken_title_fits(title: str) -> None:
         assert all(line and width(line) <= LINE_EMS for line in lines)
     if width(title) <= LINE_EMS:
         assert lines == [title]
+
+
+def test_a_title_too_long_for_two_lines_is_left_whole_at_once() -> None:
+    title = "2026年关于" * 20_000  # places to break everywhere, none that fits
+    assert title_lines(title) == [title]
