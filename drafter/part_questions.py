@@ -126,7 +126,8 @@ class PartQuestions(Asker):
         return next((q for q in self.questions if q.name == name), None)
 
     def section_env(self, section: SectionAnswer, learned: OutlineSection | None) -> dict[str, Any]:
-        """The Jinja context of a section's questions (topic name, topic id, learned titles)."""
+        """The Jinja context of a section's questions (topic name, topic id, learned titles,
+        whether it has sub-parts)."""
         from drafter.answers import answers_mapping
 
         return {
@@ -135,6 +136,7 @@ class PartQuestions(Asker):
             "topic": learned.topic if learned else section.heading,
             "topic_id": topic_of(section),
             "titles": self.adapting().titles(learned) if learned else [],
+            "parent": bool(section.children),
         }
 
     def adapting(self) -> Adapting:
@@ -299,7 +301,7 @@ class PartQuestions(Asker):
             chosen = list(self.prompter.ask(spec))
             own = OWN in chosen
         else:
-            chosen, own = [], q.other
+            chosen, own = [], q.other and not section.children  # sub-parts hold a parent's work
         items = [t for t in titles if t in chosen]
         prompt = OWN_PROMPT if choices else NO_OFFERS_PROMPT
         while own:

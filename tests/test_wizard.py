@@ -329,6 +329,18 @@ def test_the_free_text_prompt_fits_the_part(shipped: Library, tmp_path: Path) ->
     assert asked["坚持对标看齐，全面加强党的建设"] == "正文（做法、成效、亮点和典型事例）"
 
 
+def test_a_part_whose_sub_parts_hold_the_work_asks_only_for_its_lead(
+    shipped: Library, tmp_path: Path
+) -> None:
+    prompter = Scripted(ENTER, choose("上半年党建工作开展情况汇报"), UNIT, rest=ENTER)
+    wizard(shipped, tmp_path / "out.md", prompter)
+    asked = [
+        spec.message for banner, spec in zip(prompter.banners, prompter.asked, strict=True)
+        if banner == "一、主要工作开展"
+    ]
+    assert asked == ["正文（写在各小标题之前的总述）"]  # no 自己写一条 for the parent
+
+
 def test_next_steps_come_ticked_to_answer_the_problems_ticked(
     shipped: Library, tmp_path: Path
 ) -> None:
