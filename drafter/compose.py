@@ -131,6 +131,18 @@ DEFAULT_FRAMING = {
 }
 
 
+# Who a report is addressed to, on its first line, flush left (GB/T 9704 主送机关): 市直机关工委：
+_RECIPIENT = re.compile(
+    r"^[^，。；！？,;!?：:]{1,38}(?:工委|党委|党组|委员会|组织部|宣传部|支部|总支|领导|同志们|部门|单位"
+    r"|局|办公室|办|厅|处|科|中心)[：:]$"
+)
+
+
+def is_recipient(text: str) -> bool:
+    """Whether an opening paragraph is the line naming whom the report is addressed to."""
+    return _RECIPIENT.match(text.strip()) is not None
+
+
 class _Composer:
     """Walks the answered sections, numbering headings and wording each body.
 
@@ -258,7 +270,7 @@ class _Composer:
         closing = a.closing
         if closing is None:
             closing = paragraphs_of(kind_text(a, self.library, "closing", self.ctx))
-        blocks: list[Block] = [Paragraph(p) for p in opening]
+        blocks: list[Block] = [Paragraph(p, flush=n == 0 and is_recipient(p)) for n, p in enumerate(opening)]
         n = 0
         for answer in a.sections or []:
             section = self.section(answer, 1, n + 1)

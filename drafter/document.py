@@ -32,10 +32,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph; `run_in` is a heading printed at its start in the heading's font."""
+    """A body paragraph; `run_in` is a heading printed at its start in the heading's font;
+    `flush` sets it without the first-line indent (the 主送 line, 市直机关工委：)."""
 
     text: str
     run_in: Heading | None = None
+    flush: bool = False
 
 
 Block = Heading | Paragraph

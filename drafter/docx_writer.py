@@ -441,7 +441,7 @@ def _block(block: Heading | Paragraph) -> str:
     if isinstance(block, Heading):
         return _para(_heading_style(block.level), _run(block.line))
     if block.run_in is None:
-        return _para(BODY, _run(block.text))
+        return _para(BODY, _run(block.text), '<w:ind w:firstLine="0"/>' if block.flush else "")
     style = _heading_style(block.run_in.level)
     runs = _run(block.run_in.sentence, style + "Char") + _run(block.text, BODY_CHAR)
     return _para(style, runs, '<w:keepNext w:val="0"/>')  # a run-in paragraph is body: no keep

@@ -98,7 +98,7 @@ def _text_block(block: Heading | Paragraph) -> str:
     if isinstance(block, Heading):
         return INDENT + block.line
     lead = block.run_in.sentence if block.run_in is not None else ""
-    return INDENT + lead + block.text
+    return ("" if block.flush else INDENT) + lead + block.text
 
 
 def to_text(doc: Document) -> str:

@@ -229,3 +229,24 @@ def test_a_part_with_only_counts_says_who_did_the_work(outline: str, numbers: di
     }
     body = [b.text for b in compose_mapping(data, load_library()).blocks if isinstance(b, Paragraph)]
     assert said in body
+
+
+@pytest.mark.parametrize(
+    ("first", "flush"),
+    [
+        ("市直机关工委：", True),
+        ("县委组织部：", True),
+        ("各位领导、同志们：", True),
+        ("现将有关情况报告如下：", False),  # the lead-in to the body, not an addressee
+        ("一年来，支部坚持党建引领，各项工作取得新进展。", False),
+    ],
+)
+def test_the_line_naming_the_addressee_is_set_flush_left(first: str, flush: bool) -> None:
+    data = {
+        "outline": "annual", "unit": "某某县档案馆党支部", "year": 2025,
+        "opening": f"{first}\n\n支部全年各项工作有序推进。",
+        "sections": [{"topic": "politics", "heading": "加强理论武装", "text": "全年坚持每月集中学习。"}],
+    }
+    blocks = compose_mapping(data, load_library()).blocks
+    assert isinstance(blocks[0], Paragraph) and isinstance(blocks[1], Paragraph)
+    assert (blocks[0].text, blocks[0].flush, blocks[1].flush) == (first, flush, False)

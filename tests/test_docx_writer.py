@@ -190,6 +190,13 @@ def test_a_long_title_is_one_paragraph_broken_where_its_words_stay_whole(tmp_pat
     assert reopen(with_reference).paragraphs[0].text == LONG_TITLE  # their page, their wrap
 
 
+def test_a_flush_paragraph_has_no_first_line_indent() -> None:
+    doc = Document(title="题", blocks=[Paragraph("市直机关工委：", flush=True), Paragraph("正文。")])
+    addressee, body = reopen(docx_bytes(doc)).paragraphs[2:4]
+    assert addressee.paragraph_format.first_line_indent == 0
+    assert body.paragraph_format.first_line_indent is None  # the body style's two characters
+
+
 def test_headings_use_their_level_style(rendered: docx.document.Document) -> None:
     by_text = {p.text: style_of(p) for p in rendered.paragraphs}
     assert by_text["一、主要做法及成效"] == "GongwenHeading1"

@@ -102,3 +102,9 @@ def test_text_escapes_nothing() -> None:
 def test_long_title_is_not_padded() -> None:
     title = "某" * 40
     assert to_text(Document(title=title)).splitlines()[0] == title
+
+
+def test_text_sets_a_flush_paragraph_without_indent() -> None:
+    doc = Document(title="题", blocks=[Paragraph("市直机关工委：", flush=True), Paragraph("正文。")])
+    lines = to_text(doc).splitlines()
+    assert "市直机关工委：" in lines and "\u3000\u3000正文。" in lines
