@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import answers_mapping, read_answers
+from drafter.answers import read_answers
 from drafter.carry import Carry, is_empty, load_last_period
 from drafter.errors import OutputError, UserError
 from drafter.model import SCHEMA_VERSION, Answers, SectionAnswer
@@ -198,12 +198,7 @@ class Interview(Asker):
             "title": lambda: kind_text(answers, self.session.library, "title"),
             "opening": lambda: kind_text(answers, self.session.library, "opening"),
         }
-        ctx = {
-            **answers_mapping(answers),
-            "today": self.session.today,
-            "last": self.carry.mapping(),
-        }
-        return ctx, refs
+        return self.session.basic_context(self.carry.mapping()), refs
 
     def ask_basic(self, q: Question, *, first_pass: bool = False) -> None:
         """Ask one basic question; answers left at a default computed from it follow it.

@@ -8,6 +8,7 @@ it (`drafter new --from`), and how a title or opening states it (read back by im
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ WHOLE_YEAR = "全年"
 QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 PERIODS = (WHOLE_YEAR, "上半年", "下半年", *QUARTERS)
 YEAR_RANGE = (2000, 2100)
+LAST_MONTH_OF_LAST_YEAR = 2  # until the end of February a new report most likely covers last year
 
 _OPENING_PHRASES = {
     WHOLE_YEAR: "一年来",
@@ -127,3 +129,9 @@ def shift_years(text: str, source_year: int | None, year: int | None) -> str | N
     if any(abs(int(m.group(1)) - source_year) > 1 for m in found):
         return None
     return _YEAR_WORD.sub(lambda m: f"{int(m.group(1)) - source_year + year}{m.group(2)}", text)
+
+
+def report_year(today: dt.date) -> int:
+    """The year a report written on `today` most likely covers: the year just ended in
+    January and February, when annual summaries are finished; else this year."""
+    return today.year - 1 if today.month <= LAST_MONTH_OF_LAST_YEAR else today.year

@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import BUILT_IN_BASICS, paragraphs_of, text_of, write_answers
+from drafter.answers import BUILT_IN_BASICS, answers_mapping, paragraphs_of, text_of, write_answers
 from drafter.dates import parse_date
 from drafter.model import Answers, SectionAnswer
 from drafter.numbering import heading_label
 from drafter.outline import Library, OutlineSection
+from drafter.periods import report_year
 
 PATH_SEPARATOR = " › "
 
@@ -74,6 +75,14 @@ class Session:
         return f"{lost}{kept} {self.path}；继续填写：{command}"
 
     # --- basic answers -------------------------------------------------------------------
+
+    def basic_context(self, last: dict[str, Any]) -> dict[str, Any]:
+        """What the basic questions' templates see: the answers so far, today, the year a
+        report written today most likely covers, and last period's answers (`last`)."""
+        return {
+            **answers_mapping(self.answers), "today": self.today,
+            "report_year": report_year(self.today), "last": last,
+        }
 
     def basic(self, name: str) -> Any:
         return basic_form(self.answers, name)

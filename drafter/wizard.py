@@ -96,14 +96,13 @@ def fill_defaults(session: Session) -> None:
     `require_complete` then names the answer that is really missing. A question the kind
     answers (its `when` is false, it has a default) takes that default too.
     """
-    from drafter.answers import answers_mapping
     from drafter.compose import kind_text
 
     answers, library = session.answers, session.library
     refs = {"title": lambda: kind_text(answers, library, "title")}
     blocked = False
     for q in questions_of(library.questions["basics"]):
-        ctx = {**answers_mapping(answers), "today": session.today, "last": {}}
+        ctx = session.basic_context({})
         enabled = q.is_enabled(ctx)
         wanted = session.basic(q.name) is None and (enabled or q.default is not None)
         if wanted and not (blocked and q.computes_default):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from drafter.periods import Period, dated_phrases, shift_years, stated_period
+import datetime as dt
+
+import pytest
+
+from drafter.periods import Period, dated_phrases, report_year, shift_years, stated_period
 
 
 def following(year: int, part: str) -> list[tuple[int, str]]:
@@ -50,3 +54,11 @@ def test_shift_years_moves_each_year_by_the_same_distance() -> None:
     assert shift_years("加强理论学习", None, None) == "加强理论学习"  # nothing to move
     assert shift_years("2019年以来", 2022, 2026) is None  # a span that cannot be moved
     assert shift_years("2022年度", None, 2026) is None and shift_years("2022年度", 2022, None) is None
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [(dt.date(2027, 1, 10), 2026), (dt.date(2027, 2, 28), 2026), (dt.date(2027, 3, 1), 2027), (dt.date(2026, 12, 20), 2026)],
+)
+def test_a_report_written_in_january_or_february_covers_last_year(today: dt.date, year: int) -> None:
+    assert report_year(today) == year

@@ -315,6 +315,22 @@ def test_every_shipped_kind_has_a_short_default_path(
         assert not any(o.checked for o in parts.options if o.title.startswith("　" * 4))
 
 
+def test_in_january_the_year_offered_is_the_one_just_ended(
+    shipped: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class January(dt.date):
+        @classmethod
+        def today(cls) -> January:
+            return cls(2027, 1, 12)
+
+    monkeypatch.setattr("drafter.wizard.dt", type("dt", (), {"date": January}))
+    prompter = Scripted(ENTER, choose("年度党建工作总结"), UNIT, rest=ENTER)
+    wizard(shipped, tmp_path / "out.md", prompter)
+    assert next(s for s in prompter.asked if s.message == "年度").default == "2026"
+    data = answers_of(tmp_path / "out.md")
+    assert data["year"] == 2026 and data["title"].endswith("2026年度党建工作总结")
+
+
 def test_the_free_text_prompt_fits_the_part(shipped: Library, tmp_path: Path) -> None:
     """Problems and next steps are not asked for 做法、成效 and 典型事例."""
     prompter = Scripted(ENTER, choose("年度党建工作总结"), UNIT, rest=ENTER)
