@@ -30,7 +30,6 @@ from drafter.errors import UserError
 from drafter.facts import find_mentions
 from drafter.learn import (
     GENERAL_ID,
-    OTHER,
     TopicNode,
     classify_sections,
     detect_kind,
@@ -38,7 +37,7 @@ from drafter.learn import (
     learn,
 )
 from drafter.model import Answers, SectionAnswer
-from drafter.outline import Library, Outline, OutlineSection
+from drafter.outline import OTHER, Library, Outline, OutlineSection
 from drafter.periods import YEAR_IN_TEXT, stated_period
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section

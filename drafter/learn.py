@@ -29,6 +29,8 @@ from drafter.fsutil import check_outputs, is_directory
 from drafter.outline import (
     AUTHORED_SCHEMAS,
     LEARNED_HEADER,
+    OTHER,
+    OTHER_NAME,
     Fact,
     Outline,
     OutlineSection,
@@ -48,8 +50,6 @@ from drafter.yamlio import load_yaml
 # Topics that close a report: kept last, in this order, and their sub-headings are items of the
 # same list (one problem, one next step) whatever area they touch.
 CLOSING_TOPICS = ("problems", "next_steps")
-OTHER = "other"
-OTHER_NAME = "其他"
 GENERAL_ID = "general"
 GENERAL_KIND = "通用党建工作总结"
 GENERAL_DESCRIPTION = "综合全部样本报告、按主题归并的通用提纲，适用于各类党建工作总结"

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from drafter.knowledge import Knowledge
 
 SCHEMA_VERSION = 1
+# The topic of a learned section that no topic's keywords name, and its name.
+OTHER = "other"
+OTHER_NAME = "其他"
 LEARNED_HEADER = "# 由 drafter learn 生成，请勿手工修改；问题措辞与模板见 outlines/authored/。\n"
 
 _SOURCED = {"text": str, "sources": [str]}

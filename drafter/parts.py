@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from drafter.answers import section_topic
 from drafter.carry import Carry
 from drafter.model import SectionAnswer
-from drafter.outline import OutlineSection, Sourced
+from drafter.outline import OTHER, OutlineSection, Sourced
 from drafter.question import Option
 from drafter.session import learned_of
 
@@ -130,7 +130,7 @@ def entries(
         if learned.id in present:
             continue
         title = adapting.default(learned)
-        if title != learned.topic:
+        if title != learned.topic and section_topic(learned.id) != OTHER:
             title = f"{title}（{learned.topic}）"
         topic = section_topic(learned.id)
         share = TOP_SHARE if depth == 0 else SUB_SHARE

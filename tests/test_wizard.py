@@ -331,6 +331,19 @@ def test_in_january_the_year_offered_is_the_one_just_ended(
     assert data["year"] == 2026 and data["title"].endswith("2026年度党建工作总结")
 
 
+def test_learned_headings_are_said_for_this_year_and_other_is_no_topic(
+    shipped: Library, tmp_path: Path
+) -> None:
+    prompter = Scripted(ENTER, choose("述职报告"), UNIT, rest=ENTER)
+    wizard(shipped, tmp_path / "out.md", prompter)
+    parts = next(s for s in prompter.asked if s.message.startswith("这次总结写哪几部分"))
+    year = answers_of(tmp_path / "out.md")["year"]
+    titles = [o.title.strip("\u3000") for o in parts.options]
+    assert titles[0] == f"{year}年度党建工作完成情况"  # learned from a 2022 report: 2022年度中心…
+    assert f"{year + 1}年党建工作思路（下一步工作）" in titles
+    assert [s["heading"] for s in answers_of(tmp_path / "out.md")["sections"]][0] == titles[0]
+
+
 def test_the_free_text_prompt_fits_the_part(shipped: Library, tmp_path: Path) -> None:
     """Problems and next steps are not asked for 做法、成效 and 典型事例."""
     prompter = Scripted(ENTER, choose("年度党建工作总结"), UNIT, rest=ENTER)
