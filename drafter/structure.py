@@ -74,6 +74,7 @@ _DATE = re.compile(
     r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
 )
+MAX_TITLE_LINES = 3  # a title broken over more lines than this is not recognised as one
 MAX_BYLINE = 2  # lines under a title: its date and a sign-off
 MAX_ATTACHMENT_LINES = 12  # 附件 list and sign-off at a report's end
 ATTACHMENT_MAX_CHARS = 60
@@ -176,9 +177,6 @@ def _drop_noise_paragraphs(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
     dropped = [Noise(paras[item.line - 1].line, item.text, item.reason) for item in second.noise]
     kept = [Para(paras[index - 1].line, text) for index, text in second.kept]
     return kept, dropped
-
-
-MAX_TITLE_LINES = 3  # a title broken over more lines than this is not recognised as one
 
 
 def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
