@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import clean_heading, empty_sections, join_and, join_list
+from drafter.compose import clean_heading, empty_sections, join_and, join_list, party_organisation
 from drafter.document import Heading, Paragraph
 from drafter.errors import UserError
 from drafter.model import Measure
@@ -250,3 +250,29 @@ def test_the_line_naming_the_addressee_is_set_flush_left(first: str, flush: bool
     blocks = compose_mapping(data, load_library()).blocks
     assert isinstance(blocks[0], Paragraph) and isinstance(blocks[1], Paragraph)
     assert (blocks[0].text, blocks[0].flush, blocks[1].flush) == (first, flush, False)
+
+
+@pytest.mark.parametrize(
+    ("unit", "organisation", "named"),
+    [
+        ("某某县档案馆", "党支部", "某某县档案馆党支部"),
+        ("某某县档案馆党支部", "党支部", "某某县档案馆党支部"),
+        ("某某市财政局党组", "党组", "某某市财政局党组"),
+        ("某某市财政局", "党组", "某某市财政局党组"),
+        ("某某市财政局机关", "机关党委", "某某市财政局机关党委"),  # 机关 said once
+        ("", "党支部", ""),
+    ],
+)
+def test_a_unit_named_as_its_party_organisation(unit: str, organisation: str, named: str) -> None:
+    assert party_organisation(unit, organisation) == named
+
+
+def test_a_duty_report_names_the_secretary_of_the_organisation_it_is_written_for() -> None:
+    data = {
+        "outline": "duty_report", "organisation": "party_group", "unit": "某某市财政局", "year": 2025,
+        "sections": [{"topic": "politics", "heading": "带头学习理论", "text": "全年坚持带头学习。"}],
+    }
+    doc = compose_mapping(data, load_library())
+    assert doc.title == "某某市财政局党组书记2025年度抓基层党建工作述职报告"
+    opening = doc.blocks[0]
+    assert isinstance(opening, Paragraph) and "本人作为党组书记" in opening.text and "支部" not in opening.text
