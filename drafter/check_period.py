@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from drafter.check_model import CheckContext, Finding, Spot, View, inside, quoted_spans
+from drafter.dates import parse_date
 from drafter.document import Document, Paragraph
-from drafter.periods import PERIODS, WHOLE_YEAR
+from drafter.periods import PERIODS, WHOLE_YEAR, Period
 
 FULL_YEAR = WHOLE_YEAR
 HALF_YEAR = "上半年"
@@ -198,3 +199,20 @@ def _period_finding(
         f"“{word}”与本报告的期间（{period}）不符，可能是沿用其他期间的材料。",
         f"改为本期的说法（{_OWN_WORDS.get(period, period)}）。",
     )
+
+
+def date_outside_period(view: View, context: CheckContext) -> list[Finding]:
+    """A sign-off date before the report's period begins: last period's date kept, or a slip
+    of the year (2025年 for 2026年). A late date is left alone: a report may be signed long
+    after its period, and an answers file without a date is signed the day it is rendered."""
+    if context.year is None or context.period not in PERIOD_WORDS:
+        return []
+    period = Period(context.year, context.period)
+    dated = [(spot, day) for spot in view.signature if (day := parse_date(spot.text)) is not None]
+    if not dated or dated[-1][1] >= period.first_day:
+        return []
+    spot = dated[-1][0]
+    return [spot.finding(
+        "date-outside-period", 0, len(spot.text),
+        f"成文日期{spot.text}早于报告期间（{period.name}）的开始。", "改为本期报告实际的成文日期。",
+    )]

@@ -33,6 +33,7 @@ _AHEAD = {"上半年": "下半年", "第一季度": "第二季度", "第二季�
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年(度)?")  # 2025年, 2025年度 (group 2: 度)
 _PERIOD_WORD = re.compile(r"上半年|下半年|全年|第?[一二三四]季度")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
+_HALF_MONTHS = {"上半年": (1, 6), "下半年": (7, 12)}  # first and last month; others: the whole year
 _YEAR_WORD = re.compile(r"(?<!\d)(\d{4})(\s*年)")  # the year of 2025年, 2025年度 (what shift_years moves)
 
 
@@ -64,6 +65,25 @@ class Period:
         if self.part in (WHOLE_YEAR, "下半年", "第四季度"):
             return f"{self.year + 1}年"
         return _AHEAD.get(self.part, "下一阶段")
+
+    @property
+    def first_day(self) -> dt.date:
+        """The period's first day: 1 January, 1 July, the first day of its quarter."""
+        return dt.date(self.year, self._months[0], 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The period's last day: 31 December, 30 June, the last day of its quarter."""
+        month = self._months[1]
+        after = dt.date(self.year + 1, 1, 1) if month == 12 else dt.date(self.year, month + 1, 1)
+        return after - dt.timedelta(days=1)
+
+    @property
+    def _months(self) -> tuple[int, int]:
+        if self.part in QUARTERS:
+            n = QUARTERS.index(self.part)
+            return 3 * n + 1, 3 * n + 3
+        return _HALF_MONTHS.get(self.part, (1, 12))
 
     def following(self) -> list[Period]:
         """The periods that may follow this one, the likeliest first.

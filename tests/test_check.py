@@ -165,6 +165,7 @@ def test_the_report_converter_keeps_labels_layout_and_signature() -> None:
 DIRTY = [
     ("placeholder", "全年召开支委会12次", "全年召开支委会XX次", TWO_ONE, 1),
     ("placeholder", "2025年12月20日", "20XX年12月20日", ("落款",), 2),
+    ("date-outside-period", "2025年12月20日", "2024年12月20日", ("落款",), 2),
     ("other-unit", "已纳入馆里年度工作计划", "已纳入我局年度工作计划", (ONE,), 1),
     ("other-unit", "在县直机关工委的领导下", "在区委的领导下", ("开头",), 1),
     ("other-place", "到县革命历史纪念馆", "到临江县革命历史纪念馆", (ONE,), 1),

@@ -62,3 +62,17 @@ def test_shift_years_moves_each_year_by_the_same_distance() -> None:
 )
 def test_a_report_written_in_january_or_february_covers_last_year(today: dt.date, year: int) -> None:
     assert report_year(today) == year
+
+
+@pytest.mark.parametrize(
+    ("part", "first", "last"),
+    [
+        ("全年", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ("上半年", dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
+        ("下半年", dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
+        ("第一季度", dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        ("第四季度", dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+    ],
+)
+def test_a_period_begins_and_ends(part: str, first: dt.date, last: dt.date) -> None:
+    assert (Period(2026, part).first_day, Period(2026, part).last_day) == (first, last)
