@@ -149,15 +149,15 @@ DEFAULT_FRAMING = {
 
 
 # Who a report is addressed to, on its first line, flush left (GB/T 9704 主送机关): 市直机关工委：
-_RECIPIENT = re.compile(
+_ADDRESSEE = re.compile(
     r"^[^，。；！？,;!?：:]{1,38}(?:工委|党委|党组|委员会|组织部|宣传部|支部|总支|领导|同志们|部门|单位"
     r"|局|办公室|办|厅|处|科|中心)[：:]$"
 )
 
 
-def is_recipient(text: str) -> bool:
+def is_addressee(text: str) -> bool:
     """Whether an opening paragraph is the line naming whom the report is addressed to."""
-    return _RECIPIENT.match(text.strip()) is not None
+    return _ADDRESSEE.match(text.strip()) is not None
 
 
 class _Composer:
@@ -287,7 +287,7 @@ class _Composer:
         closing = a.closing
         if closing is None:
             closing = paragraphs_of(kind_text(a, self.library, "closing", self.ctx))
-        blocks: list[Block] = [Paragraph(p, flush=n == 0 and is_recipient(p)) for n, p in enumerate(opening)]
+        blocks: list[Block] = [Paragraph(p, flush=n == 0 and is_addressee(p)) for n, p in enumerate(opening)]
         n = 0
         for answer in a.sections or []:
             section = self.section(answer, 1, n + 1)
