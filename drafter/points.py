@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 MAX_POINT = 30
+MIN_POINT = 6  # 动员部署, 高标准谋划: a stage's name or a fragment, not a measure to offer
 
 # Predicates of a measure: the main verb of a verb-object clause. Two characters or more, so a
 # character inside a noun (建 in 党建) never counts; 办实事 and 讲党课 stand for 办 and 讲.
@@ -115,6 +116,8 @@ def check_point(text: str) -> CleanedPoint:
     if n:
         changes.append("去掉“了”")
     problem = plain_text_problem(point) or main_verb_problem(point, diagnosis=True)
+    if not problem and len(point) < MIN_POINT:
+        problem = f"不足{MIN_POINT}字，像阶段名或片段（{point}），不是一条完整的做法"
     if problem:
         return CleanedPoint(None, problem)
     return CleanedPoint(point, "，".join(changes))

@@ -442,6 +442,8 @@ def test_shipped_learned_points_are_clean() -> None:
         ("“党建+志愿服务”", None),
         ("持之以恒", None),
         ("党员教育方面", None),
+        ("动员部署", None),  # a campaign's stage, not a measure
+        ("高标准谋划", None),  # a fragment
     ],
 )
 def test_clean_point(point: str, cleaned: str | None) -> None:
