@@ -43,7 +43,6 @@ from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.sources import is_answers_file, split_signature
 from drafter.structure import is_organisation, parse_report, signs_off
-from drafter.wrapping import names_report_kind
 
 # The heading given to the whole body of a report without headings.
 SINGLE_SECTION_HEADING = "主要工作情况"
@@ -59,7 +58,8 @@ _UNIT_END = re.compile(
 _OPENING_FRAME = re.compile(
     r"^(?:今年以来|今年来|一年来|半年来|今年|近年来|\d{4}\s*年(?:度|以来)?|上半年|下半年|在.*[下中])$"
 )
-_TITLE_REST = re.compile(r"(?:党的建设|机关党建|党建|工作总结|工作汇报|述职|总结|汇报|报告).*$")
+# What follows the unit in a title that names its kind before its period: 党建工作总结, 书记抓基层…报告.
+_TITLE_REST = re.compile(r"(?:书记|抓基层|机关党建|党的建设|党建|工作|述职).*(?:总结|汇报|报告)$")
 _ABOUT = re.compile(r"\s*关于$")  # 某某局机关党委关于2026年…的报告: the unit ends before 关于
 _UNIT_TAIL = re.compile(r"(?:党的建设工作|党建工作|党建|工作)$")
 _NOT_A_UNIT = re.compile(r"^(?:我|本|全体|各)|[，、；。“”\"《》（）()\d]")
@@ -349,8 +349,7 @@ def _unit_from_title(
         return None
     head = title[: year.end(1)]
     before = _ABOUT.sub("", title[: year.start()].strip().rstrip("（("))
-    if names_report_kind(before):  # 某某馆党支部党建工作总结（2026年度）: the unit ends before 党建
-        before = _TITLE_REST.sub("", before)
+    before = _TITLE_REST.sub("", before)  # 某某馆党支部党建工作总结（2026年度）: the unit ends before 党建
     if len(before) > 2 * MAX_UNIT_CHARS:
         return None
     try:

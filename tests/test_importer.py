@@ -220,6 +220,11 @@ def test_a_title_with_its_period_in_brackets_names_unit_and_year(tmp_path: Path,
     a = answers_mapping(import_report(write(tmp_path, "p.txt", text), library).answers)
     assert a["title"] == "某某县气象局机关党支部党建工作总结（2024年度）"
     assert (a["unit"], a["year"], a["period"]) == ("某某县气象局机关党支部", 2024, "全年")
+    # a unit whose name holds a kind word keeps it: 报告厅 is no 报告
+    text = text.replace("某某县气象局机关党支部党建工作总结", "某某县报告厅管理中心党支部2024年度党建工作总结", 1)
+    text = text.replace("\n（2024年度）", "", 1)
+    a = answers_mapping(import_report(write(tmp_path, "q.txt", text), library).answers)
+    assert a["unit"] == "某某县报告厅管理中心党支部"
 
 
 def test_dash_headings_keep_their_dashes(tmp_path: Path, library: Library) -> None:
