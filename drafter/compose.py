@@ -18,7 +18,6 @@ from drafter.counts import apply_counts, phrase_counts
 from drafter.dates import format_date
 from drafter.document import Block, Document, Heading, Paragraph
 from drafter.knowledge import Measure as BankMeasure
-from drafter.knowledge import Organisation
 from drafter.model import Answers, Measure, SectionAnswer
 from drafter.numbering import heading_label
 from drafter.outline import Library, Outline
@@ -78,6 +77,7 @@ def base_context(answers: Answers, library: Library, today: dt.date | None = Non
     """
     today = today or dt.date.today()
     period = Period(answers.year or today.year, answers.period or WHOLE_YEAR)
+    organisation = library.knowledge.chosen(answers.organisation)
     ctx: dict[str, Any] = {q["name"]: basic_value(answers, q["name"]) or "" for q in library.questions["basics"]}
     ctx.update(
         unit=answers.unit or "",
@@ -87,8 +87,8 @@ def base_context(answers: Answers, library: Library, today: dt.date | None = Non
         period_phrase=period.phrase,
         period_body=period.body,
         subject=_subject(answers, library),
-        organisation_name=_organisation(answers, library).name,
-        party_organisation=party_organisation(answers.unit or "", _organisation(answers, library).name),
+        organisation_name=organisation.name,
+        party_organisation=organisation.of(answers.unit or ""),
         period_name=period.name,
         ahead=period.ahead,
         today=today,
@@ -103,26 +103,8 @@ def _subject(answers: Answers, library: Library) -> str:
     subject = library.kind(answers.outline.id).get("subject")
     if subject:
         return str(subject)
-    name = _organisation(answers, library).name
+    name = library.knowledge.chosen(answers.organisation).name
     return "支部" if name == "党支部" else name
-
-
-def _organisation(answers: Answers, library: Library) -> Organisation:
-    """The organisation the report is written for (the default one when not answered)."""
-    knowledge = library.knowledge
-    if answers.organisation:
-        return knowledge.organisation(answers.organisation)
-    return knowledge.default_organisation
-
-
-def party_organisation(unit: str, organisation: str) -> str:
-    """The unit named as its Party organisation: 某某县档案馆 + 党支部 → 某某县档案馆党支部;
-    a unit already so named stays (某某局党组); a shared word is said once (某某局机关 +
-    机关党委 → 某某局机关党委)."""
-    if not unit or unit.endswith(organisation):
-        return unit
-    shared = next((k for k in range(len(organisation) - 1, 0, -1) if unit.endswith(organisation[:k])), 0)
-    return unit + organisation[shared:]
 
 
 def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any] | None = None) -> str:
@@ -294,7 +276,7 @@ class _Composer:
             n += bool(section)
             blocks.extend(section)
         blocks.extend(Paragraph(p) for p in closing)
-        signature = a.signature if a.signature is not None else paragraphs_of(a.unit or "")
+        signature = a.signature if a.signature is not None else paragraphs_of(self.ctx["party_organisation"])
         return Document(
             title=title, blocks=blocks, signature=list(signature), date=_date_line(a.date, self.today)
         )

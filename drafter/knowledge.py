@@ -68,6 +68,15 @@ class Organisation:
     help: str  # one line for the wizard's choice
     default: bool = False
 
+    def of(self, unit: str) -> str:
+        """The unit named as this Party organisation: 某某县档案馆 → 某某县档案馆党支部; a unit
+        already so named stays (某某局党组); a shared word is said once (某某局机关 +
+        机关党委 → 某某局机关党委)."""
+        if not unit or unit.endswith(self.name):
+            return unit
+        shared = next((k for k in range(len(self.name) - 1, 0, -1) if unit.endswith(self.name[:k])), 0)
+        return unit + self.name[shared:]
+
 
 @dataclass(frozen=True)
 class CountEntry:
@@ -186,6 +195,10 @@ class Knowledge:
         known = "、".join(f"{o.id}（{o.name}）" for o in self.organisations)
         shown = excerpt(organisation_id)  # from an answers file: one line, however it was typed
         raise UserError(f"未知的组织类型“{shown}”。", hint=f"可用的组织类型：{known}")
+
+    def chosen(self, organisation_id: str | None) -> Organisation:
+        """The organisation a report is written for: the one answered, else the default."""
+        return self.organisation(organisation_id) if organisation_id else self.default_organisation
 
     def count(self, count_id: str) -> CountEntry:
         """The catalogue entry with this id (KeyError for an unknown id: a bug in the caller)."""

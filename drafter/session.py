@@ -78,10 +78,13 @@ class Session:
 
     def basic_context(self, last: dict[str, Any]) -> dict[str, Any]:
         """What the basic questions' templates see: the answers so far, today, the year a
-        report written today most likely covers, and last period's answers (`last`)."""
+        report written today most likely covers, last period's answers (`last`) and the unit
+        named as its Party organisation (the signature's default)."""
+        organisation = self.library.knowledge.chosen(self.answers.organisation)
         return {
             **answers_mapping(self.answers), "today": self.today,
             "report_year": report_year(self.today), "last": last,
+            "party_organisation": organisation.of(self.answers.unit or ""),
         }
 
     def basic(self, name: str) -> Any:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import clean_heading, empty_sections, join_and, join_list, party_organisation
+from drafter.compose import clean_heading, empty_sections, join_and, join_list
 from drafter.document import Heading, Paragraph
 from drafter.errors import UserError
+from drafter.knowledge import Organisation
 from drafter.model import Measure
 from drafter.outline import load_library
 from drafter.wording import points, sentence
@@ -264,7 +265,7 @@ def test_the_line_naming_the_addressee_is_set_flush_left(first: str, flush: bool
     ],
 )
 def test_a_unit_named_as_its_party_organisation(unit: str, organisation: str, named: str) -> None:
-    assert party_organisation(unit, organisation) == named
+    assert Organisation("x", organisation, "").of(unit) == named
 
 
 def test_a_duty_report_names_the_secretary_of_the_organisation_it_is_written_for() -> None:
@@ -276,3 +277,13 @@ def test_a_duty_report_names_the_secretary_of_the_organisation_it_is_written_for
     assert doc.title == "某某市财政局党组书记2025年度抓基层党建工作述职报告"
     opening = doc.blocks[0]
     assert isinstance(opening, Paragraph) and "本人作为党组书记" in opening.text and "支部" not in opening.text
+
+
+def test_without_a_signature_the_unit_signs_as_its_party_organisation() -> None:
+    data = {
+        "outline": "annual", "organisation": "branch", "unit": "某某县档案馆", "year": 2025,
+        "sections": [{"topic": "politics", "heading": "加强理论武装", "text": "全年坚持每月集中学习。"}],
+    }
+    assert compose_mapping(data, load_library()).signature == ["某某县档案馆党支部"]
+    data["signature"] = "中共某某县档案馆支部委员会"
+    assert compose_mapping(data, load_library()).signature == ["中共某某县档案馆支部委员会"]

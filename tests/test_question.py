@@ -192,7 +192,10 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
     ]
     assert [x.name for x in section] == ["heading", "measures", "numbers", "text"]
     today = dt.date(2025, 12, 5)
-    context = {"unit": "某某支部", "today": today, "report_year": 2025, "outline": "general"}
+    context = {
+        "unit": "某某支部", "today": today, "report_year": 2025, "outline": "general",
+        "party_organisation": "某某支部",
+    }
     defaults = {
         x.name: x.get_default(context, {"title": lambda: "标题"})
         for x in basics

@@ -344,6 +344,14 @@ def test_learned_headings_are_said_for_this_year_and_other_is_no_topic(
     assert [s["heading"] for s in answers_of(tmp_path / "out.md")["sections"]][0] == titles[0]
 
 
+def test_the_signature_offered_names_the_unit_as_its_party_organisation(
+    shipped: Library, tmp_path: Path
+) -> None:
+    prompter = Scripted(choose("党组"), choose("年度党建工作总结"), "某某市财政局", rest=ENTER)
+    wizard(shipped, tmp_path / "out.md", prompter)
+    assert next(s for s in prompter.asked if s.message == "落款单位").default == "某某市财政局党组"
+
+
 def test_the_free_text_prompt_fits_the_part(shipped: Library, tmp_path: Path) -> None:
     """Problems and next steps are not asked for 做法、成效 and 典型事例."""
     prompter = Scripted(ENTER, choose("年度党建工作总结"), UNIT, rest=ENTER)
