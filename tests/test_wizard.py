@@ -344,12 +344,15 @@ def test_learned_headings_are_said_for_this_year_and_other_is_no_topic(
     assert [s["heading"] for s in answers_of(tmp_path / "out.md")["sections"]][0] == titles[0]
 
 
-def test_the_signature_offered_names_the_unit_as_its_party_organisation(
+def test_title_opening_and_signature_name_the_unit_as_its_party_organisation(
     shipped: Library, tmp_path: Path
 ) -> None:
     prompter = Scripted(choose("党组"), choose("年度党建工作总结"), "某某市财政局", rest=ENTER)
     wizard(shipped, tmp_path / "out.md", prompter)
     assert next(s for s in prompter.asked if s.message == "落款单位").default == "某某市财政局党组"
+    assert next(s for s in prompter.asked if s.message == "标题").default.startswith("某某市财政局党组20")
+    text = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert "某某市财政局党组坚持以习近平" in text  # the opening speaks of the Party organisation
 
 
 def test_the_free_text_prompt_fits_the_part(shipped: Library, tmp_path: Path) -> None:
