@@ -26,6 +26,7 @@ learned outline and are not asked by default.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -59,6 +60,10 @@ _KEY_PREFIXES = sorted(_KEY_VERBS + _KEY_OWNERS, key=len, reverse=True)
 _MIN_NAME = 3  # shorter objects are no names; a learned key may end with a name this long
 
 
+# A unit name that already names a Party organisation.
+_PARTY_NAMED = re.compile(r"(?:党支部|支部|党总支|总支|党委|党组|委员会)$")
+
+
 @dataclass(frozen=True)
 class Organisation:
     """A kind of Party organisation: it decides which counts and measures are offered."""
@@ -70,9 +75,9 @@ class Organisation:
 
     def of(self, unit: str) -> str:
         """The unit named as this Party organisation: 某某县档案馆 → 某某县档案馆党支部; a unit
-        already so named stays (某某局党组); a shared word is said once (某某局机关 +
-        机关党委 → 某某局机关党委)."""
-        if not unit or unit.endswith(self.name):
+        already named as a Party organisation stays (某某局党组, 中共某某局机关委员会); a
+        shared word is said once (某某局机关 + 机关党委 → 某某局机关党委)."""
+        if not unit or unit.endswith(self.name) or _PARTY_NAMED.search(unit):
             return unit
         shared = next((k for k in range(len(self.name) - 1, 0, -1) if unit.endswith(self.name[:k])), 0)
         return unit + self.name[shared:]
