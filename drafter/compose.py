@@ -190,7 +190,7 @@ class _Composer:
         """The bank measure of this topic and organisation that `count` proves, if any."""
         if count.entry is None or not topic:
             return None
-        organisation = self.answers.organisation or self.knowledge.default_organisation.id
+        organisation = self.knowledge.chosen(self.answers.organisation).id
         return next(
             (m for m in self.knowledge.measures_for(topic, organisation) if count.entry in m.counts),
             None,

@@ -272,7 +272,7 @@ class PartQuestions(Asker):
         return [t for t in offered if t in bank][:SUGGESTED]
 
     def _organisation(self) -> str:
-        return self.session.answers.organisation or self.knowledge.default_organisation.id
+        return self.knowledge.chosen(self.session.answers.organisation).id
 
     def ask_measures(self, place: Place) -> None:
         """Tick items (the bank, learned points, last period's) and add own ones; one answer."""
