@@ -28,7 +28,7 @@ from drafter.knowledge import Knowledge
 from drafter.model import Answers, Measure, SectionAnswer
 from drafter.offers import CountItem
 from drafter.outline import Library, OutlineSection
-from drafter.periods import Period, dated_phrases
+from drafter.periods import Period, dated_phrases, shift_years
 from drafter.question import Question
 from drafter.session import basic_form
 
@@ -136,9 +136,13 @@ class Carry:
             self.link(parts[j], last[i])
             self.link_tree(parts[j].children or [], last[i].children or [])
 
-    def part(self, last: SectionAnswer) -> SectionAnswer:
-        """A section chosen from last period's: its topic, heading and layout; the rest is asked."""
-        section = SectionAnswer(heading=last.heading, topic=last.topic, run_in=last.run_in)
+    def part(self, last: SectionAnswer, year: int | None) -> SectionAnswer:
+        """A section chosen from last period's: its topic, heading and layout; the rest is asked.
+        A year in the heading moves with the period (2025年度工作完成情况 → 2026年度…) unless
+        it cannot be moved (2021年以来 stays)."""
+        source_year = self.last.year if self.last is not None else None
+        heading = shift_years(last.heading, source_year, year) or last.heading
+        section = SectionAnswer(heading=heading, topic=last.topic, run_in=last.run_in)
         self.link(section, last)
         return section
 

@@ -277,7 +277,7 @@ class Interview(Asker):
 
     def _new_part(self, entry: Entry) -> SectionAnswer:
         if entry.last is not None:
-            return self.carry.part(entry.last)
+            return self.carry.part(entry.last, self.session.answers.year)
         assert entry.learned is not None
         return self.parts.new_section(entry.learned)
 

@@ -345,3 +345,13 @@ def test_a_report_without_signature_or_date_still_gets_them(library: Library, tm
     assert data["signature"] == "青松镇农技站党支部" and data["date"] == "2024-12-20"
     lines = [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
     assert lines[-2:] == ["青松镇农技站党支部", "2024年12月20日"]
+
+
+def test_a_year_in_a_carried_heading_moves_with_the_period(library: Library, tmp_path: Path) -> None:
+    last = build_file_tree(tmp_path, {"last.answers.yaml": LAST_ANSWERS.replace(
+        "heading: 抓牢理论学习", "heading: 2024年度理论学习情况"
+    ).replace("heading: 存在的问题", "heading: 2021年以来存在的问题")}) / "last.answers.yaml"
+    out = tmp_path / "out.md"
+    wizard(library, out, Scripted(rest=ENTER), last_path=last)  # period: 2025年上半年
+    headings = [s["heading"] for s in answers_of(out)["sections"]]
+    assert headings == ["2025年度理论学习情况", "2021年以来存在的问题"]  # a span that cannot move stays
