@@ -126,7 +126,7 @@ def _date_line(date: dt.date | str | None, today: dt.date) -> str:
 # Framing sentences of the closing parts when a kind gives none (kinds.yaml `framing:`).
 DEFAULT_FRAMING = {
     "problems": "对照上级要求和党员群众期盼，{{ subject }}工作还存在一些差距和不足：",
-    "next_steps": "下一步，{{ subject }}将坚持问题导向，重点抓好以下几个方面的工作：",
+    "next_steps": "下一步，{{ subject }}将坚持问题导向，重点抓好以下{% if several %}几个方面的{% endif %}工作：",
 }
 
 
@@ -196,13 +196,15 @@ class _Composer:
             None,
         )
 
-    def framing(self, topic: str) -> str:
-        """The framing sentence of a closing part (存在问题, 下一步), the first time only."""
+    def framing(self, topic: str, items: int) -> str:
+        """The framing sentence of a closing part (存在问题, 下一步), the first time only;
+        `several` tells its form whether more than one item follows (以下几个方面 needs them)."""
         if topic not in DEFAULT_FRAMING or topic in self.framed:
             return ""
         self.framed.add(topic)
         form = (self.kind.get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
-        return self.templates.render_string(form, self.ctx, f"{self.outline.id} 框架句").strip()
+        ctx = {**self.ctx, "several": items > 1}
+        return self.templates.render_string(form, ctx, f"{self.outline.id} 框架句").strip()
 
     def body(self, answer: SectionAnswer, heading: Heading) -> list[str]:
         """The section's paragraphs: measures with their counts, then the text (see wording)."""
@@ -214,7 +216,7 @@ class _Composer:
         claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge)
         lead = points(measures, claimed, self.period_body, verbs)
         if lead:
-            lead = self.framing(topic) + lead
+            lead = self.framing(topic, len(measures)) + lead
         if not lead and not paragraphs and unclaimed and topic not in DEFAULT_FRAMING:
             proved = self._proved(unclaimed[0], topic)
             paragraphs = [counts_alone(unclaimed, self.ctx["subject"], proved, self.period_body, verbs)]

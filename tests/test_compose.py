@@ -289,3 +289,19 @@ def test_without_a_signature_the_unit_signs_as_its_party_organisation() -> None:
     assert compose_mapping(data, load_library()).signature == ["某某县档案馆党支部"]
     data["signature"] = "中共某某县档案馆支部委员会"
     assert compose_mapping(data, load_library()).signature == ["中共某某县档案馆支部委员会"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "framing"),
+    [
+        (["健全常态化学习机制"], "下一步，支部将坚持问题导向，重点抓好以下工作：健全常态化学习机制。"),
+        (["健全常态化学习机制", "加强党务干部培训"], "下一步，支部将坚持问题导向，重点抓好以下几个方面的工作：一是"),
+    ],
+)
+def test_several_aspects_are_announced_only_before_several_items(steps: list[str], framing: str) -> None:
+    data = {
+        "outline": "annual", "organisation": "branch", "unit": "某某县档案馆党支部", "year": 2025,
+        "sections": [{"topic": "next_steps", "heading": "下一步打算", "measures": steps}],
+    }
+    body = [b.text for b in compose_mapping(data, load_library()).blocks if isinstance(b, Paragraph)]
+    assert any(text.startswith(framing) for text in body)
