@@ -45,9 +45,31 @@ def load_last_period(path: Path, library: Library) -> Answers:
     from drafter.importer import answers_from
 
     try:
-        return answers_from(path, library)
+        last = answers_from(path, library)
     except UserError as exc:
         raise UserError(f"无法读取上期内容：{exc.message}") from None
+    return _without_generated_framing(last, library)
+
+
+def _without_generated_framing(last: Answers, library: Library) -> Answers:
+    """Last period's answers without an opening or closing that is only its kind's form as
+    drafter wrote it (今年上半年，……现将2026年上半年……汇报如下：): this period's kind writes
+    its own for this period, instead of offering last period's words to be corrected by hand.
+    An opening or closing the user wrote is carried as it is."""
+    from dataclasses import replace
+
+    from drafter.answers import paragraphs_of
+    from drafter.compose import kind_text
+
+    def generated(value: list[str] | None, piece: str) -> bool:
+        return bool(value) and value == paragraphs_of(kind_text(last, library, piece))
+
+    opening, closing = generated(last.opening, "opening"), generated(last.closing, "closing")
+    if not (opening or closing):
+        return last
+    return replace(
+        last, opening=None if opening else last.opening, closing=None if closing else last.closing
+    )
 
 
 def is_empty(value: Any) -> bool:

@@ -120,12 +120,16 @@ class Interview(Asker):
         return str(self.select(ORGANISATION_PROMPT, choices, default))
 
     def _choose_outline(self, last: Answers | None) -> Outline:
-        """The report kind; last period's is the default when the library has its outline."""
+        """The report kind. After last period's report the default is the kind that follows
+        it (kinds.yaml `followed_by`: after 上半年 the annual summary, after it 上半年), else
+        last period's own kind, when the library has that outline."""
         library = self.session.library
         general = default_outline(library)
         default = general
         if last is not None:
-            default = library.outlines.get(last.outline.id, general)
+            own = next((k for k in library.kinds if k["id"] == last.outline.id), {})
+            after = own.get("followed_by")
+            default = library.outlines.get(after or last.outline.id) or library.outlines.get(last.outline.id, general)
         if len(library.outlines) == 1:
             return default
         ordered = [general, *(o for o in library.outlines.values() if o is not general)]

@@ -90,6 +90,7 @@ AUTHORED_SCHEMAS: dict[str, Any] = {
                     }
                 ),
                 "level1": Opt(str),
+                "followed_by": Opt(str),
                 "subject": Opt(str),
                 "framing": Opt({"problems": Opt(str), "next_steps": Opt(str)}),
                 "title": str,

@@ -19,7 +19,7 @@ from drafter.cli import run
 from drafter.errors import Interrupted
 from drafter.naming import answers_beside
 from drafter.offers import CountItem
-from drafter.outline import Library
+from drafter.outline import Library, load_library
 from drafter.part_questions import STATED_HELP
 from tests.helpers import build_file_tree, load_answers
 from tests.scripted import CTRL_C, ENTER, Scripted, choose, tick
@@ -355,3 +355,32 @@ def test_a_year_in_a_carried_heading_moves_with_the_period(library: Library, tmp
     wizard(library, out, Scripted(rest=ENTER), last_path=last)  # period: 2025年上半年
     headings = [s["heading"] for s in answers_of(out)["sections"]]
     assert headings == ["2025年度理论学习情况", "2021年以来存在的问题"]  # a span that cannot move stays
+
+
+HALF_YEAR_ANSWERS = """
+outline: half_year
+organisation: branch
+unit: 青松镇农技站党支部
+year: 2025
+period: 上半年
+date: 2025-07-06
+sections:
+  - topic: politics
+    heading: 抓牢理论学习
+    text: 上半年组织集中学习6次。
+"""
+
+
+def test_after_a_half_year_report_the_annual_summary_follows_in_its_own_words(tmp_path: Path) -> None:
+    shipped = load_library()
+    answers = build_file_tree(tmp_path, {"h.answers.yaml": HALF_YEAR_ANSWERS}) / "h.answers.yaml"
+    assert run(["render", str(answers), "--format", "txt", "-o", str(tmp_path / "h.txt")]) == 0
+    out = tmp_path / "out.md"
+    prompter = Scripted(rest=ENTER)
+    wizard(shipped, out, prompter, last_path=tmp_path / "h.txt")  # the report as last period
+    kind = next(s for s in prompter.asked if s.message.startswith("要写哪一类总结"))
+    assert kind.default == "annual"
+    data = answers_of(out)
+    assert (data["outline"], data["year"], data["period"]) == ("annual", 2025, "全年")
+    assert "opening" not in data  # last period's generated opening is not offered again
+    assert "一年来，青松镇农技站党支部坚持" in out.read_text(encoding="utf-8")
