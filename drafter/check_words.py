@@ -82,6 +82,25 @@ def _chinese_side(ch: str) -> bool:
     return bool(ch) and (is_cjk(ch) or ch in "，。；：、“”《》（）")
 
 
+# Spaces between Chinese characters or between Chinese and a number (诉求 136 件): none in 公文.
+_STRAY_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])|(?<=\d) +(?=[\u4e00-\u9fff])"
+)
+
+
+def stray_spaces(view: View, _context: CheckContext) -> list[Finding]:
+    """Half-width spaces inside Chinese body text (支部 组织, 诉求 136 件), as text pasted from
+    the web brings them; spaces beside English words are left alone."""
+    out = []
+    for spot in view.paragraphs():
+        if m := _STRAY_SPACE.search(spot.text):
+            out.append(spot.finding(
+                "stray-space", m.start(), m.end(), "中文里多了空格。",
+                "删去空格：公文正文中汉字之间、汉字与数字之间不空格。",
+            ))
+    return out
+
+
 def straight_quotes(view: View, _context: CheckContext) -> list[Finding]:
     """Straight quotes " in Chinese text, where “ ” belong."""
     out = []

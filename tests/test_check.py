@@ -201,6 +201,7 @@ DIRTY = [
         "\n今年以来，累计召开支委会12次、党员大会4次。\n五、下一步工作打算", (FOUR,), 2,
     ),
     ("half-width", "档案数字化、馆藏资源开发", "档案数字化,馆藏资源开发", (ONE,), 1),
+    ("stray-space", "全年召开支委会12次", "全年召开支委会 12 次", TWO_ONE, 1),
     ("straight-quote", "开设“档案里的初心”微课堂", '开设"档案里的初心"微课堂', (ONE,), 1),
     ("unbalanced", "开设“档案里的初心”微课堂", "开设“档案里的初心微课堂", (ONE,), 1),
     ("de-de-di", "结合还不够紧密", "结合的还不够紧密", (FOUR,), 1),
@@ -451,3 +452,8 @@ def test_a_report_with_no_part_is_flagged() -> None:
         date="2025年12月5日",
     )
     assert [f.rule for f in check_document(doc)] == ["empty-body"]
+
+
+def test_spaces_beside_english_words_are_not_stray() -> None:
+    text = edit(ANNUAL, "开设“档案里的初心”微课堂", "开设“档案里的初心”微课堂，用 PPT 讲解 WPS 操作")
+    assert not [p for p in places(text) if p[0] == "stray-space"]
