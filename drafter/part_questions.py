@@ -258,12 +258,11 @@ class PartQuestions(Asker):
             stated_problems(others),
         )
 
-    def suggested(self, place: Place) -> list[str]:
-        """The bank measures ticked in a part asked for the first time: the next steps that
-        answer the report's problems, else the first SUGGESTED of the bank."""
+    def suggested(self, place: Place, offered: list[str]) -> list[str]:
+        """The bank measures of `offered` ticked in a part asked for the first time: the next
+        steps that answer the report's problems, else the first SUGGESTED of the bank."""
         topic = topic_of(place.section)
         organisation = self._organisation()
-        offered = [o.text for o in self.measure_offers(place)]
         if topic == NEXT_STEPS:
             steps = answering(stated_problems(self._others(place)), organisation, self.knowledge)
             if steps:
@@ -289,7 +288,7 @@ class PartQuestions(Asker):
         # A part asked for the first time comes with the bank's most common measures ticked, so
         # Enter gives a draft to edit rather than an empty part; the user unticks what is not so.
         fresh_part = section.measures is None and carried is None
-        suggested = set(self.suggested(place)) if fresh_part else set()
+        suggested = set(self.suggested(place, offers)) if fresh_part else set()
         choices = [Option(t, t, t in kept or t in suggested) for t in titles]
         if choices:
             if q.other:
