@@ -42,7 +42,7 @@ from drafter.periods import YEAR_IN_TEXT, stated_period
 from drafter.reader import read_report
 from drafter.report import ParsedReport, Section
 from drafter.sources import is_answers_file, split_signature
-from drafter.structure import is_organisation, parse_report, signs_off
+from drafter.structure import is_organisation, parse_report, signs_off, unbracketed
 
 # The heading given to the whole body of a report without headings.
 SINGLE_SECTION_HEADING = "主要工作情况"
@@ -190,7 +190,7 @@ def _byline_sign_off(
     likewise (drafter writes both at the end, where GB/T 9704 places them)."""
     unused, own = [], []
     for line in byline:
-        inner = line.strip().strip("（）()")
+        inner = unbracketed(line)
         day = parse_date(inner)
         if signs_off(inner, dated=False):
             if signature:

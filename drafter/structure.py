@@ -54,7 +54,7 @@ from drafter.wrapping import (
 
 __all__ = [
     "HeadingMatch", "Para", "classify", "is_organisation", "is_signature", "parse_lines",
-    "parse_report", "signs_off",
+    "parse_report", "signs_off", "unbracketed",
 ]
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -207,8 +207,13 @@ def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
 
 def _names_period(line: str) -> bool:
     """Whether a line is the bracketed period of the title above it: （2026年度）, （2026年上半年）."""
-    inner = _BRACKETED.match(line.strip())
-    return inner is not None and stated_period(inner.group(1))[1] is not None
+    inner = unbracketed(line)
+    return inner != line.strip() and stated_period(inner)[1] is not None
+
+
+def unbracketed(line: str) -> str:
+    """A line without the brackets around it: （2026年12月10日） → 2026年12月10日."""
+    return _BRACKETED.sub(r"\1", line.strip())
 
 
 def _title_lines(paras: list[Para]) -> int:
@@ -241,7 +246,7 @@ def take_byline(paras: list[Para]) -> tuple[list[str], list[Para]]:
     (某某县自然资源局机关党支部, 述职人：张某某)."""
     byline: list[str] = []
     while paras and len(byline) < MAX_BYLINE:
-        inner = _BRACKETED.sub(r"\1", paras[0].text.strip())
+        inner = unbracketed(paras[0].text)
         if not (_DATE.match(inner) or parse_date(inner) or signs_off(inner, dated=False)):
             break
         byline.append(paras[0].text)
