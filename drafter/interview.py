@@ -127,8 +127,7 @@ class Interview(Asker):
         general = default_outline(library)
         default = general
         if last is not None:
-            own = next((k for k in library.kinds if k["id"] == last.outline.id), {})
-            after = own.get("followed_by")
+            after = (library.own_kind(last.outline.id) or {}).get("followed_by")
             default = library.outlines.get(after or last.outline.id) or library.outlines.get(last.outline.id, general)
         if len(library.outlines) == 1:
             return default

@@ -301,10 +301,11 @@ class Library:
 
     def kind(self, outline_id: str) -> dict[str, Any]:
         """The authored kind of an outline id; the last kind (the fallback) for the general outline."""
-        for k in self.kinds:
-            if k["id"] == outline_id:
-                return k
-        return self.kinds[-1]
+        return self.own_kind(outline_id) or self.kinds[-1]
+
+    def own_kind(self, outline_id: str) -> dict[str, Any] | None:
+        """The authored kind with exactly this id, None for the general or an own outline."""
+        return next((k for k in self.kinds if k["id"] == outline_id), None)
 
     def topic(self, topic_id: str) -> dict[str, Any] | None:
         for t in self.topics:
