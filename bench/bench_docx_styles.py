@@ -15,7 +15,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from drafter.reader import read_report
+from drafter.reading.reader import read_report
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (

@@ -12,8 +12,8 @@ import statistics
 import sys
 import time
 
-from drafter.numbering import point_ordinal, to_chinese
-from drafter.structure import classify, parse_lines
+from drafter.domain.numbering import point_ordinal, to_chinese
+from drafter.structure.structure import classify, parse_lines
 
 PHRASES = [
     "坚持以党建引领业务发展",

@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from drafter.numbering import heading_label
-from drafter.outline_view import outline_json
-from drafter.reader import plausibility, read_report
-from drafter.structure import parse_report
+from drafter.domain.numbering import heading_label
+from drafter.reading.reader import plausibility, read_report
+from drafter.structure.outline_view import outline_json
+from drafter.structure.structure import parse_report
 
 MB = 1024 * 1024
 SENTENCES = [

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.cli import run
-from drafter.outline import load_library
-from drafter.wizard import run_wizard
+from drafter.library.outline import load_library
+from drafter.wizard.wizard import run_wizard
 from tests.scripted import ENTER, Scripted, choose
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,19 +53,19 @@ def _cli(*argv: str) -> bytes:
 @contextlib.contextmanager
 def _today(day: dt.date) -> Iterator[None]:
     """The wizard's today (the year and date it offers) fixed, so its drafts do not move."""
-    import drafter.wizard
+    import drafter.wizard.wizard
 
     class Fixed(dt.date):
         @classmethod
         def today(cls) -> Fixed:
             return cls(day.year, day.month, day.day)
 
-    saved = drafter.wizard.dt
-    drafter.wizard.dt = type("dt", (), {"date": Fixed})  # type: ignore[assignment]
+    saved = drafter.wizard.wizard.dt
+    drafter.wizard.wizard.dt = type("dt", (), {"date": Fixed})  # type: ignore[assignment]
     try:
         yield
     finally:
-        drafter.wizard.dt = saved
+        drafter.wizard.wizard.dt = saved
 
 
 def _dated(source: Path, workdir: Path) -> Path:

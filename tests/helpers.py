@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafter.outline import Library, Outline
+from drafter.library.outline import Library, Outline
 
 
 def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -195,7 +195,7 @@ def docx_headings(path: Path) -> list[tuple[int, str, bool]]:
 
 def load_answers(path: Path, library: Library) -> tuple[dict[str, Any], Outline]:
     """An answers file as its mapping (as saved) and its resolved outline — for comparing files."""
-    from drafter.answers import answers_mapping, read_answers
+    from drafter.answers.answers import answers_mapping, read_answers
 
     answers = read_answers(path, library)
     return answers_mapping(answers), answers.outline
@@ -203,15 +203,15 @@ def load_answers(path: Path, library: Library) -> tuple[dict[str, Any], Outline]
 
 def typed(data: dict[str, Any], library: Library, path: Path | None = None) -> Any:
     """An answers mapping typed as if it were the answers file `path` (default: ./x.answers.yaml)."""
-    from drafter.answers import parse_answers
-    from drafter.yamlio import YamlDoc
+    from drafter.answers.answers import parse_answers
+    from drafter.files.yamlio import YamlDoc
 
     return parse_answers(YamlDoc(path or Path("x.answers.yaml").resolve(), dict(data)), library)
 
 
 def compose_mapping(data: dict[str, Any], library: Library, path: Path | None = None) -> Any:
     """Compose an answers mapping (tests write answers inline as mappings)."""
-    from drafter.compose import compose
+    from drafter.composing.compose import compose
 
     return compose(typed(data, library, path), library)
 
@@ -221,7 +221,7 @@ def render_answers(
     path: Path | None = None,
 ) -> Path:
     """Compose an answers mapping (as the file `path`) and write it to `out`."""
-    from drafter.render import format_of, write_document
+    from drafter.writers.render import format_of, write_document
 
     write_document(compose_mapping(data, library, path), out, format_of(out, fmt))
     return out

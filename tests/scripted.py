@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from drafter.question import Aborted, PromptSpec
+from drafter.wizard.question import Aborted, PromptSpec
 
 ENTER = object()
 CTRL_C = object()

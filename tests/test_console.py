@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter import console, fsutil
+from drafter import console
 from drafter.cli import main
+from drafter.files import fsutil
 
 REPO = Path(__file__).resolve().parents[1]
 RARE = "✔😀𠀀"  # not in GBK

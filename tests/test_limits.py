@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter import yamlio
 from drafter.cli import main
+from drafter.files import yamlio
 from tests.helpers import SHIPPED
 
 MB = 1024 * 1024

@@ -25,17 +25,17 @@ import yaml
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from drafter.answers import parse_answers, require_complete
-from drafter.compose import clean_heading, compose, says_something
-from drafter.counts import MAX_COUNT
-from drafter.document import Document, Heading
-from drafter.docx_writer import docx_bytes
+from drafter.answers.answers import parse_answers, require_complete
+from drafter.answers.model import SectionAnswer
+from drafter.composing.compose import clean_heading, compose, says_something
+from drafter.document.model import Document, Heading
+from drafter.domain.counts import MAX_COUNT
 from drafter.errors import UserError
-from drafter.model import SectionAnswer
-from drafter.outline import load_library
-from drafter.title_lines import title_lines
-from drafter.yaml_dump import dump_yaml
-from drafter.yamlio import parse_yaml
+from drafter.files.yaml_dump import dump_yaml
+from drafter.files.yamlio import parse_yaml
+from drafter.library.outline import load_library
+from drafter.writers.docx_writer import docx_bytes
+from drafter.writers.title_lines import title_lines
 from tests.helpers import mini_library_dir
 
 CI = bool(os.environ.get("CI"))
@@ -137,7 +137,7 @@ def xml_text(text: str) -> str:
 
 
 def expected_paragraphs(document: Document) -> list[str]:
-    # a title too wide for a line is set on two, broken by a line break (drafter.title_lines)
+    # a title too wide for a line is set on two, broken by a line break (drafter.writers.title_lines)
     out = [xml_text("\n".join(title_lines(document.title))), ""] if document.title else []
     for block in document.blocks:
         if isinstance(block, Heading):

@@ -5,7 +5,7 @@ One answers file goes to `-o FILE` (or to standard output for Markdown and plain
 file. Every answers file is read and checked, and every output checked (two answers files of
 one name would give one output; an output may not be an input), before anything is put in
 place; the documents are then put in place together, so a failure leaves no part behind. In
-a batch, each document's temporary is written as soon as it is made (drafter.writes.Staging),
+a batch, each document's temporary is written as soon as it is made (drafter.files.writes.Staging),
 while the next ones are being made.
 """
 
@@ -18,13 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
+from drafter.composing.sources import composed_answers
+from drafter.domain.naming import output_in
 from drafter.errors import EXIT_OK, UserError
-from drafter.fsutil import check_outputs, is_directory
-from drafter.naming import output_in
-from drafter.outline import Library, load_library
-from drafter.render import document_bytes, format_of, refuse_input_name, text_of_document
-from drafter.sources import composed_answers
-from drafter.writes import BACKGROUND_FROM, Staging
+from drafter.files.fsutil import check_outputs, is_directory
+from drafter.files.writes import BACKGROUND_FROM, Staging
+from drafter.library.outline import Library, load_library
+from drafter.writers.render import document_bytes, format_of, refuse_input_name, text_of_document
 
 STDOUT = Path("-")
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save

@@ -1,0 +1,209 @@
+"""核稿: `drafter check REPORT|ANSWERS` — the seams a reader notices, found before the reader does.
+
+The checks are pure functions over the document model (`check_document`), so they run the same
+on a report written by hand in Word (read and parsed, then `document_of_report`), on an answers
+file (composed as `drafter render` would), and on the wizard's review screen before writing.
+Each finding names its place (heading path, paragraph) and how to fix it; `run_check` returns
+the text to print and whether anything was found (exit 1) or not (exit 0).
+
+The rules live in `check_words` (wording), `check_period` (years and period words) and
+`check_rules` (structure, repetition, counts); `check_model` holds what they share.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from drafter.answers.model import Answers, SectionAnswer
+from drafter.checking import period as check_period
+from drafter.checking import rules as check_rules
+from drafter.checking import words as check_words
+from drafter.checking.findings import (
+    OPENING,
+    SIGNATURE,
+    TITLE,
+    CheckContext,
+    Finding,
+    View,
+    build_view,
+)
+from drafter.composing.sources import composed_answers, document_of, is_answers_file
+from drafter.document.model import Document
+from drafter.domain.counts import is_count
+from drafter.library.outline import Library
+
+__all__ = [
+    "CheckContext", "Finding", "check_document", "context_of_answers",
+    "format_findings", "resolve_context", "run_check",
+]
+
+Rule = Callable[[View, CheckContext], list[Finding]]
+
+# In reading order of the output for one place: what to fill first, then wording, then structure.
+RULES: tuple[Rule, ...] = (
+    check_words.placeholders,
+    check_words.other_units,
+    check_words.other_places,
+    check_period.other_years,
+    check_period.other_periods,
+    check_period.date_outside_period,
+    check_rules.number_mismatch,
+    check_rules.empty_body,
+    check_rules.empty_sections,
+    check_rules.heading_numbering,
+    check_rules.heading_style,
+    check_rules.heading_layout,
+    check_rules.enumerations,
+    check_rules.repeated_sentences,
+    check_rules.same_openings,
+    check_rules.counts_without_verb,
+    check_rules.orphan_counts,
+    check_words.half_width,
+    check_words.stray_spaces,
+    check_words.straight_quotes,
+    check_words.unbalanced,
+    check_words.de_de_di,
+)
+
+RULE_NAMES = {
+    "placeholder": "占位符",
+    "other-unit": "其他单位",
+    "other-place": "其他地名",
+    "other-year": "年份",
+    "other-period": "期间用语",
+    "date-outside-period": "成文日期",
+    "number-mismatch": "数字与答案不符",
+    "empty-body": "正文为空",
+    "empty-section": "空标题",
+    "heading-numbering": "标题编号",
+    "heading-style": "编号写法",
+    "heading-layout": "标题排法",
+    "point-numbering": "列举编号",
+    "lone-point": "孤立的“一是”",
+    "list-punctuation": "列举标点",
+    "repeated-sentence": "重复",
+    "repeated-framing": "引导句重复",
+    "same-opening": "段首雷同",
+    "count-without-verb": "数量缺动词",
+    "orphan-count": "孤立的数字段",
+    "half-width": "半角标点",
+    "stray-space": "多余空格",
+    "straight-quote": "直引号",
+    "unbalanced": "符号不成对",
+    "de-de-di": "的/得/地",
+}
+PATH_SEPARATOR = " › "
+MAX_HEADING_SHOWN = 24  # a long heading in a place line is cut with …
+
+
+def check_document(doc: Document, context: CheckContext | None = None) -> list[Finding]:
+    """Every finding in `doc`, in document order (rules in `RULES` order within one place)."""
+    context = resolve_context(doc, context or CheckContext())
+    view = build_view(doc)
+    findings = [finding for rule in RULES for finding in rule(view, context)]
+    return sorted(findings, key=lambda f: f.order)
+
+
+def resolve_context(doc: Document, context: CheckContext) -> CheckContext:
+    """The context with year and period filled in from the document when not given.
+
+    A half-year kind implies 上半年 when nothing else says so.
+    """
+    year, period = context.year, context.period
+    if year is None or period is None:
+        found_year, found_period = check_period.infer_period(doc)
+        year = year if year is not None else found_year
+        period = period or found_period
+    if period is None and context.kind == "half_year":
+        period = check_period.HALF_YEAR
+    return dataclasses.replace(context, year=year, period=period)
+
+
+# --- output --------------------------------------------------------------------------------------
+def format_findings(findings: list[Finding]) -> str:
+    """The findings for the terminal: grouped by place in document order, then a summary line."""
+    if not findings:
+        return "未发现问题。"
+    lines: list[str] = []
+    place: tuple[str, ...] | None = None
+    for finding in findings:
+        if finding.path != place:
+            place = finding.path
+            lines += ["", f"【{PATH_SEPARATOR.join(_short(h) for h in place)}】"]
+        where = _paragraph_label(finding)
+        lines.append(f"  {where}{RULE_NAMES[finding.rule]}：“{finding.quote}”")
+        lines.append(f"    {finding.message}")
+        lines.append(f"    改法：{finding.fix}")
+    lines += ["", f"共发现{len(findings)}处需要核对的地方。"]
+    return "\n".join(lines).lstrip("\n")
+
+
+def _short(heading: str) -> str:
+    return heading if len(heading) <= MAX_HEADING_SHOWN else heading[:MAX_HEADING_SHOWN] + "…"
+
+
+def _paragraph_label(finding: Finding) -> str:
+    if finding.path[0] == SIGNATURE:
+        return f"第{finding.paragraph}行 · "
+    if finding.paragraph:
+        return f"第{finding.paragraph}段 · "
+    return "" if finding.path[0] in (TITLE, OPENING) else "标题 · "
+
+
+def describe_context(context: CheckContext) -> str:
+    """What the checks assumed (year, period) and what they could not check for want of it."""
+    known = [f"{context.year}年" if context.year else "", context.period or ""]
+    notes = [f"按{''.join(known)}核对"] if any(known) else []
+    if context.year is None:
+        notes.append("未能判断报告年度，未核对年份")
+    if context.period is None:
+        notes.append("未能判断报告期间，未核对期间用语")
+    return "；".join(notes)
+
+
+def run_check(path: Path, library: Library) -> tuple[str, bool]:
+    """`drafter check`: the text to print and whether anything was found."""
+    if is_answers_file(path):
+        answers, doc = composed_answers(path, library)
+        context = context_of_answers(answers, library)
+    else:
+        doc, context = document_of(path, library), CheckContext()
+    context = resolve_context(doc, context)
+    findings = check_document(doc, context)
+    header = f"核稿：{path.name}（{describe_context(context)}）"
+    return f"{header}\n\n{format_findings(findings)}", bool(findings)
+
+
+# --- where documents come from -------------------------------------------------------------------
+def context_of_answers(answers: Answers, library: Library) -> CheckContext:
+    """What typed answers say about the report: year and period as composition uses them,
+    the unit, the kind, and the counts answered per section (for the wizard's review screen too)."""
+    from drafter.composing.compose import base_context
+
+    basics = base_context(answers, library)
+    return CheckContext(
+        year=basics["year"],
+        period=basics["period"],
+        unit=str(basics["unit"]),
+        kind=str(library.kind(answers.outline.id)["id"]),
+        numbers=answered_numbers(answers.sections or []),
+    )
+
+
+def answered_numbers(sections: list[SectionAnswer]) -> Mapping[str, Mapping[str, int]]:
+    """The counts answered per section, keyed by heading as composed (blank and 0 say nothing)."""
+    from drafter.composing.compose import clean_heading
+
+    out: dict[str, dict[str, int]] = {}
+    for section in sections:
+        numbers = {
+            key: value for key, value in (section.counts or {}).items()
+            if value is not None and is_count(value)
+        }
+        if numbers:
+            out.setdefault(clean_heading(section.heading), numbers)
+        for heading, nested in answered_numbers(section.children or []).items():
+            out.setdefault(heading, dict(nested))
+    return out

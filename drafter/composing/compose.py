@@ -1,0 +1,327 @@
+"""Composition: answers + outline templates → the document model, in fluent 公文 Chinese.
+
+Wording lives in templates beside the outline (outlines/authored/templates/, and the
+kinds' title/opening/closing forms); this module only numbers headings, gathers each section's
+template context and turns rendered text into paragraphs. Answers are always passed to
+templates as values, never rendered as templates themselves, so `{{ }}` typed by a user stays
+literal text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from drafter.answers.answers import basic_value, paragraphs_of, section_topic
+from drafter.answers.model import Answers, Measure, SectionAnswer
+from drafter.composing.templating import Templates
+from drafter.composing.wording import (
+    Answered,
+    claim_counts,
+    counts_alone,
+    points,
+    sentence,
+    with_counts,
+)
+from drafter.document.model import Block, Document, Heading, Paragraph
+from drafter.domain.counts import apply_counts, phrase_counts
+from drafter.domain.dates import format_date
+from drafter.domain.numbering import heading_label
+from drafter.domain.periods import WHOLE_YEAR, Period
+from drafter.library.knowledge import Measure as BankMeasure
+from drafter.library.outline import Library, Outline
+
+_LEADING_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——)\s*"
+)
+
+
+def join_list(items: list[str]) -> str:
+    """A、B、C — for parallel phrases such as counts."""
+    return "、".join(i for i in items if i)
+
+
+def join_and(items: list[str]) -> str:
+    """A、B和C — for a closed list of nouns."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return "、".join(items[:-1]) + "和" + items[-1]
+
+
+def enumerate_measures(measures: list[Measure]) -> str:
+    """The `points` template filter: measures as one sentence, or 一是……二是…… (see wording)."""
+    return points(measures, [[] for _ in measures], "", {})
+
+
+def clean_heading(text: str) -> str:
+    """A heading as typed, without a number the user copied in and without end punctuation."""
+    text = _LEADING_MARKER.sub("", str(text).strip())
+    return text.rstrip("。．.；;，,：: ")
+
+
+# The filters every template may use: {{ section.measures | points }}, {{ counts | counts(verbs) }}.
+FILTERS = (
+    ("points", enumerate_measures),
+    ("join_list", join_list),
+    ("join_and", join_and),
+    ("sentence", sentence),
+    ("counts", phrase_counts),
+)
+
+
+def templates(library: Library) -> Templates:
+    """The templates of a library: sandboxed and bounded unless drafter's own outlines/."""
+    return Templates(library.templates_dir, trusted=library.shipped, filters=FILTERS)
+
+
+def base_context(answers: Answers, library: Library, today: dt.date | None = None) -> dict[str, Any]:
+    """What every template may use: the basic answers plus the period's words.
+
+    period_name names the period in a title or opening (2025年度, 2025年上半年); ahead names
+    the next one for closings and next steps (2026年, 下半年, 下一阶段). Built once per document.
+    """
+    today = today or dt.date.today()
+    period = Period(answers.year or today.year, answers.period or WHOLE_YEAR)
+    organisation = library.knowledge.chosen(answers.organisation)
+    ctx: dict[str, Any] = {q["name"]: basic_value(answers, q["name"]) or "" for q in library.questions["basics"]}
+    ctx.update(
+        unit=answers.unit or "",
+        year=period.year,
+        next_year=period.year + 1,
+        period=period.part,
+        period_phrase=period.phrase,
+        period_body=period.body,
+        subject=_subject(answers, library),
+        organisation_name=organisation.name,
+        party_organisation=organisation.of(answers.unit or ""),
+        period_name=period.name,
+        ahead=period.ahead,
+        today=today,
+        verbs=library.verbs,  # for the counts filter: 召开支委会8次
+    )
+    return ctx
+
+
+def _subject(answers: Answers, library: Library) -> str:
+    """Who acts in the framing sentences: the kind's own (本人 in a 述职报告), else the organisation
+    by its short name (支部, 党总支, 机关党委, 党组)."""
+    subject = library.kind(answers.outline.id).get("subject")
+    if subject:
+        return str(subject)
+    name = library.knowledge.chosen(answers.organisation).name
+    return "支部" if name == "党支部" else name
+
+
+def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any] | None = None) -> str:
+    """The kind's title, opening or closing form rendered for these answers ("" when it has none)."""
+    outline = answers.outline
+    form = library.kind(outline.id).get(piece)
+    names = {"title": "标题", "opening": "开头", "closing": "结尾"}
+    context = ctx if ctx is not None else base_context(answers, library)
+    return templates(library).render_string(form or "", context, f"{outline.id} {names[piece]}").strip()
+
+
+def _date_line(date: dt.date | str | None, today: dt.date) -> str:
+    """The date as printed: today when not answered, none when answered empty."""
+    if date == "":
+        return ""
+    return format_date(date if isinstance(date, dt.date) else today)
+
+
+# Framing sentences of the closing parts when a kind gives none (kinds.yaml `framing:`).
+DEFAULT_FRAMING = {
+    "problems": "对照上级要求和党员群众期盼，{{ subject }}工作还存在一些差距和不足：",
+    "next_steps": "下一步，{{ subject }}将坚持问题导向，重点抓好以下{% if several %}几个方面的{% endif %}工作：",
+}
+
+
+# Who a report is addressed to, on its first line, flush left (GB/T 9704 主送机关): 市直机关工委：
+_ADDRESSEE = re.compile(
+    r"^[^，。；！？,;!?：:]{1,38}(?:工委|党委|党组|委员会|组织部|宣传部|支部|总支|领导|同志们|部门|单位"
+    r"|局|办公室|办|厅|处|科|中心)[：:]$"
+)
+
+
+def is_addressee(text: str) -> bool:
+    """Whether an opening paragraph is the line naming whom the report is addressed to."""
+    return _ADDRESSEE.match(text.strip()) is not None
+
+
+class _Composer:
+    """Walks the answered sections, numbering headings and wording each body.
+
+    What a reader must never meet is decided here: a heading with nothing under it (an empty
+    section is left out, numbering closes up), a heading level laid out two ways (one layout
+    per level for the document, unless an imported section keeps its own), the same framing
+    sentence twice (each closing part's framing is said once, by its first section).
+    """
+
+    def __init__(self, answers: Answers, library: Library, today: dt.date) -> None:
+        self.answers = answers
+        self.library = library
+        self.outline: Outline = answers.outline
+        self.templates = templates(library)
+        self.ctx = base_context(answers, library, today)
+        self.today = today
+        self.kind = library.kind(self.outline.id)
+        self.dash = self.kind.get("level1") == "dash"
+        self.knowledge = library.knowledge
+        self.period_body = Period(answers.year or today.year, answers.period or WHOLE_YEAR).body
+        self.run_in_levels = (
+            set(answers.run_in_levels) if answers.run_in_levels is not None else kind_run_in_levels(self.outline)
+        )
+        self.framed: set[str] = set()
+
+    def template_for(self, topic: str | None) -> str:
+        base = section_topic(topic or "")
+        if base and (self.library.templates_dir / f"{base}.j2").exists():
+            return f"{base}.j2"
+        return "section.j2"
+
+    def unit_of(self, key: str) -> str:
+        """The measure word of a count key: the catalogue's, else the one learned, else 次."""
+        entry = self.knowledge.match_count(key)
+        if entry is not None:
+            return entry.unit
+        for candidate in [self.outline, *self.library.outlines.values()]:
+            for top in candidate.sections:
+                for s in top.walk():
+                    for f in s.facts:
+                        if f.key == key:
+                            return f.unit
+        return "次"
+
+    def _proved(self, count: Answered, topic: str) -> BankMeasure | None:
+        """The bank measure of this topic and organisation that `count` proves, if any."""
+        if count.entry is None or not topic:
+            return None
+        organisation = self.knowledge.chosen(self.answers.organisation).id
+        return next(
+            (m for m in self.knowledge.measures_for(topic, organisation) if count.entry in m.counts),
+            None,
+        )
+
+    def framing(self, topic: str, items: int) -> str:
+        """The framing sentence of a closing part (存在问题, 下一步), the first time only;
+        `several` tells its form whether more than one item follows (以下几个方面 needs them)."""
+        if topic not in DEFAULT_FRAMING or topic in self.framed:
+            return ""
+        self.framed.add(topic)
+        form = (self.kind.get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
+        ctx = {**self.ctx, "several": items > 1}
+        return self.templates.render_string(form, ctx, f"{self.outline.id} 框架句").strip()
+
+    def body(self, answer: SectionAnswer, heading: Heading) -> list[str]:
+        """The section's paragraphs: measures with their counts, then the text (see wording)."""
+        topic = section_topic(answer.topic or "")
+        verbs = self.library.verbs
+        paragraphs, leftover = apply_counts(answer.paragraphs or [], answer.counts, self.unit_of)
+        counts = [Answered(c.key, c.value, c.unit, self.knowledge.match_count(c.key)) for c in leftover]
+        measures = [m for m in answer.measures or [] if m.item.strip()]
+        claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge)
+        lead = points(measures, claimed, self.period_body, verbs)
+        if lead:
+            lead = self.framing(topic, len(measures)) + lead
+        if not lead and not paragraphs and unclaimed and topic not in DEFAULT_FRAMING:
+            proved = self._proved(unclaimed[0], topic)
+            paragraphs = [counts_alone(unclaimed, self.ctx["subject"], proved, self.period_body, verbs)]
+        else:
+            paragraphs = with_counts(
+                ([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs,
+                after_list=len(measures) > 1,
+            )
+        context = dict(
+            self.ctx,
+            section={
+                "heading": heading.text,
+                "topic": answer.topic or "",
+                "level": heading.level,
+                "paragraphs": paragraphs,
+                "measures": measures,
+                "extra": answer.extra or {},
+            },
+        )
+        where = f"大纲 {self.outline.id}，栏目“{heading.text}”"
+        return paragraphs_of(self.templates.render_file(self.template_for(answer.topic), context, where))
+
+    def section(self, answer: SectionAnswer, level: int, n: int) -> list[Block]:
+        """A section's blocks, or none when it says nothing (then it takes no number)."""
+        label = "——" if self.dash and level == 1 else heading_label(level, n)
+        heading = Heading(level, label, clean_heading(answer.heading))
+        body = self.body(answer, heading)
+        children: list[Block] = []
+        k = 0
+        for child in answer.children or []:
+            child_blocks = self.section(child, min(level + 1, 4), k + 1)
+            k += bool(child_blocks)
+            children.extend(child_blocks)
+        if not body and not children:
+            return []
+        run_in = answer.run_in if answer.run_in is not None else level in self.run_in_levels
+        blocks: list[Block] = []
+        if run_in and body:
+            blocks.append(Paragraph(body[0], run_in=heading))
+            body = body[1:]
+        else:
+            blocks.append(heading)
+        blocks.extend(Paragraph(p) for p in body)
+        return blocks + children
+
+    def document(self) -> Document:
+        a = self.answers
+        title = kind_text(a, self.library, "title", self.ctx) if a.title is None else a.title.strip()
+        opening = a.opening
+        if opening is None:
+            opening = paragraphs_of(kind_text(a, self.library, "opening", self.ctx))
+        closing = a.closing
+        if closing is None:
+            closing = paragraphs_of(kind_text(a, self.library, "closing", self.ctx))
+        blocks: list[Block] = [Paragraph(p, flush=n == 0 and is_addressee(p)) for n, p in enumerate(opening)]
+        n = 0
+        for answer in a.sections or []:
+            section = self.section(answer, 1, n + 1)
+            n += bool(section)
+            blocks.extend(section)
+        blocks.extend(Paragraph(p) for p in closing)
+        signature = a.signature if a.signature is not None else paragraphs_of(self.ctx["party_organisation"])
+        return Document(
+            title=title, blocks=blocks, signature=list(signature), date=_date_line(a.date, self.today)
+        )
+
+
+def kind_run_in_levels(outline: Outline) -> set[int]:
+    """The heading levels the learned reports of a kind lay out run-in: at least two thirds of
+    the learned sections at that level are; a level the reports split on stays standalone."""
+    votes: dict[int, list[bool]] = {}
+    for top in outline.sections:
+        for s in top.walk():
+            votes.setdefault(s.level, []).append(s.run_in)
+    return {level for level, runs in votes.items() if sum(runs) * 3 >= len(runs) * 2}
+
+
+def empty_sections(answers: Answers) -> list[str]:
+    """Headings of answered sections that say nothing and are left out of the document."""
+    out = []
+    for section in answers.walk():
+        if not says_something(section):
+            out.append(clean_heading(section.heading))
+    return out
+
+
+def says_something(section: SectionAnswer) -> bool:
+    """Whether a section has anything to print: measures, text, counts, or such a sub-section."""
+    return bool(
+        any(m.item.strip() for m in section.measures or [])
+        or any(p.strip() for p in section.paragraphs or [])
+        or any(v for v in (section.counts or {}).values())
+        or any(says_something(c) for c in section.children or [])
+    )
+
+
+def compose(answers: Answers, library: Library, today: dt.date | None = None) -> Document:
+    """Turn typed answers into the document model (outside templates time-bounded as one)."""
+    composer = _Composer(answers, library, today or dt.date.today())
+    with composer.templates.document_budget():
+        return composer.document()

@@ -1,0 +1,169 @@
+"""How one section's body reads: its measures as 一是/二是, its counts inside them, its framing.
+
+The rules are those of docs/report-writing.md, so that a reader cannot see where the draft was
+assembled:
+- one measure is a plain sentence; two or more are 一是……；二是……。 — punctuated one way: all
+  with ； when no point has a detail, all with 。 when any has;
+- a count is written with its verb and measure word into the measure it proves (the phrase
+  bank says which counts prove which measure), at the end of that measure's sentence; counts
+  no measure claims close the section's first paragraph as one sentence; a section with only
+  counts says who did the work they prove (`counts_alone`), never a bare line of figures;
+- counts sharing a verb are grouped (召开支委会12次、党员大会4次，开展主题党日活动12次); a
+  count left blank or 0 says nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from drafter.answers.model import Measure
+from drafter.domain.counts import Count, has_verb, phrase_counts
+from drafter.domain.numbering import point_ordinal
+from drafter.library.knowledge import CountEntry, Knowledge
+from drafter.library.knowledge import Measure as BankMeasure
+from drafter.library.knowledge import phrase_counts as phrase_entries
+
+_SENTENCE_END = "。！？…”’）"
+# A count whose key names no activity the verb table knows (优秀党员) is written "优秀党员达3名".
+_GENERIC_VERB = "达"
+
+
+class Answered(NamedTuple):
+    """A count as answered: its key, value, measure word and catalogue entry (when it has one)."""
+
+    key: str
+    value: int
+    unit: str
+    entry: CountEntry | None
+
+
+def sentence(text: str) -> str:
+    """End a sentence with 。 unless it already ends in sentence-final punctuation."""
+    text = text.strip().rstrip("，,；;、：:")
+    if not text:
+        return ""
+    return text if text[-1] in _SENTENCE_END else text + "。"
+
+
+def clause(text: str) -> str:
+    """A clause to be continued: trailing punctuation dropped."""
+    return text.strip().rstrip("。；;，,、：:")
+
+
+def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> str:
+    """The counts as one clause, the catalogue's phrasing first: 召开支委会12次、党员大会4次，…"""
+    known = phrase_entries((c.entry, c.value) for c in counts if c.entry is not None)
+    with_verb: list[Count] = []
+    without: list[str] = []
+    for c in counts:
+        if c.entry is None and has_verb(c.key, verbs):
+            with_verb.append(Count(c.key, c.value, c.unit))
+        elif c.entry is None:
+            without.append(f"{c.key}{_GENERIC_VERB}{c.value}{c.unit}")
+    parts = [known, phrase_counts(with_verb, verbs), "，".join(without)]
+    return "，".join(p for p in parts if p)
+
+
+def counts_in_detail(detail: str, counts: Sequence[Answered]) -> tuple[str, list[Answered]]:
+    """A count whose activity ends the detail is written there, and not said again after it:
+    "层层签订党风廉政建设责任书" with 32 becomes "层层签订党风廉政建设责任书32份", not
+    "…责任书，全年签订党风廉政建设责任书32份". An activity named inside the detail stays as
+    it is ("按规定……讲授党课，做到有计划" is a way of working, not a tally) and its count
+    follows. Returns the detail and the counts left over.
+    """
+    rest: list[Answered] = []
+    for c in counts:
+        if c.entry is not None and detail.endswith(c.entry.name):
+            detail += c.entry.amount(c.value)
+        else:
+            rest.append(c)
+    return detail, rest
+
+
+def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | None:
+    """The phrase-bank measure with this text, for the counts that prove it."""
+    return knowledge.bank_measure(topic, item.strip().rstrip("。；;，,"))
+
+
+def claim_counts(
+    measures: Sequence[Measure], counts: Sequence[Answered], topic: str, knowledge: Knowledge
+) -> tuple[list[list[Answered]], list[Answered]]:
+    """Each measure's counts (those its bank entry lists, first measure first), and the rest."""
+    left = list(counts)
+    claimed: list[list[Answered]] = []
+    for m in measures:
+        bank = bank_measure(m.item, topic, knowledge)
+        ids = {e.id for e in bank.counts} if bank else set()
+        mine = [c for c in left if c.entry is not None and c.entry.id in ids]
+        left = [c for c in left if c not in mine]
+        claimed.append(mine)
+    return claimed, left
+
+
+def points(
+    measures: Sequence[Measure],
+    claimed: Sequence[Sequence[Answered]],
+    period: str,
+    verbs: Mapping[str, list[str]],
+) -> str:
+    """The measures as one paragraph: a plain sentence for one, 一是……二是…… for several."""
+    items = []
+    for m, counts in zip(measures, claimed, strict=True):
+        detail, rest = counts_in_detail(clause(m.detail or ""), counts)
+        counted = count_clause(rest, verbs)
+        tail = "，".join(p for p in (detail, period + counted if counted else "") if p)
+        items.append((clause(m.item), tail))
+    if not items:
+        return ""
+    if len(items) == 1:
+        item, tail = items[0]
+        return sentence(item) + sentence(tail)
+    full_stops = any(tail for _, tail in items)
+    out = []
+    for n, (item, tail) in enumerate(items, start=1):
+        last = n == len(items)
+        if full_stops:
+            out.append(f"{point_ordinal(n)}{item}。{sentence(tail)}")
+        else:
+            out.append(f"{point_ordinal(n)}{item}{'。' if last else '；'}")
+    return "".join(out)
+
+
+def counts_alone(
+    counts: Sequence[Answered],
+    subject: str,
+    proved: BankMeasure | None,
+    period: str,
+    verbs: Mapping[str, list[str]],
+) -> str:
+    """A section that has only counts, said as the work they prove, with who did it:
+    "支部坚持集中学习与个人自学相结合，全年开展集中学习12次、专题研讨4次。" — the bank
+    measure `proved` by the first count leads; without one, the subject alone does
+    ("支部全年评选表彰优秀党员3名。"). Never a bare "全年……12次。" line."""
+    counted = count_clause(counts, verbs)
+    if not counted:
+        return ""
+    lead = f"{clause(proved.text)}，" if proved is not None else ""
+    return sentence(f"{subject}{lead}{period}{counted}")
+
+
+def with_counts(
+    paragraphs: list[str],
+    counts: Sequence[Answered],
+    period: str,
+    verbs: Mapping[str, list[str]],
+    *,
+    after_list: bool = False,
+) -> list[str]:
+    """Counts no measure claimed, as one sentence closing the first paragraph (or alone).
+
+    After 一是……二是…… the sentence opens with 此外, so it does not read as part of the last point.
+    """
+    counted = count_clause(counts, verbs)
+    if not counted:
+        return paragraphs
+    text = sentence(("此外，" if after_list else "") + period + counted)
+    if not paragraphs:
+        return [text]
+    return [sentence(paragraphs[0]) + text, *paragraphs[1:]]

@@ -1,0 +1,258 @@
+"""Loading the knowledge files: `organisations.yaml`, `counts.yaml` and `measures.yaml`.
+
+Each is validated like every authored file (drafter.files.schema; errors name file, line and key),
+its items held to the rules learned points are held to (drafter.library.points), and cross-checked: a
+count or measure that names an unknown topic, organisation or count id is an error. drafter's
+own files are validated and held to the rules once per content (drafter.files.cache), not on every
+run. The loaded objects are drafter.library.knowledge's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import UserError
+from drafter.files import cache as parse_cache
+from drafter.files.schema import Map, Opt, validate
+from drafter.files.yamlio import KeyPath, YamlDoc, load_yaml
+from drafter.library.knowledge import (
+    NEXT_STEPS,
+    PROBLEMS,
+    CountEntry,
+    Knowledge,
+    Measure,
+    Organisation,
+    normal_name,
+    own_names,
+)
+from drafter.library.outline import AUTHORED_SCHEMAS, default_outlines_dir
+
+ORGANISATIONS_FILE = "organisations.yaml"
+COUNTS_FILE = "counts.yaml"
+MEASURES_FILE = "measures.yaml"
+KNOWLEDGE_FILES = (ORGANISATIONS_FILE, COUNTS_FILE, MEASURES_FILE)
+MAX_DETAIL = 60
+
+_MEASURE = {"text": str, "detail": Opt(str), "counts": Opt([str]), "organisations": Opt([str])}
+KNOWLEDGE_SCHEMAS: dict[str, Any] = {
+    ORGANISATIONS_FILE: {
+        "organisations": [{"id": str, "name": str, "help": str, "default": Opt(bool)}]
+    },
+    COUNTS_FILE: {
+        "counts": [
+            {
+                "id": str,
+                "verb": str,
+                "object": str,
+                "unit": str,
+                "topic": str,
+                "synonyms": Opt([str]),
+                "organisations": Opt([str]),
+                "group": Opt(str),
+            }
+        ]
+    },
+    MEASURES_FILE: {
+        "measures": Map([_MEASURE]),  # topic id (checked against topics.yaml) → its measures
+        "problems": [{"problem": Opt(str), "next_step": Opt(str), "organisations": Opt([str])}],
+    },
+}
+
+
+def load_knowledge(root: Path | None = None) -> Knowledge:
+    """The knowledge of an outlines folder (default: the shipped one), parsed and checked once.
+
+    A folder without any of the three files (an outlines folder made before they existed) uses
+    the shipped knowledge; one with only some of them is an error naming the missing file.
+    """
+    shipped = default_outlines_dir()
+    root = (root or shipped).resolve()
+    present = [name for name in KNOWLEDGE_FILES if (root / "authored" / name).is_file()]
+    if not present:
+        root = shipped.resolve()
+    elif len(present) < len(KNOWLEDGE_FILES):
+        missing = next(name for name in KNOWLEDGE_FILES if name not in present)
+        raise UserError(
+            f"{root / 'authored' / missing}：缺少此文件。",
+            hint=f"{'、'.join(KNOWLEDGE_FILES)} 须同时提供，或都不提供（使用 drafter 自带的）。",
+        )
+    return _load(root)
+
+
+@cache
+def _load(root: Path) -> Knowledge:
+    topics_doc = load_yaml(root / "authored" / "topics.yaml")
+    docs = {name: load_yaml(root / "authored" / name) for name in KNOWLEDGE_FILES}
+    keys = [topics_doc.key, *(doc.key for doc in docs.values())]
+    check = not parse_cache.checked("knowledge", keys)
+    if check:
+        validate(topics_doc, AUTHORED_SCHEMAS["topics.yaml"])
+        for name, doc in docs.items():
+            validate(doc, KNOWLEDGE_SCHEMAS[name])
+        _check_wording(docs[MEASURES_FILE])
+    topics = [t["id"] for t in topics_doc.data["topics"]]
+    organisations = _organisations(docs[ORGANISATIONS_FILE])
+    org_ids = [o.id for o in organisations]
+    counts = _counts(docs[COUNTS_FILE], topics, org_ids)
+    measures = _measures(docs[MEASURES_FILE], topics, org_ids, counts)
+    if check:
+        parse_cache.mark_checked("knowledge", keys)
+    return Knowledge(tuple(organisations), tuple(counts), tuple(measures))
+
+
+def _check_wording(doc: YamlDoc) -> None:
+    """Every bank item as it will be offered passes the rules learned points are held to."""
+    from drafter.library.points import plain_text_problem
+
+    for topic, items in doc.data["measures"].items():
+        for i, m in enumerate(items):
+            where: KeyPath = ("measures", str(topic), i)
+            _clause(doc, where + ("text",), m["text"], verb=True)
+            detail = _detail(m)
+            if problem := plain_text_problem(detail, MAX_DETAIL):
+                raise doc.error(where + ("detail",), f"说明“{detail[:20]}”{problem}。")
+    for i, item in enumerate(doc.data["problems"]):
+        for key, verb in (("problem", False), ("next_step", True)):
+            if item.get(key):
+                _clause(doc, ("problems", i, key), item[key], verb=verb)
+
+
+def _detail(m: dict[str, Any]) -> str:
+    return str(m.get("detail") or "").strip().rstrip("。；，")
+
+
+def _organisations(doc: YamlDoc) -> list[Organisation]:
+    items = doc.data["organisations"]
+    if not items:
+        raise doc.error(("organisations",), "至少需要一种组织类型。")
+    _unique(doc, ("organisations",), [o["id"] for o in items], "id")
+    _unique(doc, ("organisations",), [o["name"] for o in items], "name")
+    defaults = [i for i, o in enumerate(items) if o.get("default")]
+    if len(defaults) != 1:
+        where = ("organisations", defaults[1]) if defaults else ("organisations",)
+        raise doc.error(where, "须有且只有一种组织类型标为 default: true（向导的默认选项）。")
+    return [Organisation(o["id"], o["name"], o["help"], bool(o.get("default"))) for o in items]
+
+
+def _counts(doc: YamlDoc, topics: list[str], org_ids: list[str]) -> list[CountEntry]:
+    items = doc.data["counts"]
+    _unique(doc, ("counts",), [c["id"] for c in items], "id")
+    counts: list[CountEntry] = []
+    owners: dict[str, str] = {}
+    for i, c in enumerate(items):
+        where: KeyPath = ("counts", i)
+        _known(doc, where + ("topic",), c["topic"], topics, "主题", "topics.yaml")
+        orgs = c.get("organisations") or []
+        for j, org in enumerate(orgs):
+            _known(doc, where + ("organisations", j), org, org_ids, "组织类型", ORGANISATIONS_FILE)
+        entry = CountEntry(
+            c["id"], c["verb"], c["object"], c["unit"], c["topic"],
+            tuple(c.get("synonyms") or []), tuple(orgs), c.get("group") or "",
+        )
+        for name in own_names(entry):
+            other = owners.setdefault(normal_name(name), entry.id)
+            if other != entry.id:
+                raise doc.error(where, f"名称“{name}”已属于计数 {other}，学到的数字无法确定归属。")
+        counts.append(entry)
+    return counts
+
+
+def _measures(
+    doc: YamlDoc, topics: list[str], org_ids: list[str], counts: list[CountEntry]
+) -> list[Measure]:
+    by_id = {c.id: c for c in counts}
+    measures: list[Measure] = []
+    for topic, items in doc.data["measures"].items():
+        where: KeyPath = ("measures", str(topic))
+        _known(doc, where, str(topic), topics, "主题", "topics.yaml")
+        if topic in (PROBLEMS, NEXT_STEPS):
+            raise doc.error(where, f"“{topic}”的条目写在 problems: 下（问题与下一步成对）。")
+        for i, m in enumerate(items):
+            measures.append(_measure(doc, where + (i,), m, str(topic), org_ids, by_id))
+    for i, item in enumerate(doc.data["problems"]):
+        measures.extend(_pair(doc, ("problems", i), item, org_ids))
+    return measures
+
+
+def _measure(
+    doc: YamlDoc,
+    where: KeyPath,
+    m: dict[str, Any],
+    topic: str,
+    org_ids: list[str],
+    by_id: dict[str, CountEntry],
+) -> Measure:
+    text, detail = m["text"].strip(), _detail(m)
+    orgs = _orgs(doc, where, m, org_ids)
+    counts = []
+    for j, count_id in enumerate(m.get("counts") or []):
+        if count_id not in by_id:
+            raise doc.error(
+                where + ("counts", j), f"未知的计数“{count_id}”。", hint="可用的计数见 counts.yaml 的 id。"
+            )
+        entry = by_id[count_id]
+        if orgs and entry.organisations and not set(orgs) & set(entry.organisations):
+            raise doc.error(
+                where + ("counts", j), f"计数“{count_id}”不适用于本条做法的任何组织类型。"
+            )
+        counts.append(entry)
+    return Measure(text, topic, detail, tuple(counts), orgs)
+
+
+def _pair(doc: YamlDoc, where: KeyPath, item: dict[str, Any], org_ids: list[str]) -> list[Measure]:
+    """A problem and the next step answering it (either may stand alone) as two measures."""
+    problem, step = item.get("problem"), item.get("next_step")
+    if not problem and not step:
+        raise doc.error(where, "至少要写 problem（问题）或 next_step（下一步）之一。")
+    orgs = _orgs(doc, where, item, org_ids)
+    problem, step = (problem or "").strip(), (step or "").strip()
+    out = []
+    if problem:
+        out.append(Measure(problem, PROBLEMS, organisations=orgs, pair=step))
+    if step:
+        out.append(Measure(step, NEXT_STEPS, organisations=orgs, pair=problem))
+    return out
+
+
+def _clause(doc: YamlDoc, where: KeyPath, text: str, *, verb: bool) -> None:
+    """A bank item as offered: it must pass the rules learned points are held to."""
+    from drafter.library.points import (
+        check_point,
+        clean_point,
+        main_verb_problem,
+        plain_text_problem,
+    )
+
+    text = text.strip()
+    problem = plain_text_problem(text) or (main_verb_problem(text) if verb else "")
+    if problem or clean_point(text) != text:
+        reason = problem or check_point(text).reason
+        raise doc.error(where, f"“{text[:20]}”不宜作为条目：{reason}。")
+
+
+def _orgs(
+    doc: YamlDoc, where: KeyPath, item: dict[str, Any], org_ids: list[str]
+) -> tuple[str, ...]:
+    orgs = item.get("organisations") or []
+    for j, org in enumerate(orgs):
+        _known(doc, where + ("organisations", j), org, org_ids, "组织类型", ORGANISATIONS_FILE)
+    return tuple(orgs)
+
+
+def _known(
+    doc: YamlDoc, where: KeyPath, value: str, known: Sequence[str], what: str, file: str
+) -> None:
+    if value not in known:
+        hint = f"可用的{what}：{'、'.join(known)}（见 {file}）"
+        raise doc.error(where, f"未知的{what}“{value}”。", hint=hint)
+
+
+def _unique(doc: YamlDoc, where: KeyPath, values: list[str], key: str) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            raise doc.error(where + (i, key), f"{key}“{value}”重复。")
+        seen.add(value)

@@ -1,0 +1,344 @@
+"""Outlines: the learned section structure of a report kind, and the hand-written parts beside it.
+
+`Outline` mirrors `outlines/learned/<id>.yaml` (see docs/formats.md); `Library` gathers every
+learned outline with the authored kinds, topics, questions and templates of an outlines folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drafter.errors import UserError
+from drafter.files.schema import ANY, Map, OneOf, Opt, validate_once
+from drafter.files.yamlio import YamlDoc, load_yaml, shipped_outlines_dir
+
+if TYPE_CHECKING:
+    from drafter.library.knowledge import Knowledge
+
+SCHEMA_VERSION = 1
+# The topic of a learned section that no topic's keywords name, and its name.
+OTHER = "other"
+OTHER_NAME = "其他"
+LEARNED_HEADER = "# 由 drafter learn 生成，请勿手工修改；问题措辞与模板见 outlines/authored/。\n"
+
+_SOURCED = {"text": str, "sources": [str]}
+_POINT = {"lead": str, "sources": [str]}
+_FACT = {"key": str, "unit": str, "example": Opt(int), "sources": [str]}
+
+
+def _section_schema() -> dict[str, Any]:
+    section: dict[str, Any] = {
+        "id": str,
+        "topic": str,
+        "level": int,
+        "share": float,
+        "run_in": bool,
+        "titles": [_SOURCED],
+        "points": Opt([_POINT]),
+        "facts": Opt([_FACT]),
+    }
+    section["children"] = Opt([section])
+    return section
+
+
+OUTLINE_SCHEMA = {
+    "schema": int,
+    "id": str,
+    "kind": str,
+    "description": Opt(str),
+    "sources": [str],
+    "titles": Opt([_SOURCED]),
+    "opening": Opt([_SOURCED]),
+    "closing": Opt([_SOURCED]),
+    "sections": [_section_schema()],
+}
+
+_QUESTION = {
+    "name": str,
+    "type": str,
+    "prompt": str,
+    "help": Opt(str),
+    "required": Opt(bool),
+    "default": Opt(ANY),
+    "choices": Opt(OneOf((str, [str]))),
+    "min": Opt(int),
+    "max": Opt(int),
+    "when": Opt(str),
+    "placeholder": Opt(str),
+    "each": Opt(str),
+    "limit": Opt(int),
+    "other": Opt(bool),
+    "unit": Opt(str),
+}
+
+AUTHORED_SCHEMAS: dict[str, Any] = {
+    "kinds.yaml": {
+        "kinds": [
+            {
+                "id": str,
+                "name": str,
+                "description": str,
+                "detect": Opt(
+                    {
+                        "title_any": Opt([str]),
+                        "title_period": Opt([str]),
+                        "opening_any": Opt([str]),
+                        "dash_share": Opt(float),
+                    }
+                ),
+                "level1": Opt(str),
+                "followed_by": Opt(str),
+                "subject": Opt(str),
+                "framing": Opt({"problems": Opt(str), "next_steps": Opt(str)}),
+                "title": str,
+                "opening": Opt(str),
+                "closing": Opt(str),
+            }
+        ]
+    },
+    "topics.yaml": {
+        "verbs": Opt(Map([str])),
+        "topics": [
+            {
+                "id": str,
+                "name": str,
+                "keywords": [str],
+                "bank": Opt([str]),
+                "questions": Opt([_QUESTION]),
+            }
+        ]
+    },
+    "questions.yaml": {"basics": [_QUESTION], "section": [_QUESTION], "topics": Opt(Map([_QUESTION]))},
+}
+
+
+@dataclass
+class Sourced:
+    """A text seen in the corpus, with the reports it came from."""
+
+    text: str
+    sources: list[str]
+
+
+@dataclass
+class Fact:
+    """A countable activity seen in the corpus: 集中学习 … 次."""
+
+    key: str
+    unit: str
+    sources: list[str]
+    example: int | None = None
+
+
+@dataclass
+class OutlineSection:
+    """One learned section: its topic, level, heading variants, phrase bank and facts."""
+
+    id: str
+    topic: str
+    level: int
+    share: float
+    run_in: bool
+    titles: list[Sourced] = field(default_factory=list)
+    points: list[Sourced] = field(default_factory=list)  # text = the lead clause
+    facts: list[Fact] = field(default_factory=list)
+    children: list[OutlineSection] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "level": self.level,
+            "share": round(self.share, 3),
+            "run_in": self.run_in,
+            "titles": [{"text": t.text, "sources": t.sources} for t in self.titles],
+            "points": [{"lead": p.text, "sources": p.sources} for p in self.points],
+            "facts": [_fact_dict(f) for f in self.facts],
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OutlineSection:
+        return cls(
+            id=d["id"],
+            topic=d["topic"],
+            level=d["level"],
+            share=float(d["share"]),
+            run_in=d["run_in"],
+            titles=[Sourced(t["text"], t["sources"]) for t in d.get("titles") or []],
+            points=[Sourced(p["lead"], p["sources"]) for p in d.get("points") or []],
+            facts=[
+                Fact(f["key"], f["unit"], f["sources"], f.get("example"))
+                for f in d.get("facts") or []
+            ],
+            children=[cls.from_dict(c) for c in d.get("children") or []],
+        )
+
+    def walk(self) -> list[OutlineSection]:
+        out = [self]
+        for c in self.children:
+            out.extend(c.walk())
+        return out
+
+
+def _fact_dict(f: Fact) -> dict[str, Any]:
+    d: dict[str, Any] = {"key": f.key, "unit": f.unit}
+    if f.example is not None:
+        d["example"] = f.example
+    d["sources"] = f.sources
+    return d
+
+
+@dataclass
+class Outline:
+    """A learned outline of one report kind (or the general outline)."""
+
+    id: str
+    kind: str
+    description: str
+    sources: list[str]
+    sections: list[OutlineSection]
+    titles: list[Sourced] = field(default_factory=list)
+    opening: list[Sourced] = field(default_factory=list)
+    closing: list[Sourced] = field(default_factory=list)
+    path: Path | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        def sourced(items: list[Sourced]) -> list[dict[str, Any]]:
+            return [{"text": s.text, "sources": s.sources} for s in items]
+
+        return {
+            "schema": SCHEMA_VERSION,
+            "id": self.id,
+            "kind": self.kind,
+            "description": self.description,
+            "sources": self.sources,
+            "titles": sourced(self.titles),
+            "opening": sourced(self.opening),
+            "closing": sourced(self.closing),
+            "sections": [s.to_dict() for s in self.sections],
+        }
+
+    @classmethod
+    def from_doc(cls, doc: YamlDoc) -> Outline:
+        """Build an outline from a loaded YAML document, validating it first."""
+        validate_once(doc, OUTLINE_SCHEMA, "outline")
+        d = doc.data
+        if d["schema"] != SCHEMA_VERSION:
+            raise doc.error(("schema",), f"不支持的大纲版本 {d['schema']}（应为 {SCHEMA_VERSION}）。")
+
+        def sourced(key: str) -> list[Sourced]:
+            return [Sourced(s["text"], s["sources"]) for s in d.get(key) or []]
+
+        return cls(
+            id=d["id"],
+            kind=d["kind"],
+            description=d.get("description") or "",
+            sources=d["sources"],
+            sections=[OutlineSection.from_dict(s) for s in d["sections"]],
+            titles=sourced("titles"),
+            opening=sourced("opening"),
+            closing=sourced("closing"),
+            path=doc.path,
+        )
+
+    def find(self, section_id: str) -> OutlineSection | None:
+        """The section with this id anywhere in the tree."""
+        for top in self.sections:
+            for s in top.walk():
+                if s.id == section_id:
+                    return s
+        return None
+
+
+def load_outline(path: Path) -> Outline:
+    """Load and validate one learned outline file."""
+    return Outline.from_doc(load_yaml(path))
+
+
+def default_outlines_dir() -> Path:
+    """The outlines shipped with drafter (see yamlio.shipped_outlines_dir)."""
+    return shipped_outlines_dir()
+
+
+@dataclass
+class Library:
+    """Every outline of an outlines folder with its authored kinds, topics, questions, templates."""
+
+    root: Path
+    outlines: dict[str, Outline]
+    kinds: list[dict[str, Any]]
+    topics: list[dict[str, Any]]
+    verbs: dict[str, list[str]]  # verb → endings of the count nouns it governs: 召开 → [会]
+    questions: dict[str, Any]
+    shipped: bool  # True for drafter's own outlines/; others render in a Jinja sandbox
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "authored" / "templates"
+
+    @cached_property
+    def knowledge(self) -> Knowledge:
+        """Organisations, count catalogue and phrase banks of this folder (drafter.library.knowledge),
+        loaded the first time they are needed and kept with the library."""
+        from drafter.library.knowledge_files import load_knowledge
+
+        return load_knowledge(self.root)
+
+    def outline(self, outline_id: str) -> Outline:
+        """One of the library's outlines by id (answers files resolve theirs in drafter.answers.answers)."""
+        if outline_id in self.outlines:
+            return self.outlines[outline_id]
+        known = "、".join(self.outlines)
+        raise UserError(f"未知的大纲“{outline_id}”。", hint=f"可用的大纲：{known}")
+
+    def topic_ids(self) -> set[str]:
+        """The ids of every authored topic."""
+        return {t["id"] for t in self.topics}
+
+    def kind(self, outline_id: str) -> dict[str, Any]:
+        """The authored kind of an outline id; the last kind (the fallback) for the general outline."""
+        return self.own_kind(outline_id) or self.kinds[-1]
+
+    def own_kind(self, outline_id: str) -> dict[str, Any] | None:
+        """The authored kind with exactly this id, None for the general or an own outline."""
+        return next((k for k in self.kinds if k["id"] == outline_id), None)
+
+    def topic(self, topic_id: str) -> dict[str, Any] | None:
+        for t in self.topics:
+            if t["id"] == topic_id:
+                return t
+        return None
+
+
+def load_authored(root: Path) -> dict[str, Any]:
+    """Load and validate authored/kinds.yaml, topics.yaml and questions.yaml of an outlines folder."""
+    loaded: dict[str, Any] = {}
+    for name, schema in AUTHORED_SCHEMAS.items():
+        doc = load_yaml(root / "authored" / name)
+        validate_once(doc, schema, name)
+        loaded[name] = doc.data
+    return loaded
+
+
+def load_library(root: Path | None = None) -> Library:
+    """Load an outlines folder (default: the shipped one)."""
+    shipped_root = default_outlines_dir()
+    root = root or shipped_root
+    authored = load_authored(root)
+    outlines = {}
+    for path in sorted((root / "learned").glob("*.yaml")):
+        outline = load_outline(path)
+        outlines[outline.id] = outline
+    return Library(
+        root=root,
+        outlines=outlines,
+        kinds=authored["kinds.yaml"]["kinds"],
+        topics=authored["topics.yaml"]["topics"],
+        verbs=authored["topics.yaml"].get("verbs") or {},
+        questions=authored["questions.yaml"],
+        shipped=root.resolve() == shipped_root.resolve(),
+    )

@@ -1,0 +1,175 @@
+"""Cleaning learned points (the lead clauses of 一是……二是……) before they are offered as measures.
+
+A point learned from a real report may carry what belongs to that report only: a placeholder
+(XX, **), a year, a document title (《…》), the unit's or a place's name, a period word
+(上半年); or it may be only half a sentence (通过……, ……的基础上). `check_point` generalises what
+can be generalised (按照《…》 and years are dropped, 开展了 → 开展) and drops the rest, saying
+why; `learn` keeps the cleaned text, `learn -v` lists what was dropped, and the authored phrase
+banks are held to the same rules when they load (drafter.library.knowledge).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_POINT = 30
+MIN_POINT = 6  # 动员部署, 高标准谋划: a stage's name or a fragment, not a measure to offer
+
+# Predicates of a measure: the main verb of a verb-object clause. Two characters or more, so a
+# character inside a noun (建 in 党建) never counts; 办实事 and 讲党课 stand for 办 and 讲.
+MEASURE_VERBS = (
+    "加强", "强化", "深化", "落实", "推进", "推动", "开展", "组织", "召开", "举办", "举行", "坚持",
+    "健全", "完善", "建立", "规范", "严格", "抓好", "抓实", "抓牢", "抓细", "做好", "做实", "做细",
+    "提升", "提高", "发挥", "压实", "压紧", "筑牢", "夯实", "聚焦", "打造", "培育", "创建", "引导",
+    "教育", "关心", "关爱", "服务", "执行", "贯彻", "宣传", "讲授", "讲好", "讲党课", "办好",
+    "办实事", "发展", "吸收", "培养", "选树", "树立", "营造", "守牢", "守住", "把好", "把准", "把握",
+    "掌握", "加大", "拓展", "拓宽", "创新", "丰富", "改进", "整治", "纠治", "整改", "检视", "查摆",
+    "排查", "防范", "化解", "研判", "监督", "督促", "检查", "考核", "评议", "走访", "慰问", "结对",
+    "帮扶", "参与", "构建", "优化", "统筹", "融入", "促进", "保障", "确保", "实施", "制定", "修订",
+    "梳理", "建强", "配齐", "配强", "突出", "锤炼", "涵养", "弘扬", "传承", "践行", "激发", "激励",
+    "调动", "带动", "引领", "增强", "巩固", "扩大", "成立", "增设", "设立", "搭建", "收缴", "用好",
+    "用活", "推行", "推广", "总结", "提炼", "挖掘", "分析", "研究", "部署", "谋划", "调整", "完成",
+    "办理", "解决", "回应", "倾听", "征求", "听取", "畅通", "加快", "注重", "严肃", "严明", "严守",
+    "遵守", "动员", "落细", "精简", "减轻", "列入", "纳入", "运用", "指导", "督导", "培训", "选派",
+    "配备", "严把", "提醒", "通报", "查处", "问责", "约谈", "开设", "设置", "对接", "共建", "对标",
+    "捍卫", "维护", "领会", "推出", "编发", "报送", "发布", "压减", "管好", "管住", "守好", "织密",
+    "健全完善", "建设", "管理", "凝聚", "联系", "发动", "团结", "评选", "表彰", "缴纳", "严格执行",
+    "担当", "领悟", "接受", "支持", "配合", "建好", "组建", "破解", "攻坚", "争当", "争做", "赓续", "做到",
+)
+# Predicates of a diagnosis (存在问题): 还不够, 有待加强.
+DIAGNOSIS_WORDS = (
+    "不够", "不足", "有待", "需要", "亟需", "亟待", "欠缺", "缺乏", "薄弱", "不强", "不高", "不深",
+    "不实", "不到位", "不充分", "不明显", "不严", "不细", "不平衡", "不紧", "存在", "还需", "差距",
+    "偏少", "偏弱", "偏软", "偏宽", "滞后", "单一", "不多", "较少", "较弱", "不规范", "不及时",
+    "不全面", "不完善", "不健全", "不够高", "不大",
+)
+_PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|[Xx]{2,}|[×Ｘ]{2,}|某某|…|\.{3,}|_{2,}|○{2,}|□")
+_YEAR = re.compile(
+    r"(?:19|20)\d{2}(?:\s*[-—－~～至到]\s*(?:19|20)?\d{2})?\s*年(度)?|[〇零一二三四五六七八九]{4}年(度)?"
+)
+# A document named as what a measure follows: 按照《…》(的)要求 — the clause stands without it.
+_DOCUMENT_ADJUNCT = re.compile(
+    r"(?:按照|根据|依据|对照|围绕|结合|贯彻|落实)《[^》]*》(?:的)?(?:要求|精神|部署|规定|安排)?"
+)
+_PLACE = re.compile(
+    r"[我全本][省市区县州镇乡]|(?:[省市区县州]|自治区)(?:委|政府|直|级|属|人大|政协)|党中央、省"
+)
+_UNIT = re.compile(r"[省市区县州][\u4e00-\u9fff]{1,5}?(?:局|委|厅|办公室|中心|馆|院|公司|集团)")
+_LEADING_TIME = (
+    "今年以来", "今年来", "一年来", "半年来", "上半年以来", "上半年", "下半年", "今年", "全年",
+    "年初", "年内", "年底", "截至目前", "截止目前", "目前", "近年来", "去年", "明年", "新的一年",
+)
+_FRAGMENT_ENDINGS = (
+    "的基础上", "的同时", "之际", "过程中", "期间", "方面", "等形式", "等方式", "等途径", "之中",
+)
+# Prepositions that open an adverbial (通过……, 结合……): a main verb must follow their object.
+_OPENERS = re.compile(
+    r"通过|结合|按照|根据|依据|依托|借助|围绕|对照|针对|随着|经过|本着|紧扣|在|以|为|将"
+)
+_PURPOSE = re.compile(r"^为了?(?:进一步|更好地?|切实|全面|有效|确保)?")
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》")
+_END_PUNCT = "。；，、：:;,.！!？? \u3000"
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+_VERB = _alternation(MEASURE_VERBS)
+_PREDICATE = _alternation(MEASURE_VERBS + DIAGNOSIS_WORDS)
+_VERB_LE = re.compile(f"({_VERB.pattern})了(?!解)")
+
+
+@dataclass(frozen=True)
+class CleanedPoint:
+    """A learned point as it may be offered (`text`, None when dropped) and why it was changed."""
+
+    text: str | None
+    reason: str  # why dropped, or what was generalised ("" when kept as it is)
+
+
+def clean_point(text: str) -> str | None:
+    """The point as it may be offered, generalised where needed; None when it must be dropped."""
+    return check_point(text).text
+
+
+def check_point(text: str) -> CleanedPoint:
+    """Generalise a learned point (文件名、年份、时间词、“了”) or drop it, with the reason."""
+    point = text.strip().rstrip(_END_PUNCT)
+    if m := _PLACEHOLDER.search(point):
+        return CleanedPoint(None, f"含占位符“{m.group()}”")
+    changes = []
+    if (m := _DOCUMENT_ADJUNCT.search(point)) and len(point) > len(m.group()) + 2:
+        point = point.replace(m.group(), "", 1)
+        changes.append(f"去掉文件名“{m.group()}”")
+    point, n = _YEAR.subn(lambda y: "年度" if y.start() and (y.group(1) or y.group(2)) else "", point)
+    point = point.lstrip("，、 ")
+    if n:
+        changes.append("去掉年份")
+    for word in _LEADING_TIME:
+        if point.startswith(word) and len(point) > len(word) + 2:
+            point = point[len(word):].lstrip("，、 ")
+            changes.append(f"去掉时间词“{word}”")
+            break
+    point, n = _VERB_LE.subn(r"\1", point)
+    if n:
+        changes.append("去掉“了”")
+    problem = plain_text_problem(point) or main_verb_problem(point, diagnosis=True)
+    if not problem and len(point) < MIN_POINT:
+        problem = f"不足{MIN_POINT}字，像阶段名或片段（{point}），不是一条完整的做法"
+    if problem:
+        return CleanedPoint(None, problem)
+    return CleanedPoint(point, "，".join(changes))
+
+
+def plain_text_problem(text: str, limit: int = MAX_POINT) -> str:
+    """What makes a text unfit to offer to every unit ("" when nothing does).
+
+    Placeholders, years, document titles, names of units or places, and more than `limit`
+    characters.
+    """
+    if m := _PLACEHOLDER.search(text):
+        return f"含占位符“{m.group()}”"
+    if m := _YEAR.search(text):
+        return f"含年份“{m.group()}”"
+    if "《" in text or "》" in text:
+        return "含文件名（《…》）"
+    names = [m for m in (_UNIT.search(text), _PLACE.search(text)) if m]
+    if names:
+        return f"含单位或地名“{min(names, key=lambda m: m.start()).group()}”"
+    if len(text) > limit:
+        return f"超过{limit}字（{len(text)}字）"
+    return ""
+
+
+def main_verb_problem(text: str, *, diagnosis: bool = False) -> str:
+    """Why a text is not a complete clause ("" when it is): no main verb, or only an adverbial.
+
+    With `diagnosis`, a diagnosis (还不够, 有待加强) counts as a predicate too.
+    """
+    words = _PREDICATE if diagnosis else _VERB
+    masked = _QUOTED.sub(lambda m: "“" + "|" * (len(m.group()) - 2) + "”", text)
+    if ending := next((e for e in _FRAGMENT_ENDINGS if masked.endswith(e)), ""):
+        return f"以“{ending}”结尾，是半句话"
+    starts = [m.start() for m in words.finditer(masked)]
+    if not starts:
+        return "没有谓语动词，不成句"
+    if (m := _PURPOSE.match(masked)) and m.end() in starts:
+        return "只是目的状语（“为……”），不成句"
+    openers = _OPENERS.finditer(masked[:6])
+    opener = next((o for o in openers if not any(s < o.start() for s in starts)), None)
+    if opener and not any(s > opener.end() for s in starts):
+        return f"只有状语（“{opener.group()}……”），缺少谓语"
+    return ""
+
+
+# Bodies a 党支部 or 党总支 does not have: a text naming them was learned from another unit.
+_ABOVE_BRANCH = ("党组", "中心组", "党委")
+_BRANCH_LEVEL = ("branch", "general_branch")
+
+
+def beyond_organisation(text: str, organisation: str | None) -> bool:
+    """Whether a learned text speaks of bodies this organisation does not have (党组, 中心组 in a
+    党支部's report): such a heading or point came from another kind of unit."""
+    return organisation in _BRANCH_LEVEL and any(word in text for word in _ABOVE_BRANCH)

@@ -1,0 +1,199 @@
+"""What a heading looks like: marker families, the heading sentence, and how families rank.
+
+A heading starts with a marker of one family — 第一部分 一、 （一） 1. （1） 1.1 or —— — followed by a
+short heading sentence, either alone on its line (standalone) or ending at 。/：/a space with
+body text after it (run-in). Word documents add evidence of their own: a paragraph in a
+Heading 1–9 style (or with an outline level) is a heading whatever its text, and its level
+ranks the families it uses (`family_ranks`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from drafter.domain.chinese_numerals import NUMERAL_CHARS, parse_chinese
+
+MAX_HEADING_CHARS = 60  # a longer "heading sentence" is body text that starts with a number
+MAX_DASH_HEADING_CHARS = 25  # ——稳基础。 is short; a long —— line is a bulleted sentence
+MAX_STYLED_HEADING_CHARS = 120  # a heading-styled paragraph longer than this is body text
+# classify() only needs this much of a paragraph: a heading sentence ends well before it.
+CLASSIFY_SPAN = 3 * MAX_HEADING_CHARS
+
+# Conventional ranking of the numbered marker families; the dash family has no fixed place.
+# Dotted decimals (1.1, 1.1.1) sit under 1. and above （1）.
+# 第一部分 (a long report's parts) sits above 一、.
+FAMILY_RANK = {
+    "part": -1.0, "cn": 0.0, "pcn": 1.0, "ar": 2.0, "dot2": 2.3, "dot3": 2.5, "dot4": 2.7, "par": 3.0,
+}
+DASH = "dash"
+STYLED = "h"  # prefix of the family of an unnumbered heading-styled paragraph: h0 … h8
+
+_MARKER = re.compile(
+    rf"第(?P<part>[{NUMERAL_CHARS}]{{1,3}})部分(?:[：:、]|[ \t\u3000]+|$)"
+    rf"|(?P<cn>[{NUMERAL_CHARS}]{{1,8}})、"
+    rf"|[（(](?P<pcn>[{NUMERAL_CHARS}]{{1,8}})[）)]"
+    r"|(?P<dot>\d{1,3}(?:[.．]\d{1,3}){1,3})(?:[.．、]|(?=[ \t\u3000]))"
+    r"|(?P<ar>\d{1,3})[.．、](?!\d)"
+    r"|[（(](?P<par>\d{1,3})[）)]"
+    r"|(?P<dash>——)"
+)
+# A bare number ("1 总体要求", "2.1 部署"), a marker only in a heading-styled paragraph.
+_BARE_NUMBER = re.compile(r"(?P<dot>\d{1,3}(?:[.．]\d{1,3}){0,3})(?=[ \t\u3000])")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_COLON = re.compile(r"[：:]")
+_SPACE = re.compile(r"\s")
+_BODY_PUNCT = re.compile(r"[。，；,;]")
+HEADING_TRAIL = "。！？!?；;：:，,、 \u3000\t"
+ENUM_START = re.compile(rf"^[{NUMERAL_CHARS}]{{1,3}}是")
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    """A paragraph recognised as a heading."""
+
+    family: str  # "part" 第一部分, "cn" 一、, "pcn" （一）, "ar" 1., "dot2" 1.1, "par" （1）, "dash" ——, "h0" styled
+    number: int | None  # None for dash and unnumbered headings
+    marker: str
+    title: str
+    rest: str  # body text on the same line ("" for a standalone heading)
+    body_at: int = field(default=0, compare=False)  # where `rest` starts in the classified text
+
+    @property
+    def run_in(self) -> bool:
+        return bool(self.rest)
+
+
+def classify(text: str) -> HeadingMatch | None:
+    """The heading at the start of `text`, or None when it is body text.
+
+    Only the first `CLASSIFY_SPAN` characters decide (a heading sentence ends well before),
+    so a long paragraph costs no more than a short one.
+    """
+    if len(text) <= CLASSIFY_SPAN:
+        return _classify(text)
+    head = _classify(text[:CLASSIFY_SPAN])
+    if head is None or not head.rest:
+        return None  # no heading sentence ended within the span: it is too long
+    return replace(head, rest=text[head.body_at:].strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify(text: str) -> HeadingMatch | None:
+    """Cached: the wrap check, the joiner and the tree builder ask about the same lines."""
+    match = _MARKER.match(text)
+    if not match:
+        return None
+    family, number = _family_and_number(match)
+    if family != DASH and number is None:
+        return None
+    rest_at = len(text) - len(text[match.end():].lstrip(" \t\u3000、"))
+    rest = text[rest_at:]
+    end = _heading_end(rest, dash=family == DASH)
+    if end is None:
+        if family == DASH:
+            return None
+        head, body, body_at = rest, "", len(text)
+    else:
+        head, body, body_at = rest[:end], rest[end + 1:].strip(), rest_at + end + 1
+    title = head.strip().rstrip(HEADING_TRAIL)
+    limit = MAX_DASH_HEADING_CHARS if family == DASH else MAX_HEADING_CHARS
+    if not title or len(head) > limit:
+        return None
+    return HeadingMatch(family, number, _marker_text(match), title, body, body_at)
+
+
+def classify_styled(text: str, level: int) -> HeadingMatch | None:
+    """A paragraph Word marks as a heading (style or outline level `level`, 0-based).
+
+    Its marker, if any, still names its family; without one it is an unnumbered heading of
+    family h<level>. A long paragraph is body text in a heading style, judged by its text.
+    """
+    found = classify(text)
+    if found is not None or len(text) > MAX_STYLED_HEADING_CHARS:
+        return found
+    match = _MARKER.match(text) or _BARE_NUMBER.match(text)
+    family, number, marker = f"{STYLED}{level}", None, ""
+    if match is not None:
+        found_family, found_number = _family_and_number(match)
+        if found_number is not None or found_family == DASH:
+            family, number, marker = found_family, found_number, _marker_text(match)
+            text = text[match.end():]
+    title = text.strip(" \t\u3000、").rstrip(HEADING_TRAIL)
+    if not title:
+        return None
+    return HeadingMatch(family, number, marker, title, "")
+
+
+def _family_and_number(match: re.Match[str]) -> tuple[str, int | None]:
+    family = match.lastgroup or DASH
+    digits = match.group(family)
+    if family == DASH:
+        return family, None
+    if family == "dot":
+        parts = re.split("[.．]", digits)
+        return (f"dot{len(parts)}" if len(parts) > 1 else "ar"), int(parts[-1])
+    if family in ("ar", "par"):
+        return family, int(digits)
+    return family, parse_chinese(digits)
+
+
+def _marker_text(match: re.Match[str]) -> str:
+    """The marker as found, without a trailing space that only separated it from the title;
+    第一部分 keeps one full-width space, as it is set before its title."""
+    text = match.group().rstrip(" \t\u3000")
+    return f"{text}\u3000" if match.lastgroup == "part" and text.endswith("部分") else text
+
+
+def _heading_end(rest: str, *, dash: bool) -> int | None:
+    """Where a heading sentence ends: the first 。, or ：/space when body text follows.
+
+    A space only ends the heading when what follows reads as a sentence; headings such as
+    "压实责任 抓好落实" use a space inside the heading itself. A dash heading ends only at
+    sentence punctuation (——稳基础。).
+    """
+    candidates = []
+    if found := _SENTENCE_END.search(rest):
+        candidates.append(found.start())
+    if found := _COLON.search(rest):
+        candidates.append(found.start())
+    if not dash and (found := _SPACE.search(rest)):
+        after = rest[found.end():]
+        if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS:
+            candidates.append(found.start())
+    return min(candidates) if candidates else None
+
+
+def starts_block(text: str) -> bool:
+    """True for a line that must begin its own paragraph: a heading or an enumeration item."""
+    return classify(text) is not None or ENUM_START.match(text) is not None
+
+
+def family_ranks(styled: Iterable[tuple[str, int]]) -> dict[str, float]:
+    """The rank of each family, given (family, Word outline level) of heading-styled paragraphs.
+
+    Without styles, the conventional ranking. With them, a styled family ranks at its level
+    (its first one), and an unstyled family fits between the styled families around it in
+    the conventional order, or below all styled levels when none ranks under it.
+    """
+    levels: dict[str, int] = {}
+    for family, level in styled:
+        levels.setdefault(family, level)
+    if not levels:
+        return dict(FAMILY_RANK)
+    ranks = {family: float(level) for family, level in levels.items()}
+    deepest = max(levels.values())
+    for family, conventional in FAMILY_RANK.items():
+        if family in ranks:
+            continue
+        above = [ranks[f] for f, c in FAMILY_RANK.items() if f in levels and c < conventional]
+        below = [ranks[f] for f, c in FAMILY_RANK.items() if f in levels and c > conventional]
+        if above and below:
+            ranks[family] = (max(above) + min(below)) / 2
+        elif below:
+            ranks[family] = min(below) - 0.5
+        else:
+            ranks[family] = deepest + 1 + conventional
+    return ranks

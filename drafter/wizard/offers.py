@@ -1,0 +1,150 @@
+"""What the wizard offers for one section: measures to tick and counts to fill (pure, no prompts).
+
+Measures: the knowledge bank of the section's topic for the organisation (drafter.library.knowledge,
+`measures_for`; for 存在问题 / 下一步 the problems and next-step banks), then the learned
+outline's points that `clean_point` accepts (cleaned), without duplicates. An item another
+section of the report already says is not offered again: sub-sections divide their parent's
+items instead of repeating its list, and no measure is written twice. A next-steps part offers
+first, in the same order, the bank's next steps that answer the problems the report states
+(`answering`), so that 一是…二是… of the two lists correspond.
+
+Counts: the count catalogue of the topic for the organisation (`counts_for`, most commonly
+reported first), then learned facts that `match_count` maps onto the catalogue and that fit
+the organisation (asked as that entry) — never the raw learned keys (排查问题, 学习) nor
+another organisation's counts (中心组 for a 党支部). A count another section already holds is
+not asked again. At most `MAX_COUNTS` are asked in the first pass; the rest are offered behind
+"更多数字". Counts are stored under the catalogue entry's name (召开支委会), which composition
+maps back with `match_count`; last period's counts keep their own keys (see drafter.wizard.carry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from drafter.answers.answers import section_topic
+from drafter.answers.model import SectionAnswer
+from drafter.library.knowledge import NEXT_STEPS, PROBLEMS, Knowledge
+from drafter.library.outline import OutlineSection
+from drafter.library.points import beyond_organisation, clean_point
+
+MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
+
+
+@dataclass(frozen=True)
+class MeasureOffer:
+    """An item to tick: its clause, and the bank's detail clause ("" for a learned point)."""
+
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class CountItem:
+    """A count to ask: the key it is stored under, its measure word, and last period's figure.
+
+    `carried` items come from last period's answers: `last` is their figure there (None when
+    left blank) and `stated` the words of last period's text a new figure replaces
+    ("集中学习82次"), "" when the text does not state it.
+    """
+
+    key: str
+    unit: str
+    carried: bool = False
+    last: int | None = None
+    stated: str = ""
+
+    @property
+    def label(self) -> str:
+        """The prompt: 召开支委会（次）, 集中学习（次，上期 82）. Data, shown literally."""
+        notes = [self.unit] if self.unit else []
+        if self.carried:
+            notes.append("上期未填" if self.last is None else f"上期 {self.last}")
+        return f"{self.key}（{'，'.join(notes)}）" if notes else self.key
+
+
+def topic_of(section: SectionAnswer) -> str:
+    """The topic id of a section (politics_2 → politics); "" for one without a topic."""
+    return section_topic(section.topic) if section.topic else ""
+
+
+def answering(problems: Iterable[str], organisation: str, knowledge: Knowledge) -> list[str]:
+    """The bank's next steps that answer these problems, in the problems' order (a problem
+    the bank does not know, or without a next step, has none)."""
+    steps = []
+    for problem in problems:
+        measure = knowledge.bank_measure(PROBLEMS, problem)
+        step = knowledge.bank_measure(NEXT_STEPS, measure.pair) if measure and measure.pair else None
+        if step is not None and step.fits(organisation) and step.text not in steps:
+            steps.append(step.text)
+    return steps
+
+
+def measure_offers(
+    topic: str,
+    learned: OutlineSection | None,
+    organisation: str,
+    knowledge: Knowledge,
+    taken: Iterable[str] = (),
+    problems: Iterable[str] = (),
+) -> list[MeasureOffer]:
+    """The items offered for a section: bank first, then cleaned learned points; none that
+    another section already has (`taken`). For next steps, those `answering` the report's
+    `problems` come first."""
+    seen = set(taken)
+    offers = []
+    bank = knowledge.measures_for(topic, organisation) if topic else []
+    if topic == NEXT_STEPS:
+        first = answering(problems, organisation, knowledge)
+        bank.sort(key=lambda m: first.index(m.text) if m.text in first else len(first))
+    points = [
+        clean_point(p.text)
+        for p in (learned.points if learned else [])
+        if not beyond_organisation(p.text, organisation)
+    ]
+    candidates = [MeasureOffer(m.text, m.detail) for m in bank]
+    candidates += [MeasureOffer(p) for p in points if p]
+    for offer in candidates:
+        if offer.text not in seen:
+            seen.add(offer.text)
+            offers.append(offer)
+    return offers
+
+
+def count_key_id(key: str, knowledge: Knowledge) -> str:
+    """What a stored count stands for: its catalogue entry's id, else the key itself."""
+    entry = knowledge.match_count(key)
+    return entry.id if entry is not None else key
+
+
+def count_offers(
+    topic: str,
+    learned: OutlineSection | None,
+    organisation: str,
+    knowledge: Knowledge,
+    taken: Iterable[str] = (),
+) -> list[CountItem]:
+    """The catalogue counts of a section, most common first; none another section holds
+    (`taken`: catalogue ids or keys, see `count_key_id`)."""
+    entries = knowledge.counts_for(topic, organisation) if topic else []
+    for fact in learned.facts if learned else []:
+        entry = knowledge.match_count(fact.key, fact.unit)
+        if entry is not None and entry.fits(organisation) and entry not in entries:
+            entries.append(entry)
+    skip = set(taken)
+    return [CountItem(e.name, e.unit) for e in entries if e.id not in skip and e.name not in skip]
+
+
+def taken_measures(sections: Iterable[SectionAnswer]) -> set[str]:
+    """The items these sections already say."""
+    return {m.item for s in sections for m in s.measures or []}
+
+
+def stated_problems(sections: Iterable[SectionAnswer]) -> list[str]:
+    """The problems these sections state, in order (the items of problems parts)."""
+    return [m.item for s in sections if topic_of(s) == PROBLEMS for m in s.measures or []]
+
+
+def taken_counts(sections: Iterable[SectionAnswer], knowledge: Knowledge) -> set[str]:
+    """The counts these sections already hold, as catalogue ids (or keys)."""
+    return {count_key_id(key, knowledge) for s in sections for key in s.counts or {}}

@@ -1,0 +1,440 @@
+"""The questions of one section (part) of the report, asked through the interview's prompter.
+
+For each section, under a banner naming where it is (一、… › （二）…): one checkbox of measures
+(drafter.wizard.offers: the knowledge bank and cleaned learned points, minus what other sections
+already say; own items behind "自己写一条"), then "要为哪几条补充具体情况？" so that only the
+chosen items get a detail prompt, at most six counts (the rest behind 更多数字), the text, and
+the topic's own questions. The heading is not asked in the first pass (the parts checkbox shows
+it; the review changes it).
+
+A measures checkbox is one answer: the ticked items plus the user's own, stored together; each
+item's detail is None until the detail question settles it (drafter.answers.model.Measure), so a
+resumed interview asks exactly what is missing. Every text that comes from data — items, count
+names, headings, last period's answers — is put into a prompt literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from drafter.answers.answers import paragraphs_of, section_topic
+from drafter.answers.model import Measure, SectionAnswer
+from drafter.domain.periods import Period
+from drafter.library.knowledge import NEXT_STEPS
+from drafter.library.outline import OutlineSection
+from drafter.wizard.carry import Carry, is_empty
+from drafter.wizard.offers import (
+    MAX_COUNTS,
+    CountItem,
+    MeasureOffer,
+    answering,
+    count_key_id,
+    count_offers,
+    measure_offers,
+    stated_problems,
+    taken_counts,
+    taken_measures,
+    topic_of,
+)
+from drafter.wizard.parts import Adapting
+from drafter.wizard.question import Option, Prompter, PromptSpec, Question, questions_of
+from drafter.wizard.session import Place, Session
+
+HEADING, MEASURES, NUMBERS, TEXT, CHILDREN = "heading", "measures", "numbers", "text", "children"
+OWN = "__own__"
+OWN_OPTION = "✎ 自己写一条（勾选后输入）"
+OWN_PROMPT = "自己写的一条（写完回车；不再添加就直接回车）"
+NO_OFFERS_PROMPT = "这一部分没有现成的条目：自己写一条（不写就直接回车）"
+DETAILS_PROMPT = "要为哪几条补充具体情况？"
+SUGGESTED = 2  # bank measures ticked when a part is asked for the first time
+DETAILS_HELP = "勾选的逐条填写；不勾选的，有常用说明的照用常用说明，其余只写条目本身"
+DETAIL_PROMPT = "“{item}”的具体情况（可留空）"
+STANDARD_DETAIL = "（有常用说明）"
+CARRIED_NUMBERS = "本期数字（括号里是上期的数，请填本期的；没有就直接回车）"
+MORE_COUNTS_NOTE = "另有 {n} 项数字（{names}）可在总览里选这一部分的“更多数字”填写。"
+MORE_COUNTS_PROMPT = "还要填哪些数字？"
+STATED_HELP = "正文里的“{stated}”会改成所填的数；直接回车则原句不改"
+
+
+class Asker:
+    """Prompting helpers over a `Prompter`: a question, a list, a checkbox, a line."""
+
+    def __init__(self, session: Session, carry: Carry, prompter: Prompter) -> None:
+        self.session = session
+        self.carry = carry
+        self.prompter = prompter
+        self.knowledge = session.library.knowledge
+
+    def say(self, text: str) -> None:
+        self.prompter.say(text)
+
+    def ask(
+        self, q: Question, ctx: Any, refs: Any = None, current: Any = None, carried: Any = None,
+        note: str = "",
+    ) -> Any:
+        """Ask a question; `carried` is last period's answer offered, `note` adds help lines."""
+        spec = q.structure(ctx, refs, current, carried)
+        if note:
+            spec = replace(spec, instruction="\n".join(p for p in (spec.instruction, note) if p))
+        return q.cast(self.prompter.ask(spec))
+
+    def select(self, message: str, choices: list[Option], default: Any = None) -> Any:
+        values = [o.value for o in choices]
+        spec = PromptSpec(
+            "select",
+            message,
+            default=default if default in values else None,
+            options=tuple(choices),
+        )
+        return self.prompter.ask(spec)
+
+    def checkbox(self, message: str, choices: list[Option], instruction: str = "") -> list[Any]:
+        spec = PromptSpec("checkbox", message, options=tuple(choices), instruction=instruction)
+        return list(self.prompter.ask(spec))
+
+    def period(self) -> Period | None:
+        """This period, once the year is known."""
+        answers = self.session.answers
+        return None if answers.year is None else Period(answers.year, answers.period or "全年")
+
+
+class PartQuestions(Asker):
+    """The questions of sections: which are pending, and asking each of them."""
+
+    def __init__(self, session: Session, carry: Carry, prompter: Prompter) -> None:
+        super().__init__(session, carry, prompter)
+        self.questions = questions_of(session.library.questions["section"])
+
+    def new_section(self, learned: OutlineSection) -> SectionAnswer:
+        """A section chosen from the outline, with its default heading."""
+        section = SectionAnswer(heading=learned.topic, topic=learned.id)
+        heading = self.question(HEADING)
+        if heading is not None:
+            ctx = self.section_env(section, learned)
+            section.heading = str(heading.get_default(ctx, self._refs(learned)) or learned.topic)
+        return section
+
+    def has_children(self, place: Place) -> bool:
+        """Whether the section has sub-parts to choose: learned ones, or last period's."""
+        counterpart = self.carry.of(place.section)
+        return bool(place.learned_children or (counterpart and counterpart.children))
+
+    # --- sections ------------------------------------------------------------------------
+
+    def question(self, name: str) -> Question | None:
+        return next((q for q in self.questions if q.name == name), None)
+
+    def section_env(self, section: SectionAnswer, learned: OutlineSection | None) -> dict[str, Any]:
+        """The Jinja context of a section's questions (topic name, topic id, learned titles,
+        whether it has sub-parts)."""
+        from drafter.answers.answers import answers_mapping
+
+        return {
+            **answers_mapping(self.session.answers),
+            "today": self.session.today,
+            "topic": learned.topic if learned else section.heading,
+            "topic_id": topic_of(section),
+            "titles": self.adapting().titles(learned) if learned else [],
+            "parent": bool(section.children),
+        }
+
+    def adapting(self) -> Adapting:
+        """How learned titles are said again in this report (its organisation and year)."""
+        answers = self.session.answers
+        return Adapting(answers.organisation, answers.year, tuple(answers.outline.titles))
+
+    def _refs(self, learned: OutlineSection | None) -> dict[str, Any]:
+        titles = self.adapting().titles(learned) if learned else []
+        return {"titles": lambda: titles}
+
+    def extra_questions(self, place: Place) -> list[Question]:
+        """Questions kept under the section's `extra`: questions.yaml section questions beyond
+        the fixed ones, and a topic's own (questions.yaml `topics`, topics.yaml `questions`)."""
+        library = self.session.library
+        own = [q for q in self.questions if q.name not in (HEADING, MEASURES, NUMBERS, TEXT)]
+        if place.learned is None:
+            return own
+        tid = section_topic(place.learned.id)
+        topic = library.topic(tid) or {}
+        return (
+            own
+            + questions_of((library.questions.get("topics") or {}).get(tid))
+            + questions_of(topic.get("questions"))
+        )
+
+    def pending(self, place: Place) -> list[str]:
+        """The questions of a section still to answer, in the order they are asked."""
+        section = place.section
+        ctx = self.section_env(section, place.learned)
+        todo = []
+        for q in self.questions:
+            if not q.is_enabled(ctx):
+                continue
+            if q.name == MEASURES and (
+                section.measures is None or any(m.detail is None for m in section.measures)
+            ):
+                todo.append(MEASURES)
+            elif q.name == NUMBERS and any(
+                i.key not in (section.counts or {}) for i in self.count_items(place)[0]
+            ):
+                todo.append(NUMBERS)
+            elif q.name == TEXT and section.paragraphs is None:
+                todo.append(TEXT)
+        todo += [
+            q.name for q in self.extra_questions(place)
+            if q.name not in todo and q.is_enabled(ctx) and q.name not in (section.extra or {})
+        ]
+        if self.has_children(place) and section.children is None:
+            todo.append(CHILDREN)
+        return todo
+
+    def ask_part(self, place: Place, name: str, *, first_pass: bool = False) -> None:
+        """Ask one question of a section: measures, numbers, text, heading or extra (the
+        interview chooses sub-sections itself); `first_pass` asks only what is missing."""
+        if name == MEASURES:
+            if place.section.measures is None or not first_pass:
+                self.ask_measures(place)
+            self.ask_details(place, only_new=True)
+        elif name == NUMBERS:
+            self.ask_counts(place, self.count_items(place)[0], only_missing=first_pass)
+        elif name == TEXT:
+            self.ask_text(place)
+        elif name == HEADING:
+            self.ask_heading(place)
+        else:
+            q = next(q for q in self.extra_questions(place) if q.name == name)
+            self.ask_extra(place, q)
+
+    def take_empty(self, place: Place, name: str) -> bool:
+        """Store last period's answer to a section question when it is empty (nothing to
+        confirm, so the first pass does not ask it); False when there is none."""
+        section = place.section
+        counterpart = self.carry.of(section)
+        if name == MEASURES and section.measures is None and self.carry.measures(section) == []:
+            section.measures = []
+        elif name == TEXT and self.carry.text(section) == "":
+            section.paragraphs = []
+        elif name == CHILDREN and counterpart is not None and counterpart.children == []:
+            section.children = []
+        elif name not in (MEASURES, NUMBERS, TEXT, HEADING, CHILDREN) and is_empty(
+            self.carry.extra(section, name)
+        ):
+            section.extra = {**(section.extra or {}), name: self.carry.extra(section, name)}
+        else:
+            return False
+        self.session.save(f"{place.banner}（沿用上期的空答案）")
+        return True
+
+    def ask_heading(self, place: Place) -> None:
+        q = self.question(HEADING)
+        assert q is not None
+        ctx = self.section_env(place.section, place.learned)
+        heading = self.ask(q, ctx, self._refs(place.learned), place.section.heading)
+        place.section.heading = str(heading)
+        self.session.save(f"{place.banner} › 标题")
+
+    def ask_extra(self, place: Place, q: Question) -> None:
+        section = place.section
+        ctx = self.section_env(section, place.learned)
+        current = (section.extra or {}).get(q.name)
+        carried = None if current is not None else self.carry.extra(section, q.name)
+        section.extra = {**(section.extra or {}), q.name: self.ask(q, ctx, None, current, carried)}
+        self.session.save(f"{place.banner} › {q.get_prompt(ctx)}")
+
+    # --- measures ------------------------------------------------------------------------
+
+    def _others(self, place: Place) -> list[SectionAnswer]:
+        return [p.section for p in self.session.walk() if p.section is not place.section]
+
+    def measure_offers(self, place: Place) -> list[MeasureOffer]:
+        others = self._others(place)
+        return measure_offers(
+            topic_of(place.section),
+            place.learned,
+            self._organisation(),
+            self.knowledge,
+            taken_measures(others),
+            stated_problems(others),
+        )
+
+    def suggested(self, place: Place, offered: list[str]) -> list[str]:
+        """The bank measures of `offered` ticked in a part asked for the first time: the next
+        steps that answer the report's problems, else the first SUGGESTED of the bank."""
+        topic = topic_of(place.section)
+        organisation = self._organisation()
+        if topic == NEXT_STEPS:
+            steps = answering(stated_problems(self._others(place)), organisation, self.knowledge)
+            if steps:
+                return [t for t in offered if t in steps]
+        bank = {m.text for m in self.knowledge.measures_for(topic, organisation)} if topic else set()
+        return [t for t in offered if t in bank][:SUGGESTED]
+
+    def _organisation(self) -> str:
+        return self.knowledge.chosen(self.session.answers.organisation).id
+
+    def ask_measures(self, place: Place) -> None:
+        """Tick items (the bank, learned points, last period's) and add own ones; one answer."""
+        q = self.question(MEASURES)
+        assert q is not None
+        section = place.section
+        ctx = self.section_env(section, place.learned)
+        offers = [o.text for o in self.measure_offers(place)]
+        carried = self.carry.measures(section) if section.measures is None else None
+        before = section.measures if section.measures is not None else carried or []
+        kept = {m.item: m for m in before}
+        ticked = list(kept)
+        titles = offers + [t for t in ticked if t not in offers]
+        # A part asked for the first time comes with the bank's most common measures ticked, so
+        # Enter gives a draft to edit rather than an empty part; the user unticks what is not so.
+        fresh_part = section.measures is None and carried is None
+        suggested = set(self.suggested(place, offers)) if fresh_part else set()
+        choices = [Option(t, t, t in kept or t in suggested) for t in titles]
+        if choices:
+            if q.other:
+                choices.append(Option(OWN_OPTION, OWN))
+            spec = PromptSpec(
+                "checkbox", q.get_prompt(ctx), options=tuple(choices),
+                instruction=q.get_help(ctx), carried=carried is not None,
+            )
+            chosen = list(self.prompter.ask(spec))
+            own = OWN in chosen
+        else:
+            chosen, own = [], q.other and not section.children  # sub-parts hold a parent's work
+        items = [t for t in titles if t in chosen]
+        prompt = OWN_PROMPT if choices else NO_OFFERS_PROMPT
+        while own:
+            typed = str(self.prompter.ask(PromptSpec("text", prompt))).strip()
+            if not typed:
+                break
+            if typed not in items:
+                items.append(typed)
+            prompt = OWN_PROMPT
+        fresh = carried is not None  # carried items are offered again: their details are asked
+        section.measures = [
+            Measure(t, None) if fresh or t not in kept else kept[t] for t in items
+        ]
+        if suggested and set(items) == suggested:
+            # The suggestion taken as it is: the bank's standard details, no further question
+            # (the review screen can still change every detail).
+            standard = {o.text: o.detail for o in self.measure_offers(place)}
+            for m in section.measures:
+                m.detail = standard.get(m.item, "")
+        self.session.save(f"{place.banner} › {q.get_prompt(ctx)}")
+
+    def ask_details(self, place: Place, *, only_new: bool) -> None:
+        """Which items get a detail sentence; ask those, settle the others (bank detail or none).
+
+        `only_new`: only items whose detail is not settled yet (None); else every item.
+        """
+        section = place.section
+        items = [m for m in section.measures or [] if not only_new or m.detail is None]
+        if not items:
+            return
+        bank = {o.text: o.detail for o in self.measure_offers(place)}
+        last = {m.item: m.detail for m in self.carry.measures(section) or []}
+        choices = []
+        for n, m in enumerate(items):
+            mark = STANDARD_DETAIL if bank.get(m.item) and m.item not in last else ""
+            ticked = bool(last.get(m.item)) and m.detail is None  # last period's detail: confirm it
+            choices.append(Option(f"{m.item}{mark}", n, ticked))
+        chosen = set(self.checkbox(DETAILS_PROMPT, choices, DETAILS_HELP))
+        for n, m in enumerate(items):
+            if n not in chosen and m.detail is None:
+                m.detail = bank.get(m.item, "") if m.item not in last else ""
+        self.session.save(f"{place.banner} › {DETAILS_PROMPT}")
+        for n, m in enumerate(items):
+            if n not in chosen:
+                continue
+            carried = last.get(m.item) if m.detail is None else None
+            default = m.detail or carried or bank.get(m.item, "")
+            spec = PromptSpec(
+                "text", DETAIL_PROMPT.format(item=m.item), default=default,
+                carried=bool(carried) and default == carried,
+            )
+            m.detail = str(self.prompter.ask(spec)).strip()
+            self.session.save(f"{place.banner} › {m.item}")
+
+    # --- counts --------------------------------------------------------------------------
+
+    def count_items(self, place: Place) -> tuple[list[CountItem], list[CountItem]]:
+        """The counts asked in the first pass, and those behind 更多数字.
+
+        A section carried from last period asks last period's counts (under their own keys) and
+        keeps the catalogue's behind 更多数字; any other asks the first `MAX_COUNTS` of the
+        catalogue's. Counts the section already holds are asked too.
+        """
+        section = place.section
+        carried = self.carry.counts(section, place.learned)
+        taken = taken_counts(self._others(place), self.knowledge)
+        taken |= {count_key_id(i.key, self.knowledge) for i in carried}
+        topic, organisation = topic_of(section), self._organisation()
+        offers = count_offers(topic, place.learned, organisation, self.knowledge, taken)
+        if self.carry.of(section) is not None:
+            first, more = carried, offers
+        else:
+            first, more = offers[:MAX_COUNTS], offers[MAX_COUNTS:]
+        stored = section.counts or {}
+        known = {i.key for i in first + more}
+        first = first + [i for i in more if i.key in stored]
+        first += [CountItem(k, self._unit(k)) for k in stored if k not in known]
+        return first, [i for i in more if i.key not in stored]
+
+    def _unit(self, key: str) -> str:
+        entry = self.knowledge.match_count(key)
+        return entry.unit if entry else ""
+
+    def ask_counts(self, place: Place, items: list[CountItem], *, only_missing: bool) -> None:
+        """Ask counts one by one (blank: leave the sentence out); save each."""
+        q = self.question(NUMBERS)
+        assert q is not None
+        section = place.section
+        stored = section.counts or {}
+        todo = [i for i in items if not (only_missing and i.key in stored)]
+        if not todo:
+            return
+        ctx = self.section_env(section, place.learned)
+        self.say(f"{CARRIED_NUMBERS if any(i.carried for i in todo) else q.get_prompt(ctx)}：")
+        for item in todo:
+            help_text = STATED_HELP.format(stated=item.stated) if item.stated else q.get_help(ctx)
+            ask = q.for_item(item.label, item.unit, help_text)
+            current = stored.get(item.key)
+            value = ask.cast(self.prompter.ask(ask.structure({}, None, current)))
+            section.counts = {**(section.counts or {}), item.key: value}
+            self.session.save(f"{place.banner} › {item.label}")
+        if only_missing:
+            more = self.count_items(place)[1]
+            if more:
+                names = "、".join(i.key for i in more[:3]) + ("等" if len(more) > 3 else "")
+                self.say(MORE_COUNTS_NOTE.format(n=len(more), names=names))
+
+    def ask_more_counts(self, place: Place) -> None:
+        """更多数字: tick the counts to fill among those not asked yet, then ask them."""
+        more = self.count_items(place)[1]
+        choices = [Option(i.label, n) for n, i in enumerate(more)]
+        chosen = set(self.checkbox(MORE_COUNTS_PROMPT, choices))
+        self.ask_counts(place, [i for n, i in enumerate(more) if n in chosen], only_missing=False)
+
+    # --- text ----------------------------------------------------------------------------
+
+    def ask_text(self, place: Place) -> None:
+        """The section's own paragraphs; last period's text, with this period's counts put in,
+        is the default until confirmed, with what in it still is last period's pointed out."""
+        q = self.question(TEXT)
+        assert q is not None
+        section = place.section
+        ctx = self.section_env(section, place.learned)
+        current = None if section.paragraphs is None else "\n\n".join(section.paragraphs)
+        carried = self.carry.text(section) if current is None else None
+        shown = current if current is not None else carried
+        note = ""
+        if shown:
+            stored = section.counts or {}
+            stale = [
+                i.stated for i in self.carry.counts(section, place.learned)
+                if i.stated and stored.get(i.key) is None
+            ]
+            note = self.carry.note(shown, stale, self.period())
+        section.paragraphs = paragraphs_of(self.ask(q, ctx, None, current, carried, note))
+        self.session.save(f"{place.banner} › {q.get_prompt(ctx)}")
+

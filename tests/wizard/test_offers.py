@@ -1,0 +1,119 @@
+"""What a section offers (drafter.wizard.offers) and the session's typed answers (drafter.wizard.session)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from drafter.answers.model import Answers, Measure, SectionAnswer
+from drafter.library.knowledge import Knowledge
+from drafter.library.knowledge_files import load_knowledge
+from drafter.library.outline import Fact, Outline, OutlineSection, Sourced
+from drafter.wizard.offers import (
+    CountItem,
+    answering,
+    count_offers,
+    measure_offers,
+    stated_problems,
+    taken_counts,
+    taken_measures,
+)
+from drafter.wizard.session import basic_form, has_content, set_basic
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+def learned(points: list[str] = (), facts: list[tuple[str, str]] = ()) -> OutlineSection:  # type: ignore[assignment]
+    return OutlineSection(
+        id="politics", topic="政治建设与理论学习", level=1, share=1.0, run_in=False,
+        points=[Sourced(p, ["a.txt"]) for p in points],
+        facts=[Fact(k, u, ["a.txt"]) for k, u in facts],
+    )
+
+
+def test_measures_bank_first_then_learned_points_cleaned_and_unique(knowledge: Knowledge) -> None:
+    section = learned([
+        "坚持集中学习与个人自学相结合",  # the bank's own item: offered once
+        "开展了专题研讨",  # generalised: 开展专题研讨
+        "按照XX要求开展学习",  # a placeholder: dropped
+        "2024年度学习计划",  # no verb, a fragment: dropped
+        "制定2024年度学习计划",  # a year: generalised
+    ])
+    offers = measure_offers("politics", section, "branch", knowledge)
+    texts = [o.text for o in offers]
+    bank = [m.text for m in knowledge.measures_for("politics", "branch")]
+    assert texts[: len(bank)] == bank
+    assert texts[len(bank):] == ["开展专题研讨", "制定年度学习计划"]
+    assert offers[0].detail and offers[-1].detail == ""
+    assert "落实“第一议题”制度" not in texts  # a 党组's measure, not a 党支部's
+
+
+def test_measures_another_section_says_are_not_offered(knowledge: Knowledge) -> None:
+    parent = SectionAnswer("加强理论武装", measures=[Measure("坚持集中学习与个人自学相结合", "")])
+    taken = taken_measures([parent])
+    texts = [o.text for o in measure_offers("politics", None, "branch", knowledge, taken)]
+    assert "坚持集中学习与个人自学相结合" not in texts and texts
+    problems = [o.text for o in measure_offers("problems", None, "branch", knowledge)]
+    assert problems == [m.text for m in knowledge.measures_for("problems", "branch")]
+
+
+def test_next_steps_answering_the_stated_problems_come_first_in_their_order(
+    knowledge: Knowledge,
+) -> None:
+    bank = knowledge.measures_for("problems", "branch")
+    chosen = [bank[3].text, "本单位自己写的一个问题", bank[0].text]
+    problems = SectionAnswer("存在的问题", topic="problems", measures=[Measure(t, "") for t in chosen])
+    other = SectionAnswer("加强理论武装", topic="politics", measures=[Measure("不是问题", "")])
+    assert stated_problems([other, problems]) == chosen
+    steps = answering(chosen, "branch", knowledge)
+    assert steps == [bank[3].pair, bank[0].pair]  # the own problem has no bank answer
+    offered = [o.text for o in measure_offers("next_steps", None, "branch", knowledge, problems=chosen)]
+    assert offered[:2] == steps
+    assert sorted(offered) == sorted(m.text for m in knowledge.measures_for("next_steps", "branch"))
+    # another organisation's pair is not offered: 对所属党支部的指导 is not a 党支部's
+    guide = next(m for m in knowledge.measures_for("problems", "general_branch") if "所属党支部" in m.text)
+    assert answering([guide.text], "branch", knowledge) == []
+
+
+def test_counts_from_the_catalogue_learned_keys_only_when_matched(knowledge: Knowledge) -> None:
+    section = learned(facts=[("排查问题", "个"), ("解决", "个"), ("学习", "次"), ("中心组集体学习", "次")])
+    branch = [i.key for i in count_offers("politics", section, "branch", knowledge)]
+    assert branch[:6] == ["开展集中学习", "开展专题研讨", "撰写心得体会", "开展专题调研", "形成调研报告", "举办专题辅导讲座"]
+    assert branch[6:] == ["检视查摆问题"]  # 排查问题 is a synonym of that catalogue entry
+    group = [i.key for i in count_offers("politics", section, "party_group", knowledge)]
+    assert group[0] == "组织理论学习中心组集体学习"
+    assert count_offers("", section, "branch", knowledge) == [
+        CountItem("检视查摆问题", "个")
+    ]
+
+
+def test_counts_another_section_holds_are_not_asked_again(knowledge: Knowledge) -> None:
+    other = SectionAnswer("其他", counts={"集中学习": 12, "开展专题研讨": None})  # a carried key
+    taken = taken_counts([other], knowledge)
+    keys = [i.key for i in count_offers("politics", None, "branch", knowledge, taken)]
+    assert "开展集中学习" not in keys and "开展专题研讨" not in keys and "撰写心得体会" in keys
+
+
+def test_basic_answers_in_their_question_form_round_trip() -> None:
+    answers = Answers(outline=Outline("x", "x", "", [], []), outline_ref="x")
+    for name, value in [
+        ("unit", "某某支部"), ("year", 2025), ("date", "2025-12-05"), ("opening", "第一段\n\n第二段"),
+        ("signature", "某某支部\n某某局"), ("extra_basic", "自定义"),
+    ]:
+        set_basic(answers, name, value)
+        assert basic_form(answers, name) == value
+    assert answers.date == dt.date(2025, 12, 5) and answers.signature == ["某某支部", "某某局"]
+    assert answers.more == {"extra_basic": "自定义"}
+    set_basic(answers, "date", "")
+    assert answers.date == "" and basic_form(answers, "date") == ""  # answered: left out
+    assert basic_form(answers, "title") is None  # not answered yet
+
+
+def test_a_section_has_content_only_when_it_says_something() -> None:
+    assert not has_content(SectionAnswer("标题", measures=[], counts={"召开支委会": None}, paragraphs=[]))
+    assert has_content(SectionAnswer("标题", counts={"召开支委会": 12}))
+    assert has_content(SectionAnswer("标题", children=[SectionAnswer("小标题", paragraphs=["一段"])]))
