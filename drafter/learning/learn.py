@@ -32,7 +32,6 @@ from drafter.files.yaml_dump import dump_yaml
 from drafter.files.yamlio import load_yaml
 from drafter.learning.facts import extract_facts
 from drafter.library.outline import (
-    AUTHORED_SCHEMAS,
     LEARNED_HEADER,
     OTHER,
     OTHER_NAME,
@@ -40,9 +39,9 @@ from drafter.library.outline import (
     Outline,
     OutlineSection,
     Sourced,
-    default_outlines_dir,
 )
 from drafter.library.points import check_point, clean_point
+from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
 from drafter.reading.reader import read_report
 from drafter.structure.report import ParsedReport, Section
 from drafter.structure.structure import parse_report

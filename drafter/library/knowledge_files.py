@@ -28,7 +28,7 @@ from drafter.library.knowledge import (
     normal_name,
     own_names,
 )
-from drafter.library.outline import AUTHORED_SCHEMAS, default_outlines_dir
+from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
 
 ORGANISATIONS_FILE = "organisations.yaml"
 COUNTS_FILE = "counts.yaml"

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import UserError
-from drafter.files.schema import ANY, Map, OneOf, Opt, validate_once
-from drafter.files.yamlio import YamlDoc, load_yaml, shipped_outlines_dir
+from drafter.files.schema import validate_once
+from drafter.files.yamlio import YamlDoc, load_yaml
+from drafter.library.schemas import AUTHORED_SCHEMAS, OUTLINE_SCHEMA, default_outlines_dir
 
 if TYPE_CHECKING:
     from drafter.library.knowledge import Knowledge
@@ -23,97 +24,6 @@ SCHEMA_VERSION = 1
 OTHER = "other"
 OTHER_NAME = "其他"
 LEARNED_HEADER = "# 由 drafter learn 生成，请勿手工修改；问题措辞与模板见 outlines/authored/。\n"
-
-_SOURCED = {"text": str, "sources": [str]}
-_POINT = {"lead": str, "sources": [str]}
-_FACT = {"key": str, "unit": str, "example": Opt(int), "sources": [str]}
-
-
-def _section_schema() -> dict[str, Any]:
-    section: dict[str, Any] = {
-        "id": str,
-        "topic": str,
-        "level": int,
-        "share": float,
-        "run_in": bool,
-        "titles": [_SOURCED],
-        "points": Opt([_POINT]),
-        "facts": Opt([_FACT]),
-    }
-    section["children"] = Opt([section])
-    return section
-
-
-OUTLINE_SCHEMA = {
-    "schema": int,
-    "id": str,
-    "kind": str,
-    "description": Opt(str),
-    "sources": [str],
-    "titles": Opt([_SOURCED]),
-    "opening": Opt([_SOURCED]),
-    "closing": Opt([_SOURCED]),
-    "sections": [_section_schema()],
-}
-
-_QUESTION = {
-    "name": str,
-    "type": str,
-    "prompt": str,
-    "help": Opt(str),
-    "required": Opt(bool),
-    "default": Opt(ANY),
-    "choices": Opt(OneOf((str, [str]))),
-    "min": Opt(int),
-    "max": Opt(int),
-    "when": Opt(str),
-    "placeholder": Opt(str),
-    "each": Opt(str),
-    "limit": Opt(int),
-    "other": Opt(bool),
-    "unit": Opt(str),
-}
-
-AUTHORED_SCHEMAS: dict[str, Any] = {
-    "kinds.yaml": {
-        "kinds": [
-            {
-                "id": str,
-                "name": str,
-                "description": str,
-                "detect": Opt(
-                    {
-                        "title_any": Opt([str]),
-                        "title_period": Opt([str]),
-                        "opening_any": Opt([str]),
-                        "dash_share": Opt(float),
-                    }
-                ),
-                "level1": Opt(str),
-                "followed_by": Opt(str),
-                "subject": Opt(str),
-                "framing": Opt({"problems": Opt(str), "next_steps": Opt(str)}),
-                "title": str,
-                "opening": Opt(str),
-                "closing": Opt(str),
-            }
-        ]
-    },
-    "topics.yaml": {
-        "verbs": Opt(Map([str])),
-        "topics": [
-            {
-                "id": str,
-                "name": str,
-                "keywords": [str],
-                "bank": Opt([str]),
-                "questions": Opt([_QUESTION]),
-            }
-        ]
-    },
-    "questions.yaml": {"basics": [_QUESTION], "section": [_QUESTION], "topics": Opt(Map([_QUESTION]))},
-}
-
 
 @dataclass
 class Sourced:
@@ -257,11 +167,6 @@ class Outline:
 def load_outline(path: Path) -> Outline:
     """Load and validate one learned outline file."""
     return Outline.from_doc(load_yaml(path))
-
-
-def default_outlines_dir() -> Path:
-    """The outlines shipped with drafter (see yamlio.shipped_outlines_dir)."""
-    return shipped_outlines_dir()
 
 
 @dataclass

@@ -16,27 +16,27 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import InputFileError, os_reason
 from drafter.files.fsutil import read_input
-from drafter.writers.docx_writer import (
-    _PKG_RELS,
-    _W,
+from drafter.writers.docx_layout import (
     PAGE_SETUP,
-    _build_template,
-    _escape_attr,
-    _styles_xml,
-    _Template,
+    PKG_RELS,
+    Template,
+    W,
+    build_template,
+    escape_attr,
+    styles_xml,
 )
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 
-def reference_template(path: Path) -> _Template:
+def reference_template(path: Path) -> Template:
     """The template for a reference .docx; cached per file content, errors as InputFileError."""
     return _load_reference(path, read_input(path, "参考 .docx 文件"))
 
 
 @lru_cache(maxsize=4)
-def _load_reference(path: Path, data: bytes) -> _Template:
+def _load_reference(path: Path, data: bytes) -> Template:
     """Read styles, theme and page setup from a reference .docx (its bytes key the cache)."""
     from lxml import etree
 
@@ -63,7 +63,7 @@ def _load_reference(path: Path, data: bytes) -> _Template:
 
             main_name = _rel_target(part("_rels/.rels"), "", "/officeDocument")
             main = part(main_name) if main_name else None
-            if main_name is None or main is None or main.tag != f"{{{_W}}}document":
+            if main_name is None or main is None or main.tag != f"{{{W}}}document":
                 raise InputFileError(path, not_word, hint=hint)
             base, main_file = posixpath.split(main_name)
             doc_rels = part(posixpath.join(base, "_rels", f"{main_file}.rels"))
@@ -75,15 +75,15 @@ def _load_reference(path: Path, data: bytes) -> _Template:
         raise InputFileError(path, not_word + "无法作为 zip 包打开。", hint=hint) from None
     except OSError as exc:
         raise InputFileError(path, f"无法读取参考文档（{os_reason(exc)}）。") from exc
-    merged = _merge_styles(styles) if styles is not None else _styles_xml().encode()
-    return _build_template(merged, _page_setup(main), theme)
+    merged = _merge_styles(styles) if styles is not None else styles_xml().encode()
+    return build_template(merged, _page_setup(main), theme)
 
 
 def _rel_target(rels: _Element | None, base: str, type_suffix: str) -> str | None:
     """The zip name a relationship of the given type points at, resolved against `base`."""
     if rels is None:
         return None
-    for rel in rels.iter(f"{{{_PKG_RELS}}}Relationship"):
+    for rel in rels.iter(f"{{{PKG_RELS}}}Relationship"):
         if rel.get("Type", "").endswith(type_suffix) and rel.get("TargetMode") != "External":
             target = rel.get("Target", "")
             return posixpath.normpath(
@@ -100,10 +100,10 @@ def _merge_styles(styles: _Element) -> bytes:
     """
     from lxml import etree
 
-    have = {s.get(f"{{{_W}}}styleId") for s in styles.iter(f"{{{_W}}}style")}
-    ours = etree.fromstring(_styles_xml().encode())
-    for style in list(ours.iter(f"{{{_W}}}style")):
-        style_id = style.get(f"{{{_W}}}styleId", "")
+    have = {s.get(f"{{{W}}}styleId") for s in styles.iter(f"{{{W}}}style")}
+    ours = etree.fromstring(styles_xml().encode())
+    for style in list(ours.iter(f"{{{W}}}style")):
+        style_id = style.get(f"{{{W}}}styleId", "")
         if style_id.startswith("Gongwen") and style_id not in have:
             styles.append(style)
     merged: bytes = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -112,17 +112,17 @@ def _merge_styles(styles: _Element) -> bytes:
 
 def _page_setup(main: _Element) -> str:
     """pgSz, pgMar and docGrid of the reference's last section, ours for whatever it lacks."""
-    sect = main.find(f"{{{_W}}}body/{{{_W}}}sectPr")
+    sect = main.find(f"{{{W}}}body/{{{W}}}sectPr")
     out = []
     for tag, default in PAGE_SETUP.items():
-        el = sect.find(f"{{{_W}}}{tag}") if sect is not None else None
+        el = sect.find(f"{{{W}}}{tag}") if sect is not None else None
         if el is None:
             out.append(default)
             continue
         attrs = "".join(
-            f' w:{name.rpartition("}")[2]}="{_escape_attr(value)}"'
+            f' w:{name.rpartition("}")[2]}="{escape_attr(value)}"'
             for name, value in el.attrib.items()
-            if name.startswith(f"{{{_W}}}")
+            if name.startswith(f"{{{W}}}")
         )
         out.append(f"<w:{tag}{attrs}/>")
     return "".join(out)

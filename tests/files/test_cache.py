@@ -11,7 +11,8 @@ import pytest
 from drafter.errors import UserError
 from drafter.files import cache
 from drafter.files.yamlio import load_yaml, parse_yaml
-from drafter.library.outline import default_outlines_dir, load_library
+from drafter.library.outline import load_library
+from drafter.library.schemas import default_outlines_dir
 
 
 def test_shipped_files_come_back_equal_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
