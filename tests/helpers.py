@@ -211,7 +211,7 @@ def typed(data: dict[str, Any], library: Library, path: Path | None = None) -> A
 
 def compose_mapping(data: dict[str, Any], library: Library, path: Path | None = None) -> Any:
     """Compose an answers mapping (tests write answers inline as mappings)."""
-    from drafter.composing.compose import compose
+    from drafter.composing.composer import compose
 
     return compose(typed(data, library, path), library)
 

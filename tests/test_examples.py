@@ -22,7 +22,7 @@ import pytest
 from drafter.answers.answers import read_answers, section_topic
 from drafter.answers.model import Answers, SectionAnswer
 from drafter.checking.check import run_check
-from drafter.composing.compose import compose
+from drafter.composing.composer import compose
 from drafter.composing.wording import bank_measure
 from drafter.document.model import Document, Heading, Paragraph
 from drafter.library.outline import Library, load_library

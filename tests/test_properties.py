@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from drafter.answers.answers import parse_answers, require_complete
 from drafter.answers.model import SectionAnswer
-from drafter.composing.compose import clean_heading, compose, says_something
+from drafter.composing.composer import clean_heading, compose, says_something
 from drafter.document.model import Document, Heading
 from drafter.domain.counts import MAX_COUNT
 from drafter.errors import UserError

@@ -15,15 +15,22 @@ from pathlib import Path
 from typing import Any
 
 from drafter.answers.model import SCHEMA_VERSION, Answers, LeftOut, Measure, Scalar, SectionAnswer
-from drafter.domain.counts import max_for
-from drafter.domain.dates import parse_date
-from drafter.domain.periods import PERIODS
+from drafter.domain import PERIODS, max_for, parse_date
 from drafter.errors import MissingAnswersError, UserError
-from drafter.files.schema import ANY, Map, OneOf, Opt, excerpt, validate
-from drafter.files.writes import write_atomic
-from drafter.files.yaml_dump import dump_yaml
-from drafter.files.yamlio import KeyPath, YamlDoc, load_yaml
-from drafter.library.outline import Library, Outline, load_outline
+from drafter.files import (
+    ANY,
+    KeyPath,
+    Map,
+    OneOf,
+    Opt,
+    YamlDoc,
+    dump_yaml,
+    excerpt,
+    load_yaml,
+    validate,
+    write_atomic,
+)
+from drafter.library import Library, Outline, load_outline
 
 HEADER = "# drafter 答案文件：可手工修改，再用 drafter render 生成文档；用 drafter new --answers 继续填写。\n"
 BUILT_IN_BASICS = ("unit", "organisation", "year", "period", "title", "signature", "date", "opening", "closing")

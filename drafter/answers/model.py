@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from drafter.library.outline import Outline
+from drafter.library import Outline
 
 SCHEMA_VERSION = 1  # answers files without `schema:` were written by release 0.1 and are version 1
 

@@ -1,1 +1,38 @@
-"""TODO"""
+"""核稿: the seams a reader notices in a draft, found before the reader does — about time (period),
+structure, repetition and counts (rules), and wording (words) — over a document seen as places
+(findings), run and reported by check.
+
+The names other packages use are exported here and imported from their module on first use
+(drafter.lazy_exports), so importing the package costs nothing until a name is used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter import lazy_exports
+
+if TYPE_CHECKING:
+    from drafter.checking.check import (
+        Finding,
+        check_document,
+        context_of_answers,
+        format_findings,
+        run_check,
+    )
+    from drafter.checking.words import misused_de
+
+_EXPORTS = {
+    "check": ("Finding", "check_document", "context_of_answers", "format_findings", "run_check"),
+    "words": ("misused_de",),
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+
+__all__ = [
+    "Finding",
+    "check_document",
+    "context_of_answers",
+    "format_findings",
+    "misused_de",
+    "run_check",
+]

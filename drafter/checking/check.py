@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from drafter.answers.model import Answers, SectionAnswer
+from drafter.answers import Answers, SectionAnswer
 from drafter.checking import period as check_period
 from drafter.checking import rules as check_rules
 from drafter.checking import words as check_words
@@ -29,10 +29,10 @@ from drafter.checking.findings import (
     View,
     build_view,
 )
-from drafter.composing.sources import composed_answers, document_of, is_answers_file
-from drafter.document.model import Document
-from drafter.domain.counts import is_count
-from drafter.library.outline import Library
+from drafter.composing import composed_answers, document_of, is_answers_file
+from drafter.document import Document
+from drafter.domain import is_count
+from drafter.library import Library
 
 __all__ = [
     "CheckContext", "Finding", "check_document", "context_of_answers",
@@ -180,7 +180,7 @@ def run_check(path: Path, library: Library) -> tuple[str, bool]:
 def context_of_answers(answers: Answers, library: Library) -> CheckContext:
     """What typed answers say about the report: year and period as composition uses them,
     the unit, the kind, and the counts answered per section (for the wizard's review screen too)."""
-    from drafter.composing.compose import base_context
+    from drafter.composing import base_context
 
     basics = base_context(answers, library)
     return CheckContext(
@@ -194,7 +194,7 @@ def context_of_answers(answers: Answers, library: Library) -> CheckContext:
 
 def answered_numbers(sections: list[SectionAnswer]) -> Mapping[str, Mapping[str, int]]:
     """The counts answered per section, keyed by heading as composed (blank and 0 say nothing)."""
-    from drafter.composing.compose import clean_heading
+    from drafter.composing import clean_heading
 
     out: dict[str, dict[str, int]] = {}
     for section in sections:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from drafter.document.model import Document, Heading, Paragraph
+from drafter.document import Document, Heading, Paragraph
 
 TITLE = "标题"
 OPENING = "开头"

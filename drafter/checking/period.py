@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from drafter.checking.findings import CheckContext, Finding, Spot, View, inside, quoted_spans
-from drafter.document.model import Document, Paragraph
-from drafter.domain.dates import parse_date
-from drafter.domain.periods import PERIODS, WHOLE_YEAR, Period
+from drafter.document import Document, Paragraph
+from drafter.domain import PERIODS, WHOLE_YEAR, Period, parse_date
 
 FULL_YEAR = WHOLE_YEAR
 HALF_YEAR = "上半年"

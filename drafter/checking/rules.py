@@ -10,8 +10,8 @@ import itertools
 import re
 
 from drafter.checking.findings import CheckContext, Finding, SectionView, Spot, View
-from drafter.domain.numbering import from_chinese, point_ordinal
-from drafter.learning.facts import find_mentions
+from drafter.domain import from_chinese, point_ordinal
+from drafter.learning import find_mentions
 
 # --- headings ------------------------------------------------------------------------------------
 _LABEL = re.compile(

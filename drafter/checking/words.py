@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.checking.findings import CJK_RANGE, CheckContext, Finding, Spot, View, is_cjk
-from drafter.reading.reader import find_placeholders
+from drafter.reading import find_placeholders
 
 # --- placeholders --------------------------------------------------------------------------------
 # Beyond reader.find_placeholders (XX, **, ××): 20XX年, blanks to fill and empty brackets.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from drafter.checking.check import run_check
+from drafter.checking import run_check
 from drafter.errors import EXIT_CHECK_FAILED, EXIT_OK
-from drafter.library.outline import load_library
+from drafter.library import load_library
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

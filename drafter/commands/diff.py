@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from drafter.composing.sources import document_of
-from drafter.diff.diff import DiffResult, diff_documents
+from drafter.composing import document_of
+from drafter.diff import DiffResult, diff_documents
 from drafter.errors import EXIT_CHECK_FAILED, EXIT_OK
-from drafter.library.outline import Library, load_library
+from drafter.library import Library, load_library
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -10,16 +10,13 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from drafter.answers.answers import answers_mapping, answers_text, parse_answers
-from drafter.composing.compose import compose
-from drafter.domain.naming import imported_answers, own_outline_beside
+from drafter.answers import answers_mapping, answers_text, parse_answers
+from drafter.composing import compose
+from drafter.domain import imported_answers, own_outline_beside
 from drafter.errors import EXIT_OK, UserError
-from drafter.files.fsutil import check_outputs
-from drafter.files.writes import write_all
-from drafter.files.yaml_dump import dump_yaml
-from drafter.files.yamlio import parse_yaml
-from drafter.learning.importer import ImportResult, import_report
-from drafter.library.outline import Library, Outline, load_library
+from drafter.files import check_outputs, dump_yaml, parse_yaml, write_all
+from drafter.learning import ImportResult, import_report
+from drafter.library import Library, Outline, load_library
 
 OWN_OUTLINE_HEADER = "# 由 drafter import 按报告“{source}”自身的标题生成的大纲，可手工修改。\n"
 

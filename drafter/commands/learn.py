@@ -6,7 +6,7 @@ import argparse
 from typing import TextIO
 
 from drafter.errors import EXIT_OK
-from drafter.learning.learn import run_learn
+from drafter.learning import run_learn
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from drafter.domain.naming import DEFAULT_OUTPUT
+from drafter.domain import DEFAULT_OUTPUT
 from drafter.errors import EXIT_OK
-from drafter.library.outline import load_library
-from drafter.wizard.wizard import run_wizard
+from drafter.library import load_library
+from drafter.wizard import run_wizard
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

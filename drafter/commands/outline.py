@@ -6,7 +6,7 @@ import argparse
 from typing import TextIO
 
 from drafter.errors import EXIT_OK
-from drafter.structure.outline_view import run_outline
+from drafter.structure import run_outline
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -18,13 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
-from drafter.composing.sources import composed_answers
-from drafter.domain.naming import output_in
+from drafter.composing import composed_answers
+from drafter.domain import output_in
 from drafter.errors import EXIT_OK, UserError
-from drafter.files.fsutil import check_outputs, is_directory
-from drafter.files.writes import BACKGROUND_FROM, Staging
-from drafter.library.outline import Library, load_library
-from drafter.writers.render import document_bytes, format_of, refuse_input_name, text_of_document
+from drafter.files import BACKGROUND_FROM, Staging, check_outputs, is_directory
+from drafter.library import Library, load_library
+from drafter.writers import document_bytes, format_of, refuse_input_name, text_of_document
 
 STDOUT = Path("-")
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save

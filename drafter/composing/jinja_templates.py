@@ -29,7 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafter.composing import template_limits as limits
 from drafter.errors import InputFileError, UserError
-from drafter.files.fsutil import read_input
+from drafter.files import read_input
 
 FILTERS = tuple[tuple[str, Callable[..., Any]], ...]
 

@@ -13,13 +13,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.answers.model import Answers
-from drafter.document.model import Block, Document, Heading, Paragraph
-from drafter.domain.dates import format_date, parse_date
-from drafter.library.outline import Library
+from drafter.answers import Answers
+from drafter.document import Block, Document, Heading, Paragraph
+from drafter.domain import format_date, parse_date
+from drafter.library import Library
 
 if TYPE_CHECKING:  # reports are parsed only for diff and check, never for render
-    from drafter.structure.report import ParsedReport, Section
+    from drafter.structure import ParsedReport, Section
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 MAX_SIGNATURE_LINES = 2
@@ -35,16 +35,16 @@ def document_of(path: Path, library: Library) -> Document:
     """The document a report or an answers file gives (see the module docstring)."""
     if is_answers_file(path):
         return composed_answers(path, library)[1]
-    from drafter.reading.reader import read_report
-    from drafter.structure.structure import parse_report
+    from drafter.reading import read_report
+    from drafter.structure import parse_report
 
     return document_of_report(parse_report(read_report(path), path.name))
 
 
 def composed_answers(path: Path, library: Library) -> tuple[Answers, Document]:
     """An answers file read, checked complete and composed exactly as `drafter render` would."""
-    from drafter.answers.answers import read_answers, require_complete
-    from drafter.composing.compose import compose
+    from drafter.answers import read_answers, require_complete
+    from drafter.composing.composer import compose
 
     answers = read_answers(path, library)
     require_complete(answers, library)
@@ -109,7 +109,7 @@ def split_signature(paragraphs: list[str]) -> tuple[list[str], list[str], str]:
     date = last if parse_date(last) is not None or _DATE_LIKE.match(last) else ""
     end = len(paragraphs) - 1 if date else len(paragraphs)
     start = end
-    from drafter.structure.structure import signs_off
+    from drafter.structure import signs_off
 
     while start > max(0, end - MAX_SIGNATURE_LINES) and signs_off(paragraphs[start - 1], dated=bool(date)):
         start -= 1

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.composing.plain_templates import PlainTemplate, Unsupported, parse
 from drafter.errors import InputFileError
-from drafter.files.fsutil import read_input
+from drafter.files import read_input
 
 if TYPE_CHECKING:
     import jinja2

@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from drafter.answers.model import Measure
-from drafter.domain.counts import Count, has_verb, phrase_counts
-from drafter.domain.numbering import point_ordinal
-from drafter.library.knowledge import CountEntry, Knowledge
-from drafter.library.knowledge import Measure as BankMeasure
-from drafter.library.knowledge import phrase_counts as phrase_entries
+from drafter.answers import Measure
+from drafter.domain import Count, has_verb, phrase_counts, point_ordinal
+from drafter.library import CountEntry, Knowledge
+from drafter.library import Measure as BankMeasure
+from drafter.library import phrase_counts as phrase_entries
 
 _SENTENCE_END = "。！？…”’）"
 # A count whose key names no activity the verb table knows (优秀党员) is written "优秀党员达3名".

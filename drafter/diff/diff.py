@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from drafter.diff.align import align
-from drafter.document.model import Document, Paragraph
-from drafter.domain.counts import apply_counts, stated_counts
-from drafter.learning.facts import find_mentions
+from drafter.document import Document, Paragraph
+from drafter.domain import apply_counts, stated_counts
+from drafter.learning import find_mentions
 
 # Headings this similar (difflib ratio) are the same section reworded.
 MIN_HEADING_SIMILARITY = 0.5

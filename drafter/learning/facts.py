@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter.library.outline import Fact
+from drafter.library import Fact
 
 # Measure words, longest first so 人次 wins over 人.
 UNITS = (

@@ -22,13 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.answers import answers_mapping, missing_required, read_answers, section_topic
-from drafter.answers.model import Answers, SectionAnswer
-from drafter.composing.compose import base_context, templates
-from drafter.composing.sources import is_answers_file, split_signature
-from drafter.domain.counts import stated_counts
-from drafter.domain.dates import parse_date
-from drafter.domain.periods import YEAR_IN_TEXT, stated_period
+from drafter.answers import (
+    Answers,
+    SectionAnswer,
+    answers_mapping,
+    missing_required,
+    read_answers,
+    section_topic,
+)
+from drafter.composing import base_context, is_answers_file, split_signature, templates
+from drafter.domain import YEAR_IN_TEXT, parse_date, stated_counts, stated_period
 from drafter.errors import UserError
 from drafter.learning.facts import find_mentions
 from drafter.learning.learn import (
@@ -39,10 +42,16 @@ from drafter.learning.learn import (
     kind_evidence,
     learn,
 )
-from drafter.library.outline import OTHER, Library, Outline, OutlineSection
-from drafter.reading.reader import read_report
-from drafter.structure.report import ParsedReport, Section
-from drafter.structure.structure import is_organisation, parse_report, signs_off, unbracketed
+from drafter.library import OTHER, Library, Outline, OutlineSection
+from drafter.reading import read_report
+from drafter.structure import (
+    ParsedReport,
+    Section,
+    is_organisation,
+    parse_report,
+    signs_off,
+    unbracketed,
+)
 
 # The heading given to the whole body of a report without headings.
 SINGLE_SECTION_HEADING = "主要工作情况"

@@ -23,15 +23,12 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from drafter.domain.periods import stated_period
+from drafter.domain import stated_period
 from drafter.errors import OutputError, UserError, os_reason
-from drafter.files.fsutil import check_outputs, is_directory
-from drafter.files.schema import validate
-from drafter.files.writes import write_all
-from drafter.files.yaml_dump import dump_yaml
-from drafter.files.yamlio import load_yaml
+from drafter.files import check_outputs, dump_yaml, is_directory, load_yaml, validate, write_all
 from drafter.learning.facts import extract_facts
-from drafter.library.outline import (
+from drafter.library import (
+    AUTHORED_SCHEMAS,
     LEARNED_HEADER,
     OTHER,
     OTHER_NAME,
@@ -39,12 +36,12 @@ from drafter.library.outline import (
     Outline,
     OutlineSection,
     Sourced,
+    check_point,
+    clean_point,
+    default_outlines_dir,
 )
-from drafter.library.points import check_point, clean_point
-from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
-from drafter.reading.reader import read_report
-from drafter.structure.report import ParsedReport, Section
-from drafter.structure.structure import parse_report
+from drafter.reading import read_report
+from drafter.structure import ParsedReport, Section, parse_report
 
 # Topics that close a report: kept last, in this order, and their sub-headings are items of the
 # same list (one problem, one next step) whatever area they touch.

@@ -1,1 +1,69 @@
-"""TODO"""
+"""What drafter knows before it asks: the outlines of each report kind (outline, on the schemas of
+schemas), the knowledge under the questions — organisations, the count catalogue, phrase banks
+(knowledge, loaded by knowledge_files) — and the rules that clean a learned point (points).
+
+The names other packages use are exported here and imported from their module on first use
+(drafter.lazy_exports), so importing the package costs nothing until a name is used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter import lazy_exports
+
+if TYPE_CHECKING:
+    from drafter.library.knowledge import (
+        NEXT_STEPS,
+        PROBLEMS,
+        CountEntry,
+        Knowledge,
+        Measure,
+        phrase_counts,
+    )
+    from drafter.library.outline import (
+        LEARNED_HEADER,
+        OTHER,
+        OTHER_NAME,
+        Fact,
+        Library,
+        Outline,
+        OutlineSection,
+        Sourced,
+        load_library,
+        load_outline,
+    )
+    from drafter.library.points import beyond_organisation, check_point, clean_point
+    from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
+
+_EXPORTS = {
+    "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
+    "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "Sourced", "load_library", "load_outline"),
+    "points": ("beyond_organisation", "check_point", "clean_point"),
+    "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+
+__all__ = [
+    "AUTHORED_SCHEMAS",
+    "CountEntry",
+    "Fact",
+    "Knowledge",
+    "LEARNED_HEADER",
+    "Library",
+    "Measure",
+    "NEXT_STEPS",
+    "OTHER",
+    "OTHER_NAME",
+    "Outline",
+    "OutlineSection",
+    "PROBLEMS",
+    "Sourced",
+    "beyond_organisation",
+    "check_point",
+    "clean_point",
+    "default_outlines_dir",
+    "load_library",
+    "load_outline",
+    "phrase_counts",
+]

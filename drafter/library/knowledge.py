@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from drafter.errors import UserError
-from drafter.files.schema import excerpt
+from drafter.files import excerpt
 
 __all__ = [
     "CountEntry",

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import UserError
+from drafter.files import KeyPath, Map, Opt, YamlDoc, load_yaml, validate
 from drafter.files import cache as parse_cache
-from drafter.files.schema import Map, Opt, validate
-from drafter.files.yamlio import KeyPath, YamlDoc, load_yaml
 from drafter.library.knowledge import (
     NEXT_STEPS,
     PROBLEMS,

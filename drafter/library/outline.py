@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import UserError
-from drafter.files.schema import validate_once
-from drafter.files.yamlio import YamlDoc, load_yaml
+from drafter.files import YamlDoc, load_yaml, validate_once
 from drafter.library.schemas import AUTHORED_SCHEMAS, OUTLINE_SCHEMA, default_outlines_dir
 
 if TYPE_CHECKING:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from drafter.files.schema import ANY, Map, OneOf, Opt
-from drafter.files.yamlio import shipped_outlines_dir
+from drafter.files import ANY, Map, OneOf, Opt, shipped_outlines_dir
 
 _SOURCED = {"text": str, "sources": [str]}
 _POINT = {"lead": str, "sources": [str]}

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import InputFileError
-from drafter.files.fsutil import read_input
+from drafter.files import read_input
 from drafter.reading.docx_package import (
     OLE_MAGIC,
     SAVE_AS_ADVICE,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from drafter.domain.chinese_numerals import to_chinese_counting, to_chinese_digits
+from drafter.domain import to_chinese_counting, to_chinese_digits
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from drafter.domain.chinese_numerals import NUMERAL_CHARS, parse_chinese
+from drafter.domain import NUMERAL_CHARS, parse_chinese
 
 MAX_HEADING_CHARS = 60  # a longer "heading sentence" is body text that starts with a number
 MAX_DASH_HEADING_CHARS = 25  # ——稳基础。 is short; a long —— line is a bulleted sentence

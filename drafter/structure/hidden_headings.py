@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from drafter.domain.chinese_numerals import NUMERAL_CHARS, parse_chinese
+from drafter.domain import NUMERAL_CHARS, parse_chinese
 from drafter.structure.headings import CLASSIFY_SPAN, ENUM_START, classify
 
 # The numbered families looked for in mid-line, outermost first; each one's count restarts

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from drafter.reading.reader import read_report
+from drafter.reading import read_report
 from drafter.structure.report import ParsedReport, Section
 from drafter.structure.structure import parse_report
 

@@ -24,11 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from drafter.domain.chinese_numerals import parse_chinese
-from drafter.domain.dates import parse_date
-from drafter.domain.numbering import point_ordinal
-from drafter.domain.periods import stated_period
-from drafter.reading.reader import Layout, SourceText, find_placeholders, normalise
+from drafter.domain import parse_chinese, parse_date, point_ordinal, stated_period
+from drafter.reading import Layout, SourceText, find_placeholders, normalise
 from drafter.structure.headings import (
     HEADING_TRAIL,
     HeadingMatch,

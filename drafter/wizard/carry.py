@@ -20,14 +20,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.answers import answers_mapping
-from drafter.answers.model import Answers, Measure, SectionAnswer
-from drafter.domain.counts import apply_counts
-from drafter.domain.periods import Period, dated_phrases, shift_years
+from drafter.answers import Answers, Measure, SectionAnswer, answers_mapping
+from drafter.domain import Period, apply_counts, dated_phrases, shift_years
 from drafter.errors import UserError
-from drafter.learning.facts import find_mentions
-from drafter.library.knowledge import Knowledge
-from drafter.library.outline import Library, OutlineSection
+from drafter.learning import find_mentions
+from drafter.library import Knowledge, Library, OutlineSection
 from drafter.wizard.offers import CountItem
 from drafter.wizard.question import Question
 from drafter.wizard.session import basic_form
@@ -42,7 +39,7 @@ def load_last_period(path: Path, library: Library) -> Answers:
 
     Any problem becomes one line that says it was last period's file that failed.
     """
-    from drafter.learning.importer import answers_from
+    from drafter.learning import answers_from
 
     try:
         last = answers_from(path, library)
@@ -58,8 +55,8 @@ def _without_generated_framing(last: Answers, library: Library) -> Answers:
     An opening or closing the user wrote is carried as it is."""
     from dataclasses import replace
 
-    from drafter.answers.answers import paragraphs_of
-    from drafter.composing.compose import kind_text
+    from drafter.answers import paragraphs_of
+    from drafter.composing import kind_text
 
     def generated(value: list[str] | None, piece: str) -> bool:
         return bool(value) and value == paragraphs_of(kind_text(last, library, piece))
@@ -149,7 +146,7 @@ class Carry:
 
     def link_tree(self, parts: list[SectionAnswer], last: list[SectionAnswer]) -> None:
         """Find again which of last period's sections each saved section came from."""
-        from drafter.diff.diff import pair_headings
+        from drafter.diff import pair_headings
 
         def keys(sections: list[SectionAnswer]) -> list[tuple[str | None, str]]:
             return [(s.topic, s.heading.strip()) for s in sections]

@@ -15,11 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.answers import read_answers
-from drafter.answers.model import SCHEMA_VERSION, Answers, SectionAnswer
-from drafter.domain.periods import Period
+from drafter.answers import SCHEMA_VERSION, Answers, SectionAnswer, read_answers
+from drafter.domain import Period
 from drafter.errors import OutputError, UserError
-from drafter.library.outline import Library, Outline
+from drafter.library import Library, Outline
 from drafter.wizard.carry import Carry, is_empty, load_last_period
 from drafter.wizard.part_questions import CHILDREN, Asker, PartQuestions
 from drafter.wizard.parts import Entry, chosen_sections, entries, options
@@ -194,7 +193,7 @@ class Interview(Asker):
 
     def basic_env(self) -> tuple[Any, Any]:
         """Jinja context and computed defaults ("@title", "@opening") for the basic questions."""
-        from drafter.composing.compose import kind_text
+        from drafter.composing import kind_text
 
         answers = self.session.answers
         refs = {

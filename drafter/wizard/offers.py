@@ -22,11 +22,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafter.answers.answers import section_topic
-from drafter.answers.model import SectionAnswer
-from drafter.library.knowledge import NEXT_STEPS, PROBLEMS, Knowledge
-from drafter.library.outline import OutlineSection
-from drafter.library.points import beyond_organisation, clean_point
+from drafter.answers import SectionAnswer, section_topic
+from drafter.library import (
+    NEXT_STEPS,
+    PROBLEMS,
+    Knowledge,
+    OutlineSection,
+    beyond_organisation,
+    clean_point,
+)
 
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
 

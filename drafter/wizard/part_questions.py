@@ -18,11 +18,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from drafter.answers.answers import paragraphs_of, section_topic
-from drafter.answers.model import Measure, SectionAnswer
-from drafter.domain.periods import Period
-from drafter.library.knowledge import NEXT_STEPS
-from drafter.library.outline import OutlineSection
+from drafter.answers import Measure, SectionAnswer, paragraphs_of, section_topic
+from drafter.domain import Period
+from drafter.library import NEXT_STEPS, OutlineSection
 from drafter.wizard.carry import Carry, is_empty
 from drafter.wizard.offers import (
     MAX_COUNTS,
@@ -128,7 +126,7 @@ class PartQuestions(Asker):
     def section_env(self, section: SectionAnswer, learned: OutlineSection | None) -> dict[str, Any]:
         """The Jinja context of a section's questions (topic name, topic id, learned titles,
         whether it has sub-parts)."""
-        from drafter.answers.answers import answers_mapping
+        from drafter.answers import answers_mapping
 
         return {
             **answers_mapping(self.session.answers),

@@ -16,9 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from drafter.answers.answers import section_topic
-from drafter.answers.model import SectionAnswer
-from drafter.library.outline import OTHER, OutlineSection, Sourced
+from drafter.answers import SectionAnswer, section_topic
+from drafter.library import OTHER, OutlineSection, Sourced
 from drafter.wizard.carry import Carry
 from drafter.wizard.question import Option
 from drafter.wizard.session import learned_of
@@ -62,9 +61,9 @@ class Adapting:
         report's own short name dropped (…中心党建工作…), and none with a placeholder, a
         document title, a 的/得/地 slip, a year that cannot be moved, or 党组/党委 words in a
         branch's report."""
-        from drafter.checking.words import misused_de
-        from drafter.domain.periods import shift_years, stated_period
-        from drafter.library.points import beyond_organisation
+        from drafter.checking import misused_de
+        from drafter.domain import shift_years, stated_period
+        from drafter.library import beyond_organisation
 
         out: list[str] = []
         for title in learned.titles:

@@ -31,8 +31,8 @@ from typing import Any, Protocol
 
 import jinja2
 
-from drafter.composing.jinja_templates import question_environment
-from drafter.domain.dates import parse_date
+from drafter.composing import question_environment
+from drafter.domain import parse_date
 from drafter.errors import UserError
 
 TYPES = ("text", "int", "select", "checkbox", "autocomplete", "confirm", "date", "multiline")

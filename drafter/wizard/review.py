@@ -1,7 +1,7 @@
 """The review screen of `drafter new`: every part with an honest state, the 核稿 findings, and
 any answer one step away; then preview, write, or save and stop.
 
-Each time it is shown, the current answers are composed (drafter.composing.compose) and checked
+Each time it is shown, the current answers are composed (drafter.composing.composer) and checked
 (drafter.checking.check, the rules of `drafter check`): the number of findings and where they are stand
 above the menu, each part's line carries its own count, and "核稿结果" lists them in full. A
 part reads "✔ 已完成" only when it says something; an answered part that says nothing reads
@@ -17,9 +17,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.answers import answers_mapping, missing_required
-from drafter.answers.model import Answers
-from drafter.checking.check import Finding, check_document, context_of_answers, format_findings
+from drafter.answers import Answers, answers_mapping, missing_required
+from drafter.checking import Finding, check_document, context_of_answers, format_findings
 from drafter.errors import SavedForLater, UserError
 from drafter.wizard.carry import same_as_last
 from drafter.wizard.interview import Interview
@@ -140,7 +139,7 @@ class Review:
 
     def findings(self) -> list[Finding] | str:
         """The 核稿 findings of the document as the answers stand now, or why there are none."""
-        from drafter.composing.compose import compose
+        from drafter.composing import compose
 
         if not self.answers.sections:
             return "还没有选任何部分。"
@@ -256,7 +255,7 @@ class Review:
 
     def run_in_levels(self) -> set[int]:
         """The levels laid out run-in now: as answered, else the kind's way."""
-        from drafter.composing.compose import kind_run_in_levels
+        from drafter.composing import kind_run_in_levels
 
         chosen = self.answers.run_in_levels
         return set(chosen) if chosen is not None else kind_run_in_levels(self.answers.outline)
@@ -331,8 +330,8 @@ class Review:
     # --- preview and writing -------------------------------------------------------------
 
     def preview(self) -> None:
-        from drafter.composing.compose import compose
-        from drafter.writers.text_writer import to_text
+        from drafter.composing import compose
+        from drafter.writers import to_text
 
         try:
             text = to_text(compose(self.answers, self.library))
@@ -373,9 +372,9 @@ def write_document(
     """Compose the answers and write the document (the format follows the file name): never onto
     an input (the answers file, its outline, the reference .docx) or anything but a regular
     file, and created exclusively unless `force`."""
-    from drafter.composing.compose import compose
-    from drafter.writers.render import check_document_output, format_of
-    from drafter.writers.render import write_document as write
+    from drafter.composing import compose
+    from drafter.writers import check_document_output, format_of
+    from drafter.writers import write_document as write
 
     check_document_output(output, force=force, inputs=[*inputs, answers.outline.path, reference_docx])
     write(
@@ -387,7 +386,7 @@ def write_document(
 
 def _belongs(finding: Finding, heading: str) -> bool:
     """Whether a finding is in the part with this heading (or below it)."""
-    from drafter.composing.compose import clean_heading
+    from drafter.composing import clean_heading
 
     return finding.path[0].endswith(clean_heading(heading))
 

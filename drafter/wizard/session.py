@@ -19,18 +19,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.answers import (
+from drafter.answers import (
     BUILT_IN_BASICS,
+    Answers,
+    SectionAnswer,
     answers_mapping,
     paragraphs_of,
     text_of,
     write_answers,
 )
-from drafter.answers.model import Answers, SectionAnswer
-from drafter.domain.dates import parse_date
-from drafter.domain.numbering import heading_label
-from drafter.domain.periods import report_year
-from drafter.library.outline import Library, OutlineSection
+from drafter.domain import heading_label, parse_date, report_year
+from drafter.library import Library, OutlineSection
 
 PATH_SEPARATOR = " › "
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from drafter.answers.answers import read_answers, require_complete
-from drafter.answers.model import Answers
-from drafter.domain.naming import answers_beside
+from drafter.answers import Answers, read_answers, require_complete
+from drafter.domain import answers_beside
 from drafter.errors import Interrupted, UserError
-from drafter.files.fsutil import check_output
-from drafter.library.outline import Library
+from drafter.files import check_output
+from drafter.library import Library
 from drafter.wizard.carry import Carry, load_last_period
 from drafter.wizard.interview import Interview, default_outline
 from drafter.wizard.question import Aborted, Prompter, questions_of
@@ -96,7 +95,7 @@ def fill_defaults(session: Session) -> None:
     `require_complete` then names the answer that is really missing. A question the kind
     answers (its `when` is false, it has a default) takes that default too.
     """
-    from drafter.composing.compose import kind_text
+    from drafter.composing import kind_text
 
     answers, library = session.answers, session.library
     refs = {"title": lambda: kind_text(answers, library, "title")}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import InputFileError, os_reason
-from drafter.files.fsutil import read_input
+from drafter.files import read_input
 from drafter.writers.docx_layout import (
     PAGE_SETUP,
     PKG_RELS,
@@ -40,7 +40,7 @@ def _load_reference(path: Path, data: bytes) -> Template:
     """Read styles, theme and page setup from a reference .docx (its bytes key the cache)."""
     from lxml import etree
 
-    from drafter.reading.docx_package import check_docx_package
+    from drafter.reading import check_docx_package
 
     check_docx_package(path, data)  # size limits, DTDs and encryption, before any part is read
 

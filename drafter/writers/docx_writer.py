@@ -19,7 +19,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from drafter.document.model import Document, Heading, Paragraph
+from drafter.document import Document, Heading, Paragraph
 from drafter.writers.docx_layout import (
     BODY,
     BODY_CHAR,

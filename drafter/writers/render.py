@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from drafter.document.model import Document
+from drafter.document import Document
 from drafter.errors import OutputError
-from drafter.files.fsutil import check_output
-from drafter.files.writes import write_atomic
+from drafter.files import check_output, write_atomic
 
 FORMATS = ("docx", "md", "txt")
 # Suffixes of the files drafter reads: a document written under one would pass for one.

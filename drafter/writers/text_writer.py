@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafter.document.model import Document, Heading, Paragraph
+from drafter.document import Document, Heading, Paragraph
 
 __all__ = ["to_markdown", "to_text"]
 

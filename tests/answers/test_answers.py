@@ -160,7 +160,7 @@ def test_outline_beside_the_answers_file_wins_over_the_working_folder(
     tmp_path: Path, library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same answers give the same document from any working folder (issue: "## 一、" vs "## ——")."""
-    from drafter.composing.compose import compose
+    from drafter.composing.composer import compose
 
     root = mini_library_dir(tmp_path / "outlines")
     (root / "authored" / "kinds.yaml").write_text(

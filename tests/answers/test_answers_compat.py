@@ -16,7 +16,7 @@ import pytest
 
 from drafter.answers.answers import read_answers
 from drafter.answers.model import SCHEMA_VERSION
-from drafter.composing.compose import compose
+from drafter.composing.composer import compose
 from drafter.library.outline import Library, load_library
 from drafter.writers.render import text_of_document
 

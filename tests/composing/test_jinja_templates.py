@@ -15,7 +15,7 @@ import pytest
 
 from drafter.answers.model import Measure
 from drafter.composing import jinja_templates, template_limits
-from drafter.composing.compose import FILTERS, templates
+from drafter.composing.composer import FILTERS, templates
 from drafter.errors import UserError
 from drafter.library.outline import load_library
 from tests.helpers import build_file_tree, compose_mapping, mini_library_dir

@@ -20,7 +20,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from drafter.answers.model import Answers
-from drafter.composing.compose import FILTERS, base_context, kind_text
+from drafter.composing.composer import FILTERS, base_context, kind_text
 from drafter.composing.jinja_templates import environment
 from drafter.composing.plain_templates import Unsupported, parse
 from drafter.library.outline import load_library

@@ -13,8 +13,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from drafter.answers.answers import basic_value, paragraphs_of, section_topic
-from drafter.answers.model import Answers, Measure, SectionAnswer
+from drafter.answers import (
+    Answers,
+    Measure,
+    SectionAnswer,
+    basic_value,
+    paragraphs_of,
+    section_topic,
+)
 from drafter.composing.templating import Templates
 from drafter.composing.wording import (
     Answered,
@@ -24,13 +30,17 @@ from drafter.composing.wording import (
     sentence,
     with_counts,
 )
-from drafter.document.model import Block, Document, Heading, Paragraph
-from drafter.domain.counts import apply_counts, phrase_counts
-from drafter.domain.dates import format_date
-from drafter.domain.numbering import heading_label
-from drafter.domain.periods import WHOLE_YEAR, Period
-from drafter.library.knowledge import Measure as BankMeasure
-from drafter.library.outline import Library, Outline
+from drafter.document import Block, Document, Heading, Paragraph
+from drafter.domain import (
+    WHOLE_YEAR,
+    Period,
+    apply_counts,
+    format_date,
+    heading_label,
+    phrase_counts,
+)
+from drafter.library import Library, Outline
+from drafter.library import Measure as BankMeasure
 
 _LEADING_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——)\s*"

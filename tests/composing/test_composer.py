@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.answers.model import Measure
-from drafter.composing.compose import clean_heading, empty_sections, join_and, join_list
+from drafter.composing.composer import clean_heading, empty_sections, join_and, join_list
 from drafter.composing.wording import points, sentence
 from drafter.document.model import Heading, Paragraph
 from drafter.errors import UserError
@@ -181,7 +181,7 @@ def test_counts_grouped_by_verb(library) -> None:
     [("全年", "2025年度", "2026年"), ("上半年", "2025年上半年", "下半年"), ("第三季度", "2025年第三季度", "第四季度")],
 )
 def test_period_name_and_ahead(library, period: str, name: str, ahead: str) -> None:
-    from drafter.composing.compose import base_context
+    from drafter.composing.composer import base_context
 
     ctx = base_context(typed(answers(period=period), library), library)
     assert (ctx["period_name"], ctx["ahead"]) == (name, ahead)
