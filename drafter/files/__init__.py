@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from drafter import lazy_exports
 
 if TYPE_CHECKING:
+    from drafter.files.cache import checked, mark_checked
     from drafter.files.fsutil import check_output, check_outputs, is_directory, read_input
     from drafter.files.schema import ANY, Map, OneOf, Opt, excerpt, validate, validate_once
     from drafter.files.writes import BACKGROUND_FROM, Staging, write_all, write_atomic
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from drafter.files.yamlio import KeyPath, YamlDoc, load_yaml, parse_yaml, shipped_outlines_dir
 
 _EXPORTS = {
+    "cache": ("checked", "mark_checked"),
     "fsutil": ("check_output", "check_outputs", "is_directory", "read_input"),
     "schema": ("ANY", "Map", "OneOf", "Opt", "excerpt", "validate", "validate_once"),
     "writes": ("BACKGROUND_FROM", "Staging", "write_all", "write_atomic"),
@@ -40,10 +42,12 @@ __all__ = [
     "YamlDoc",
     "check_output",
     "check_outputs",
+    "checked",
     "dump_yaml",
     "excerpt",
     "is_directory",
     "load_yaml",
+    "mark_checked",
     "parse_yaml",
     "read_input",
     "shipped_outlines_dir",

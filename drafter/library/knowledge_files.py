@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import UserError
-from drafter.files import KeyPath, Map, Opt, YamlDoc, load_yaml, validate
-from drafter.files import cache as parse_cache
+from drafter.files import KeyPath, Map, Opt, YamlDoc, checked, load_yaml, mark_checked, validate
 from drafter.library.knowledge import (
     NEXT_STEPS,
     PROBLEMS,
@@ -86,7 +85,7 @@ def _load(root: Path) -> Knowledge:
     topics_doc = load_yaml(root / "authored" / "topics.yaml")
     docs = {name: load_yaml(root / "authored" / name) for name in KNOWLEDGE_FILES}
     keys = [topics_doc.key, *(doc.key for doc in docs.values())]
-    check = not parse_cache.checked("knowledge", keys)
+    check = not checked("knowledge", keys)
     if check:
         validate(topics_doc, AUTHORED_SCHEMAS["topics.yaml"])
         for name, doc in docs.items():
@@ -98,7 +97,7 @@ def _load(root: Path) -> Knowledge:
     counts = _counts(docs[COUNTS_FILE], topics, org_ids)
     measures = _measures(docs[MEASURES_FILE], topics, org_ids, counts)
     if check:
-        parse_cache.mark_checked("knowledge", keys)
+        mark_checked("knowledge", keys)
     return Knowledge(tuple(organisations), tuple(counts), tuple(measures))
 
 
