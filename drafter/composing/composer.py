@@ -21,6 +21,7 @@ from drafter.answers import (
     paragraphs_of,
     section_topic,
 )
+from drafter.composing.placement import place_counts
 from drafter.composing.templating import Templates
 from drafter.composing.wording import (
     Answered,
@@ -34,7 +35,6 @@ from drafter.document import Block, Document, Heading, Paragraph
 from drafter.domain import (
     WHOLE_YEAR,
     Period,
-    apply_counts,
     format_date,
     heading_label,
     phrase_counts,
@@ -183,6 +183,7 @@ class _Composer:
             set(answers.run_in_levels) if answers.run_in_levels is not None else kind_run_in_levels(self.outline)
         )
         self.framed: set[str] = set()
+        self.placed = place_counts(answers.sections or [], self.knowledge, self.unit_of)
 
     def template_for(self, topic: str | None) -> str:
         base = section_topic(topic or "")
@@ -227,21 +228,27 @@ class _Composer:
         """The section's paragraphs: measures with their counts, then the text (see wording)."""
         topic = section_topic(answer.topic or "")
         verbs = self.library.verbs
-        paragraphs, leftover = apply_counts(answer.paragraphs or [], answer.counts, self.unit_of)
-        counts = [Answered(c.key, c.value, c.unit, self.knowledge.match_count(c.key)) for c in leftover]
+        paragraphs, counts = self.placed[id(answer)]
         measures = [m for m in answer.measures or [] if m.item.strip()]
         claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge)
+        if len(measures) == 1 and topic not in DEFAULT_FRAMING:  # one sentence says every figure
+            claimed, unclaimed = [claimed[0] + unclaimed], []
         lead = points(measures, claimed, self.period_body, verbs)
         if lead:
             lead = self.framing(topic, len(measures)) + lead
+        listed = {m.item.strip() for m in measures}
+        proved = self._proved(unclaimed[0], topic) if unclaimed else None
+        if proved is not None and proved.text in listed:
+            proved = None
         if not lead and not paragraphs and unclaimed and topic not in DEFAULT_FRAMING:
-            proved = self._proved(unclaimed[0], topic)
             paragraphs = [counts_alone(unclaimed, self.ctx["subject"], proved, self.period_body, verbs)]
+        elif len(measures) > 1 and unclaimed:
+            # After 一是……二是…… a figure no point proves is said by who did it, so it does
+            # not read as part of the last point (never a string of 此外).
+            closing = counts_alone(unclaimed, self.ctx["subject"], proved, self.period_body, verbs)
+            paragraphs = [sentence(lead) + closing, *paragraphs]
         else:
-            paragraphs = with_counts(
-                ([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs,
-                after_list=len(measures) > 1,
-            )
+            paragraphs = with_counts(([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs)
         context = dict(
             self.ctx,
             section={

@@ -14,12 +14,13 @@ assembled:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from drafter.answers import Measure
 from drafter.domain import Count, has_verb, phrase_counts, point_ordinal
-from drafter.library import CountEntry, Knowledge
+from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge
 from drafter.library import Measure as BankMeasure
 from drafter.library import phrase_counts as phrase_entries
 
@@ -64,15 +65,57 @@ def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> 
     return "，".join(p for p in parts if p)
 
 
-def counts_in_detail(detail: str, counts: Sequence[Answered]) -> tuple[str, list[Answered]]:
-    """A count whose activity ends the detail is written there, and not said again after it:
-    "层层签订党风廉政建设责任书" with 32 becomes "层层签订党风廉政建设责任书32份", not
-    "…责任书，全年签订党风廉政建设责任书32份". An activity named inside the detail stays as
-    it is ("按规定……讲授党课，做到有计划" is a way of working, not a tally) and its count
-    follows. Returns the detail and the counts left over.
+def _names(entry: CountEntry) -> list[str]:
+    """The ways a text names a count's activity, longest first: 召开支委会, 支部委员会, 支委会."""
+    names = {entry.name, *entry.synonyms}
+    if len(entry.object) >= 3:  # 支委会 alone names it; 党费 or 问题 alone could be anything
+        names.add(entry.object)
+    return sorted(names, key=len, reverse=True)
+
+
+def _states(text: str, entry: CountEntry, value: int) -> bool:
+    """Whether the text already states this count with this very figure (发展党员2名)."""
+    amount = re.escape(entry.amount(value))
+    return any(re.search(re.escape(n) + amount, text) for n in _names(entry))
+
+
+_FREQUENCY = re.compile(r"每(?:周|月|季度?|半年|年)|定期")
+
+
+def _folded(detail: str, entry: CountEntry, value: int, period: str) -> str | None:
+    """The detail with the count folded in where it says how often the activity is done:
+    "每月组织一次集中学习" with 12 → "每月组织一次集中学习，全年共12次"; None when no clause
+    of the detail both names the activity and says how often (then the count follows)."""
+    clauses = re.split(r"(?<=[，；])", detail)
+    for n, piece in enumerate(clauses):
+        if _FREQUENCY.search(piece) and any(len(x) >= 3 and x in piece for x in _names(entry)):
+            end = piece.rstrip("，；")
+            clauses[n] = f"{end}，{period}共{entry.amount(value)}{piece[len(end):]}"
+            return "".join(clauses)
+    return None
+
+
+def counts_in_detail(
+    detail: str, counts: Sequence[Answered], period: str = ""
+) -> tuple[str, list[Answered]]:
+    """Each fact once: a count the detail already states with its figure is not said again
+    after it ("上半年发展党员2名，均为……" with 发展党员 2 is not followed by "上半年发展党员
+    2名"; another figure there may be a part of it, 其中……, and the count follows); one
+    whose activity the detail names with how often is folded in (`_folded`, once); and a count whose
+    activity ends the detail is written there: "层层签订党风廉政建设责任书" with 32 becomes
+    "层层签订党风廉政建设责任书32份", not "…责任书，全年签订党风廉政建设责任书32份". An
+    activity named inside the detail stays as it is ("按规定……讲授党课，做到有计划" is a way
+    of working, not a tally) and its count follows. Returns the detail and the counts left over.
     """
     rest: list[Answered] = []
+    folded = False
     for c in counts:
+        if c.entry is not None and _states(detail, c.entry, c.value):
+            continue
+        fold = None if folded or c.entry is None else _folded(detail, c.entry, c.value, period)
+        if fold is not None:
+            detail, folded = fold, True
+            continue
         if c.entry is not None and detail.endswith(c.entry.name):
             detail += c.entry.amount(c.value)
         else:
@@ -85,15 +128,27 @@ def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | N
     return knowledge.bank_measure(topic, item.strip().rstrip("。；;，,"))
 
 
+def proven_by(measure: Measure, topic: str, knowledge: Knowledge) -> set[str]:
+    """The ids of the catalogue counts a measure proves: those its bank entry lists, and those
+    whose activity its clause names (坚持集中学习 proves 开展集中学习; 规范开展主题党日活动
+    proves 开展主题党日活动). Not its detail: "支委会……把学习……列为首项议程" names a meeting
+    as the place of the work, not the work a figure of meetings proves."""
+    bank = bank_measure(measure.item, topic, knowledge)
+    ids = {e.id for e in bank.counts} if bank else set()
+    if topic in (PROBLEMS, NEXT_STEPS):  # a plan names work to do, it proves no figure
+        return ids
+    named = {e.id for e in knowledge.counts if any(len(n) >= 3 and n in measure.item for n in _names(e))}
+    return ids | named
+
+
 def claim_counts(
     measures: Sequence[Measure], counts: Sequence[Answered], topic: str, knowledge: Knowledge
 ) -> tuple[list[list[Answered]], list[Answered]]:
-    """Each measure's counts (those its bank entry lists, first measure first), and the rest."""
+    """Each measure's counts (those it proves, first measure first), and the rest."""
     left = list(counts)
     claimed: list[list[Answered]] = []
     for m in measures:
-        bank = bank_measure(m.item, topic, knowledge)
-        ids = {e.id for e in bank.counts} if bank else set()
+        ids = proven_by(m, topic, knowledge)
         mine = [c for c in left if c.entry is not None and c.entry.id in ids]
         left = [c for c in left if c not in mine]
         claimed.append(mine)
@@ -106,12 +161,16 @@ def points(
     period: str,
     verbs: Mapping[str, list[str]],
 ) -> str:
-    """The measures as one paragraph: a plain sentence for one, 一是……二是…… for several."""
+    """The measures as one paragraph: a plain sentence for one, 一是……二是…… for several.
+
+    A detail that already tallies the period ("上半年发展党员2名") is not followed by the period
+    word again: "……，确定发展对象3名", not "……，上半年确定发展对象3名"."""
     items = []
     for m, counts in zip(measures, claimed, strict=True):
-        detail, rest = counts_in_detail(clause(m.detail or ""), counts)
+        detail, rest = counts_in_detail(clause(m.detail or ""), counts, period)
         counted = count_clause(rest, verbs)
-        tail = "，".join(p for p in (detail, period + counted if counted else "") if p)
+        said = "" if period and re.search(re.escape(period) + r"[^，。；]*\d", detail) else period
+        tail = "，".join(p for p in (detail, said + counted if counted else "") if p)
         items.append((clause(m.item), tail))
     if not items:
         return ""
@@ -148,21 +207,13 @@ def counts_alone(
 
 
 def with_counts(
-    paragraphs: list[str],
-    counts: Sequence[Answered],
-    period: str,
-    verbs: Mapping[str, list[str]],
-    *,
-    after_list: bool = False,
+    paragraphs: list[str], counts: Sequence[Answered], period: str, verbs: Mapping[str, list[str]]
 ) -> list[str]:
-    """Counts no measure claimed, as one sentence closing the first paragraph (or alone).
-
-    After 一是……二是…… the sentence opens with 此外, so it does not read as part of the last point.
-    """
+    """Counts no measure claimed, as one sentence closing the first paragraph (or alone)."""
     counted = count_clause(counts, verbs)
     if not counted:
         return paragraphs
-    text = sentence(("此外，" if after_list else "") + period + counted)
+    text = sentence(period + counted)
     if not paragraphs:
         return [text]
     return [sentence(paragraphs[0]) + text, *paragraphs[1:]]

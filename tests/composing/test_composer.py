@@ -79,8 +79,9 @@ def test_document_structure(library) -> None:
         Heading(1, "二、", "存在的问题"),
     ]
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    # The count closes the measures' paragraph with its verb; no paragraph of counts alone.
-    assert "一是坚持集中学习。每月组织一次集中学习。二是开展专题研讨。此外，全年开展集中学习12次。" in texts
+    # The count goes into the measure that names it, folded in where the detail says how often;
+    # no paragraph of counts alone, no 此外.
+    assert "一是坚持集中学习。每月组织一次集中学习，全年共12次。二是开展专题研讨。" in texts
     assert not any("累计" in t for t in texts)
     assert "第一段亮点。" in texts and "第二段案例。" in texts
     # One layout per level: the mini outline's level 1 is mostly standalone, so both are.

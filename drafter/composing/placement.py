@@ -1,0 +1,105 @@
+"""Where each count is said: in the part whose measure it proves, else in a part of its topic.
+
+A wizard asks counts part by part, and an answers file may hold a count wherever its writer put
+it; a reader expects each figure beside the work it proves. So before any part is worded, every
+count not already stated in its part's own text goes to its place:
+- a part whose measures prove the count (the bank measure lists it, or the measure names it: 主题党日
+  asked under the 三会一课 sub-part goes to the sub-part that ticked 规范开展主题党日活动);
+- else, when the catalogue gives it a topic other than its part's, the first part of that topic
+  (撰写心得体会 typed under 组织建设 goes to 理论学习);
+- else it stays where it was answered.
+A count already answered in the part it would move to is not said twice (that part's own wins).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from drafter.answers import SectionAnswer, section_topic
+from drafter.composing.wording import Answered, proven_by
+from drafter.domain import apply_counts
+from drafter.library import NEXT_STEPS, PROBLEMS, Knowledge
+
+_CLOSING = {PROBLEMS, NEXT_STEPS}
+
+
+class Placed(NamedTuple):
+    """A part's paragraphs with its own counts updated in place, and the counts left to word."""
+
+    paragraphs: list[str]
+    counts: list[Answered]
+
+
+def _walk(sections: list[SectionAnswer]) -> Iterator[SectionAnswer]:
+    for s in sections:
+        yield s
+        yield from _walk(s.children or [])
+
+
+def place_counts(
+    sections: list[SectionAnswer], knowledge: Knowledge, unit_of: Callable[[str], str]
+) -> dict[int, Placed]:
+    """{id(section): Placed} for every section of the tree, counts moved to where they belong."""
+    parts = list(_walk(sections))
+    topic = {id(s): section_topic(s.topic or "") for s in parts}
+    claims: dict[int, set[str]] = {}
+    prover: dict[str, SectionAnswer] = {}
+    first_of_topic: dict[str, SectionAnswer] = {}
+    for s in parts:
+        ids: set[str] = set()
+        for m in s.measures or []:
+            ids |= proven_by(m, topic[id(s)], knowledge)
+        claims[id(s)] = ids
+        for count_id in ids:
+            prover.setdefault(count_id, s)
+        if topic[id(s)] and topic[id(s)] not in _CLOSING:
+            first_of_topic.setdefault(topic[id(s)], s)
+    placed: dict[int, Placed] = {}
+    moved: dict[int, list[Answered]] = {id(s): [] for s in parts}
+    for s in parts:
+        paragraphs, leftover = apply_counts(s.paragraphs or [], s.counts, unit_of)
+        kept: list[Answered] = []
+        for c in leftover:
+            answered = Answered(c.key, c.value, c.unit, knowledge.match_count(c.key))
+            home = _home(answered, s, topic, claims, prover, first_of_topic)
+            (kept if home is s else moved[id(home)]).append(answered)
+        placed[id(s)] = Placed(paragraphs, kept)
+    for s in parts:
+        own = placed[id(s)]
+        have = {c.entry.id for c in own.counts if c.entry is not None}
+        arriving = [c for c in moved[id(s)] if c.entry is not None and c.entry.id not in have]
+        placed[id(s)] = Placed(own.paragraphs, own.counts + _unique(arriving))
+    return placed
+
+
+def _home(
+    count: Answered,
+    part: SectionAnswer,
+    topic: dict[int, str],
+    claims: dict[int, set[str]],
+    prover: dict[str, SectionAnswer],
+    first_of_topic: dict[str, SectionAnswer],
+) -> SectionAnswer:
+    """The part where `count` is said (see the module docstring)."""
+    entry = count.entry
+    if entry is None or entry.id in claims[id(part)] or topic[id(part)] in _CLOSING:
+        return part
+    if entry.id in prover:
+        return prover[entry.id]
+    mine = topic[id(part)]
+    if mine and mine != entry.topic and entry.topic in first_of_topic:
+        return first_of_topic[entry.topic]
+    return part
+
+
+def _unique(counts: list[Answered]) -> list[Answered]:
+    """The first of each catalogue entry (one count typed in two parts is said once)."""
+    seen: set[str] = set()
+    out = []
+    for c in counts:
+        assert c.entry is not None
+        if c.entry.id not in seen:
+            seen.add(c.entry.id)
+            out.append(c)
+    return out
