@@ -29,11 +29,13 @@ if TYPE_CHECKING:
         is_answers_file,
         split_signature,
     )
+    from drafter.composing.wording import proven_by
 
 _EXPORTS = {
     "composer": ("base_context", "clean_heading", "compose", "kind_run_in_levels", "kind_text", "templates"),
     "jinja_templates": ("question_environment",),
     "sources": ("composed_answers", "document_of", "is_answers_file", "split_signature"),
+    "wording": ("proven_by",),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
@@ -46,6 +48,7 @@ __all__ = [
     "is_answers_file",
     "kind_run_in_levels",
     "kind_text",
+    "proven_by",
     "question_environment",
     "split_signature",
     "templates",

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from drafter.answers import Measure, SectionAnswer, paragraphs_of, section_topic
+from drafter.composing import proven_by
 from drafter.domain import Period
 from drafter.library import NEXT_STEPS, OutlineSection
 from drafter.wizard.carry import Carry, is_empty
@@ -367,7 +368,7 @@ class PartQuestions(Asker):
         taken = taken_counts(self._others(place), self.knowledge)
         taken |= {count_key_id(i.key, self.knowledge) for i in carried}
         topic, organisation = topic_of(section), self._organisation()
-        offers = count_offers(topic, place.learned, organisation, self.knowledge, taken)
+        offers = self._where_proven(place, count_offers(topic, place.learned, organisation, self.knowledge, taken))
         if self.carry.of(section) is not None:
             first, more = carried, offers
         else:
@@ -377,6 +378,23 @@ class PartQuestions(Asker):
         first = first + [i for i in more if i.key in stored]
         first += [CountItem(k, self._unit(k)) for k in stored if k not in known]
         return first, [i for i in more if i.key not in stored]
+
+    def _where_proven(self, place: Place, offers: list[CountItem]) -> list[CountItem]:
+        """Counts asked where they are said: first those this part's measures prove; none that
+        a measure ticked in another part proves (that part asks it, the draft says it there)."""
+        def proven(sections: list[SectionAnswer]) -> set[str]:
+            return {
+                count_id
+                for s in sections
+                for m in s.measures or []
+                for count_id in proven_by(m, section_topic(s.topic or ""), self.knowledge)
+            }
+
+        here = proven([place.section])
+        elsewhere = proven(self._others(place)) - here
+        ids = {i.key: count_key_id(i.key, self.knowledge) for i in offers}
+        kept = [i for i in offers if ids[i.key] not in elsewhere]
+        return sorted(kept, key=lambda i: ids[i.key] not in here)
 
     def _unit(self, key: str) -> str:
         entry = self.knowledge.match_count(key)

@@ -478,3 +478,30 @@ def test_details_prompt_is_asked_only_when_items_are_chosen(library: Library, tm
     prompter = Scripted(*BASICS, ENTER, rest=ENTER)
     wizard(library, tmp_path / "out.md", prompter)
     assert DETAILS_PROMPT not in prompter.messages
+
+
+def test_counts_are_asked_first_where_a_ticked_measure_proves_them(
+    shipped: Library, tmp_path: Path
+) -> None:
+    """Issue 19: 谈心谈话 is behind 更多数字 by default; ticking 经常性开展谈心谈话 asks it first."""
+    ticks = iter([None, tick("经常性开展谈心谈话", keep=False)])
+
+    def measures(spec: Any) -> Any:
+        answer = next(ticks, None)
+        return ENTER if answer is None else answer
+
+    prompter = Scripted(
+        ENTER, choose("年度党建工作总结"), "某某县统计局机关党支部",
+        by_message={"写哪几条做法": lambda spec: _answer(measures(spec), spec)}, rest=ENTER,
+    )
+    wizard(shipped, tmp_path / "a.md", prompter)
+    organisation_part = [s.message for s, b in zip(prompter.asked, prompter.banners) if b.startswith("二、")]
+    counts = [m for m in organisation_part if m.endswith("）")]
+    assert counts[0] == "开展谈心谈话（人次）"
+    assert "召开支委会（次）" in counts  # the rest of the part's counts still follow
+
+
+def _answer(answer: Any, spec: Any) -> Any:
+    from tests.scripted import enter
+
+    return enter(spec) if answer is ENTER else answer(spec)
