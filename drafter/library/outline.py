@@ -179,6 +179,9 @@ class Library:
     verbs: dict[str, list[str]]  # verb → endings of the count nouns it governs: 召开 → [会]
     questions: dict[str, Any]
     shipped: bool  # True for drafter's own outlines/; others render in a Jinja sandbox
+    # Words that mark a learned part as one region's, sector's or campaign's (民族团结, 乡村振兴):
+    # such a part is offered, never ticked for the user (topics.yaml `specific`).
+    specific: tuple[str, ...] = ()
 
     @property
     def templates_dir(self) -> Path:
@@ -243,6 +246,7 @@ def load_library(root: Path | None = None) -> Library:
         kinds=authored["kinds.yaml"]["kinds"],
         topics=authored["topics.yaml"]["topics"],
         verbs=authored["topics.yaml"].get("verbs") or {},
+        specific=tuple(authored["topics.yaml"].get("specific") or ()),
         questions=authored["questions.yaml"],
         shipped=root.resolve() == shipped_root.resolve(),
     )

@@ -90,6 +90,7 @@ AUTHORED_SCHEMAS: dict[str, Any] = {
     },
     "topics.yaml": {
         "verbs": Opt(Map([str])),
+        "specific": Opt([str]),
         "topics": [
             {
                 "id": str,

@@ -141,7 +141,10 @@ class PartQuestions(Asker):
     def adapting(self) -> Adapting:
         """How learned titles are said again in this report (its organisation and year)."""
         answers = self.session.answers
-        return Adapting(answers.organisation, answers.year, tuple(answers.outline.titles))
+        return Adapting(
+            answers.organisation, answers.year, tuple(answers.outline.titles),
+            self.session.library.specific,
+        )
 
     def _refs(self, learned: OutlineSection | None) -> dict[str, Any]:
         titles = self.adapting().titles(learned) if learned else []

@@ -54,6 +54,12 @@ class Adapting:
     organisation: str | None = None
     year: int | None = None
     reports: tuple[Sourced, ...] = ()
+    specific: tuple[str, ...] = ()  # Library.specific: parts offered, never ticked for the user
+
+    def general(self, learned: OutlineSection) -> bool:
+        """Whether a learned part fits any unit: none of its titles names a region's, sector's
+        or campaign's work (民族团结进步创建 is one county's, 乡村振兴 one kind of unit's)."""
+        return not any(word in t.text for t in learned.titles for word in self.specific)
 
     def titles(self, learned: OutlineSection) -> list[str]:
         """The learned titles a reader would accept in this report, most common first: years
@@ -133,7 +139,10 @@ def entries(
             title = f"{title}（{learned.topic}）"
         topic = section_topic(learned.id)
         share = TOP_SHARE if depth == 0 else SUB_SHARE
-        checked = fresh and depth <= 1 and learned.share >= share and topic not in ticked_topics
+        checked = (
+            fresh and depth <= 1 and learned.share >= share and topic not in ticked_topics
+            and adapting.general(learned)
+        )
         if checked:
             ticked_topics.add(topic)
         entry = Entry(title, checked, learned=learned)

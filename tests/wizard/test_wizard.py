@@ -505,3 +505,28 @@ def _answer(answer: Any, spec: Any) -> Any:
     from tests.scripted import enter
 
     return enter(spec) if answer is ENTER else answer(spec)
+
+
+def test_a_region_or_campaign_specific_learned_part_is_offered_unticked(
+    shipped: Library, tmp_path: Path
+) -> None:
+    """Issue 19: 民族团结进步创建 (one region's work) is offered, never ticked for the user."""
+    prompter = Scripted(ENTER, choose("上半年党建工作开展情况汇报"), UNIT, rest=ENTER)
+    wizard(shipped, tmp_path / "half.md", prompter)
+    parts = next(s for s in prompter.asked if s.message.startswith("这次总结写哪几部分"))
+    specific = [o for o in parts.options if "民族团结" in o.title]
+    assert specific and not any(o.checked for o in specific)
+    assert any(o.checked for o in parts.options)
+    assert "民族团结" not in (tmp_path / "half.md").read_text(encoding="utf-8")
+
+
+def test_general_is_judged_by_the_library_words() -> None:
+    from drafter.library.outline import OutlineSection, Sourced
+    from drafter.wizard.parts import Adapting
+
+    part = OutlineSection(
+        id="x", topic="t", level=1, share=1.0, run_in=False,
+        titles=[Sourced("深化乡村振兴帮扶", ["a.txt"])],
+    )
+    assert not Adapting(specific=("乡村振兴",)).general(part)
+    assert Adapting(specific=("民族团结",)).general(part)
