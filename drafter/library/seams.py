@@ -29,7 +29,8 @@ _COMMAS = "、，,"
 SEAMS_SCHEMA: dict[str, Any] = {
     "set_phrases": [{"standard": str, "wrong": [str]}],
     "above_level": [
-        {"term": str, "not_for": [str], "unless": Opt([str]), "why": str, "fix": str}
+        {"term": str, "not_for": [str], "unless": Opt([str]), "fine": Opt([str]), "why": str,
+         "fix": str}
     ],
     "campaign_verbs": [str],
     "settled": [str],
@@ -54,6 +55,7 @@ class LevelTerm:
     term: str
     not_for: tuple[str, ...]
     unless: tuple[str, ...]  # words before it in the clause that make it another level's
+    fine: tuple[str, ...]  # wider wordings holding it that do fit (层层把关)
     why: str
     fix: str
 
@@ -80,6 +82,7 @@ class Seams:
     count_places: dict[str, frozenset[str]]
     recurring: tuple[str, ...]
     topics: tuple[tuple[str, tuple[str, ...]], ...]
+    topic_names: dict[str, str]
     knowledge: Knowledge
 
 
@@ -120,6 +123,7 @@ def _load(root: Path) -> Seams:
         count_places=_count_places(doc, {t for t, _ in topics}, {c.id for c in knowledge.counts}),
         recurring=tuple(data["recurring"]),
         topics=topics,
+        topic_names={t["id"]: t["name"] for t in topics_doc.data["topics"]},
         knowledge=knowledge,
     )
 
@@ -145,7 +149,7 @@ def _level_terms(doc: YamlDoc, org_ids: list[str]) -> tuple[LevelTerm, ...]:
                 raise doc.error(("above_level", i, "not_for", j), f"未知的组织类型“{org}”。",
                                 hint=f"可用的组织类型：{'、'.join(org_ids)}（见 organisations.yaml）")
         out.append(LevelTerm(item["term"], tuple(item["not_for"]), tuple(item.get("unless") or ()),
-                             item["why"], item["fix"]))
+                             tuple(item.get("fine") or ()), item["why"], item["fix"]))
     return tuple(out)
 
 
