@@ -7,7 +7,9 @@ Each finding names its place (heading path, paragraph) and how to fix it; `run_c
 the text to print and whether anything was found (exit 1) or not (exit 0).
 
 The rules live in `check_words` (wording), `check_period` (years and period words) and
-`check_rules` (structure, repetition, counts); `check_model` holds what they share.
+`check_rules` (structure, repetition, counts) and `check_seams` (what a reviewer sees: a fact or
+measure twice, counts out of place, garbled set phrases, terms above the organisation's level,
+campaigns of another year); `check_model` holds what they share.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from drafter.answers import Answers, SectionAnswer
 from drafter.checking import period as check_period
 from drafter.checking import rules as check_rules
+from drafter.checking import seams as check_seams
 from drafter.checking import words as check_words
 from drafter.checking.findings import (
     OPENING,
@@ -60,6 +63,13 @@ RULES: tuple[Rule, ...] = (
     check_rules.same_openings,
     check_rules.counts_without_verb,
     check_rules.orphan_counts,
+    check_seams.repeated_clauses,
+    check_seams.same_measures,
+    check_seams.extra_ciwai,
+    check_seams.count_topics,
+    check_seams.set_phrases,
+    check_seams.above_level,
+    check_seams.campaign_years,
     check_words.half_width,
     check_words.stray_spaces,
     check_words.straight_quotes,
@@ -88,6 +98,13 @@ RULE_NAMES = {
     "same-opening": "段首雷同",
     "count-without-verb": "数量缺动词",
     "orphan-count": "孤立的数字段",
+    "repeated-clause": "一段内重复",
+    "same-measure": "做法重复",
+    "extra-ciwai": "“此外”过多",
+    "count-topic": "数字放错部分",
+    "set-phrase": "固定提法",
+    "above-level": "超出本级的用语",
+    "campaign-year": "活动年份",
     "half-width": "半角标点",
     "stray-space": "多余空格",
     "straight-quote": "直引号",
@@ -107,7 +124,7 @@ def check_document(doc: Document, context: CheckContext | None = None) -> list[F
 
 
 def resolve_context(doc: Document, context: CheckContext) -> CheckContext:
-    """The context with year and period filled in from the document when not given.
+    """The context with year, period and organisation filled in from the document when not given.
 
     A half-year kind implies 上半年 when nothing else says so.
     """
@@ -118,7 +135,8 @@ def resolve_context(doc: Document, context: CheckContext) -> CheckContext:
         period = period or found_period
     if period is None and context.kind == "half_year":
         period = check_period.HALF_YEAR
-    return dataclasses.replace(context, year=year, period=period)
+    organisation = context.organisation or check_seams.infer_organisation(doc, context.unit)
+    return dataclasses.replace(context, year=year, period=period, organisation=organisation)
 
 
 # --- output --------------------------------------------------------------------------------------
@@ -188,6 +206,7 @@ def context_of_answers(answers: Answers, library: Library) -> CheckContext:
         period=basics["period"],
         unit=str(basics["unit"]),
         kind=str(library.kind(answers.outline.id)["id"]),
+        organisation=answers.organisation or "",
         numbers=answered_numbers(answers.sections or []),
     )
 

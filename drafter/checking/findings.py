@@ -32,13 +32,15 @@ class CheckContext:
 
     `numbers` maps a section's heading text (without label) to the counts answered for it, so
     the text can be compared with the answers. Year, period and unit are inferred from the title,
-    opening and signature when not given (see `check.resolve_context`).
+    opening and signature when not given, the organisation from the unit, signature or title
+    (see `check.resolve_context`).
     """
 
     year: int | None = None
     period: str | None = None  # 全年, 上半年, 下半年, 第一季度 …
     unit: str = ""
     kind: str = ""  # the kind id (annual, half_year, duty_report, measures) when known
+    organisation: str = ""  # organisations.yaml id (branch, general_branch …); "" when unknown
     numbers: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
 

@@ -35,16 +35,19 @@ if TYPE_CHECKING:
     )
     from drafter.library.points import beyond_organisation, check_point, clean_point
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
+    from drafter.library.seams import ANY_TOPIC, Seams, load_seams, loose_pattern
 
 _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
     "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "Sourced", "load_library", "load_outline"),
     "points": ("beyond_organisation", "check_point", "clean_point"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
+    "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
+    "ANY_TOPIC",
     "AUTHORED_SCHEMAS",
     "CountEntry",
     "Fact",
@@ -58,6 +61,7 @@ __all__ = [
     "Outline",
     "OutlineSection",
     "PROBLEMS",
+    "Seams",
     "Sourced",
     "beyond_organisation",
     "check_point",
@@ -65,5 +69,7 @@ __all__ = [
     "default_outlines_dir",
     "load_library",
     "load_outline",
+    "load_seams",
+    "loose_pattern",
     "phrase_counts",
 ]

@@ -1,0 +1,179 @@
+"""The words 核稿 reads to see what a reviewer sees: `outlines/authored/seams.yaml`.
+
+Set phrases with their garbled forms, terms above an organisation's level, time-bound
+campaigns with their years, where each count may stand besides its own topic, and long names
+that may recur in one paragraph — all data, so a reviewer's new observation is a line in the
+file, not code. Validated like every authored file (drafter.files.schema; errors name file, line
+and key) and cross-checked against the organisations, topics and count catalogue of the same
+folder; loaded once per folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from drafter.files import Map, Opt, YamlDoc, load_yaml, validate_once
+from drafter.library.knowledge import Knowledge
+from drafter.library.knowledge_files import load_knowledge
+from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
+
+SEAMS_FILE = "seams.yaml"
+ANY_TOPIC = "*"
+_QUOTES = "“”‘’\"'《》「」"
+_COMMAS = "、，,"
+
+SEAMS_SCHEMA: dict[str, Any] = {
+    "set_phrases": [{"standard": str, "wrong": [str]}],
+    "above_level": [
+        {"term": str, "not_for": [str], "unless": Opt([str]), "fine": Opt([str]), "why": str,
+         "fix": str}
+    ],
+    "campaign_verbs": [str],
+    "settled": [str],
+    "campaigns": [{"name": str, "years": [int], "verbs": Opt([str])}],
+    "count_places": Map([str]),
+    "recurring": [str],
+}
+
+
+@dataclass(frozen=True)
+class SetPhrase:
+    """A set phrase's standard form and the garbled forms seen in drafts."""
+
+    standard: str
+    wrong: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LevelTerm:
+    """A term that does not fit the organisations in `not_for` (中心组 in a 党支部's report)."""
+
+    term: str
+    not_for: tuple[str, ...]
+    unless: tuple[str, ...]  # words before it in the clause that make it another level's
+    fine: tuple[str, ...]  # wider wordings holding it that do fit (层层把关)
+    why: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A time-bound campaign: its name, the years it ran, the verbs that present it as current."""
+
+    name: str
+    first: int
+    last: int
+    verbs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Seams:
+    """Everything 核稿 reads besides the text: the file's sections, the folder's topics (id and
+    heading keywords, in file order) and its knowledge (the count catalogue)."""
+
+    set_phrases: tuple[SetPhrase, ...]
+    level_terms: tuple[LevelTerm, ...]
+    campaigns: tuple[Campaign, ...]
+    settled: tuple[str, ...]
+    count_places: dict[str, frozenset[str]]
+    recurring: tuple[str, ...]
+    topics: tuple[tuple[str, tuple[str, ...]], ...]
+    topic_names: dict[str, str]
+    knowledge: Knowledge
+
+
+def loose_pattern(phrase: str) -> re.Pattern[str]:
+    """`phrase` as written in a draft: quotes anywhere ignored, 、 and ， taken for each other."""
+    parts = []
+    for ch in phrase:
+        if ch in _QUOTES:
+            continue
+        parts.append(f"[{_COMMAS}]" if ch in _COMMAS else re.escape(ch))
+    quote = f"[{re.escape(_QUOTES)}]?"
+    return re.compile(quote + quote.join(parts) + quote)
+
+
+def load_seams(root: Path | None = None) -> Seams:
+    """The seams file of an outlines folder (default: the shipped one); a folder without it
+    uses the shipped file."""
+    root = (root or default_outlines_dir()).resolve()
+    if not (root / "authored" / SEAMS_FILE).is_file():
+        root = default_outlines_dir().resolve()
+    return _load(root)
+
+
+@cache
+def _load(root: Path) -> Seams:
+    doc = load_yaml(root / "authored" / SEAMS_FILE)
+    validate_once(doc, SEAMS_SCHEMA, SEAMS_FILE)
+    topics_doc = load_yaml(root / "authored" / "topics.yaml")
+    validate_once(topics_doc, AUTHORED_SCHEMAS["topics.yaml"], "topics.yaml")
+    topics = tuple((t["id"], tuple(t["keywords"])) for t in topics_doc.data["topics"])
+    knowledge = load_knowledge(root)
+    data = doc.data
+    return Seams(
+        set_phrases=_set_phrases(doc),
+        level_terms=_level_terms(doc, [o.id for o in knowledge.organisations]),
+        campaigns=_campaigns(doc),
+        settled=tuple(data["settled"]),
+        count_places=_count_places(doc, {t for t, _ in topics}, {c.id for c in knowledge.counts}),
+        recurring=tuple(data["recurring"]),
+        topics=topics,
+        topic_names={t["id"]: t["name"] for t in topics_doc.data["topics"]},
+        knowledge=knowledge,
+    )
+
+
+def _set_phrases(doc: YamlDoc) -> tuple[SetPhrase, ...]:
+    out = []
+    for i, item in enumerate(doc.data["set_phrases"]):
+        standard = item["standard"].strip()
+        wrong = tuple(w.strip() for w in item["wrong"])
+        for j, form in enumerate(wrong):
+            if not form or loose_pattern(form).search(standard) or loose_pattern(standard).search(form):
+                raise doc.error(("set_phrases", i, "wrong", j),
+                                f"错误写法“{form}”与规范写法“{standard}”互相包含，无法区分。")
+        out.append(SetPhrase(standard, wrong))
+    return tuple(out)
+
+
+def _level_terms(doc: YamlDoc, org_ids: list[str]) -> tuple[LevelTerm, ...]:
+    out = []
+    for i, item in enumerate(doc.data["above_level"]):
+        for j, org in enumerate(item["not_for"]):
+            if org not in org_ids:
+                raise doc.error(("above_level", i, "not_for", j), f"未知的组织类型“{org}”。",
+                                hint=f"可用的组织类型：{'、'.join(org_ids)}（见 organisations.yaml）")
+        out.append(LevelTerm(item["term"], tuple(item["not_for"]), tuple(item.get("unless") or ()),
+                             tuple(item.get("fine") or ()), item["why"], item["fix"]))
+    return tuple(out)
+
+
+def _campaigns(doc: YamlDoc) -> tuple[Campaign, ...]:
+    default_verbs = tuple(doc.data["campaign_verbs"])
+    out = []
+    for i, item in enumerate(doc.data["campaigns"]):
+        years = item["years"]
+        if len(years) != 2 or years[0] > years[1]:
+            raise doc.error(("campaigns", i, "years"), "years 须写成 [起始年, 结束年]，起始年不晚于结束年。")
+        verbs = item.get("verbs")
+        out.append(Campaign(item["name"], years[0], years[1],
+                            default_verbs if verbs is None else tuple(verbs)))
+    return tuple(out)
+
+
+def _count_places(doc: YamlDoc, topics: set[str], count_ids: set[str]) -> dict[str, frozenset[str]]:
+    out = {}
+    for count_id, places in doc.data["count_places"].items():
+        if count_id not in count_ids:
+            raise doc.error(("count_places", str(count_id)), f"未知的计数“{count_id}”。",
+                            hint="可用的计数见 counts.yaml 的 id。")
+        for j, topic in enumerate(places):
+            if topic != ANY_TOPIC and topic not in topics:
+                raise doc.error(("count_places", str(count_id), j), f"未知的主题“{topic}”。")
+        out[str(count_id)] = frozenset(places)
+    return out
