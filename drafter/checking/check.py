@@ -116,10 +116,11 @@ MAX_HEADING_SHOWN = 24  # a long heading in a place line is cut with …
 
 
 def check_document(doc: Document, context: CheckContext | None = None) -> list[Finding]:
-    """Every finding in `doc`, in document order (rules in `RULES` order within one place)."""
+    """Every finding in `doc`, in document order (rules in `RULES` order within one place);
+    a finding one rule reaches twice (two ways of reading one sentence) is said once."""
     context = resolve_context(doc, context or CheckContext())
     view = build_view(doc)
-    findings = [finding for rule in RULES for finding in rule(view, context)]
+    findings = list(dict.fromkeys(finding for rule in RULES for finding in rule(view, context)))
     return sorted(findings, key=lambda f: f.order)
 
 

@@ -464,3 +464,21 @@ def test_a_report_with_no_part_is_flagged() -> None:
 def test_spaces_beside_english_words_are_not_stray() -> None:
     text = edit(ANNUAL, "开设“档案里的初心”微课堂", "开设“档案里的初心”微课堂，用 PPT 讲解 WPS 操作")
     assert not [p for p in places(text) if p[0] == "stray-space"]
+
+
+def test_a_finding_reached_twice_is_said_once() -> None:
+    """The same measure read as a point's lead and as the paragraph's first clause: one finding."""
+    doc = doc_of(
+        """
+        某某县农业农村局机关党支部2026年度党建工作总结
+
+        一、加强理论学习
+        一是严格执行“三会一课”制度。二是坚持集中学习。
+
+        二、加强组织建设
+        一是严格落实“三会一课”制度。二是规范党费收缴。
+        """
+    )
+    findings = check_document(doc)
+    assert len(findings) == len(set(findings))
+    assert sum(f.rule == "same-measure" for f in findings) == 1
