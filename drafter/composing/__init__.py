@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         base_context,
         clean_heading,
         compose,
+        fixed_texts,
         kind_run_in_levels,
         kind_text,
         templates,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from drafter.composing.wording import proven_by
 
 _EXPORTS = {
-    "composer": ("base_context", "clean_heading", "compose", "kind_run_in_levels", "kind_text", "templates"),
+    "composer": ("base_context", "clean_heading", "compose", "fixed_texts", "kind_run_in_levels", "kind_text", "templates"),
     "jinja_templates": ("question_environment",),
     "sources": ("composed_answers", "document_of", "is_answers_file", "split_signature"),
     "wording": ("proven_by",),
@@ -45,6 +46,7 @@ __all__ = [
     "compose",
     "composed_answers",
     "document_of",
+    "fixed_texts",
     "is_answers_file",
     "kind_run_in_levels",
     "kind_text",

@@ -26,6 +26,7 @@ from drafter.composing.templating import Templates
 from drafter.composing.wording import (
     Answered,
     claim_counts,
+    clause,
     counts_alone,
     points,
     sentence,
@@ -39,7 +40,7 @@ from drafter.domain import (
     heading_label,
     phrase_counts,
 )
-from drafter.library import Library, Outline
+from drafter.library import Library, Outline, ranked
 from drafter.library import Measure as BankMeasure
 
 _LEADING_MARKER = re.compile(
@@ -124,13 +125,45 @@ def _subject(answers: Answers, library: Library) -> str:
     return "支部" if name == "党支部" else name
 
 
+def kind_form(forms: Any, unit: str, key: str) -> str:
+    """One form of a kind's opening, closing or framing: the form itself, or — when the kind
+    gives several wordings — the one this unit's name chooses (stable per unit, see
+    drafter.library.variants)."""
+    if isinstance(forms, list):
+        order = ranked([str(f) for f in forms], unit, key)
+        return order[0] if order else ""
+    return str(forms or "")
+
+
 def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any] | None = None) -> str:
     """The kind's title, opening or closing form rendered for these answers ("" when it has none)."""
     outline = answers.outline
-    form = library.kind(outline.id).get(piece)
+    form = kind_form(library.kind(outline.id).get(piece), answers.unit or "", f"{outline.id} {piece}")
     names = {"title": "标题", "opening": "开头", "closing": "结尾"}
     context = ctx if ctx is not None else base_context(answers, library)
-    return templates(library).render_string(form or "", context, f"{outline.id} {names[piece]}").strip()
+    return templates(library).render_string(form, context, f"{outline.id} {names[piece]}").strip()
+
+
+def framing_form(answers: Answers, library: Library, topic: str) -> str:
+    """The framing form of a closing part (存在问题, 下一步) for these answers: the kind's
+    (one of its wordings, by the unit), else the default ones."""
+    forms = (library.kind(answers.outline.id).get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
+    return kind_form(forms, answers.unit or "", f"{answers.outline.id} framing {topic}")
+
+
+def fixed_texts(answers: Answers, library: Library) -> list[str]:
+    """What a report says besides its parts: its opening, closing and framing sentences as
+    composed for these answers (the wizard's wordings avoid repeating their phrases)."""
+    ctx = base_context(answers, library)
+    forms = templates(library)
+    texts = [
+        "\n".join(answers.opening) if answers.opening is not None else kind_text(answers, library, "opening", ctx),
+        "\n".join(answers.closing) if answers.closing is not None else kind_text(answers, library, "closing", ctx),
+    ]
+    for topic in DEFAULT_FRAMING:
+        form = framing_form(answers, library, topic)
+        texts.append(forms.render_string(form, {**ctx, "several": True}, f"{answers.outline.id} 框架句"))
+    return [t for t in texts if t]
 
 
 def _date_line(date: dt.date | str | None, today: dt.date) -> str:
@@ -140,10 +173,19 @@ def _date_line(date: dt.date | str | None, today: dt.date) -> str:
     return format_date(date if isinstance(date, dt.date) else today)
 
 
-# Framing sentences of the closing parts when a kind gives none (kinds.yaml `framing:`).
-DEFAULT_FRAMING = {
-    "problems": "对照上级要求和党员群众期盼，{{ subject }}工作还存在一些差距和不足：",
-    "next_steps": "下一步，{{ subject }}将坚持问题导向，重点抓好以下{% if several %}几个方面的{% endif %}工作：",
+# Framing sentences of the closing parts when a kind gives none (kinds.yaml `framing:`): several
+# wordings, one chosen by the unit's name.
+DEFAULT_FRAMING: dict[str, list[str]] = {
+    "problems": [
+        "对照上级要求和党员群众期盼，{{ subject }}工作还存在一些差距和不足：",
+        "在肯定成绩的同时，{{ subject }}也清醒看到工作中还有一些短板：",
+        "回顾{{ period_body }}工作，{{ subject }}在以下方面还有不小差距：",
+    ],
+    "next_steps": [
+        "下一步，{{ subject }}将坚持问题导向，重点抓好以下{% if several %}几个方面的{% endif %}工作：",
+        "针对上述问题，{{ subject }}将逐项研究改进措施，着重做好以下{% if several %}几项{% endif %}工作：",
+        "围绕解决这些问题，{{ subject }}将补短板、强弱项，着力抓好以下{% if several %}几个方面{% endif %}：",
+    ],
 }
 
 
@@ -184,6 +226,7 @@ class _Composer:
         )
         self.framed: set[str] = set()
         self.placed = place_counts(answers.sections or [], self.knowledge, self.unit_of)
+        self.measures: dict[int, list[Measure]] = {}  # each section's measures, one per activity
 
     def template_for(self, topic: str | None) -> str:
         base = section_topic(topic or "")
@@ -220,16 +263,43 @@ class _Composer:
         if topic not in DEFAULT_FRAMING or topic in self.framed:
             return ""
         self.framed.add(topic)
-        form = (self.kind.get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
+        form = framing_form(self.answers, self.library, topic)
         ctx = {**self.ctx, "several": items > 1}
         return self.templates.render_string(form, ctx, f"{self.outline.id} 框架句").strip()
+
+    def merge_activities(self, part: SectionAnswer) -> None:
+        """One measure per activity in a part and its sub-parts: a second measure of an activity
+        already said (严格落实“三会一课”制度 after 严格执行“三会一课”制度) is dropped, its
+        detail added to the first's when that has none or says something else — unless the
+        measure is all its sub-part says (the part the user chose is not emptied)."""
+        kept: dict[str, Measure] = {}
+        for section in part.walk():
+            mine: list[Measure] = []
+            repeats: list[tuple[Measure, Measure]] = []
+            for m in section.measures or []:
+                if not clause(m.item):  # nothing but punctuation says nothing
+                    continue
+                activity = self.knowledge.activity_of(m.item)
+                if activity in kept:
+                    repeats.append((kept[activity], m))
+                else:
+                    kept[activity] = Measure(m.item, m.detail)
+                    mine.append(kept[activity])
+            if repeats and not mine and not _says_more_than_measures(section):
+                mine = [Measure(m.item, m.detail) for _, m in repeats]
+            else:
+                for first, m in repeats:
+                    detail = clause(m.detail or "")
+                    if detail and detail not in clause(first.detail or ""):
+                        first.detail = "，".join(p for p in (clause(first.detail or ""), detail) if p)
+            self.measures[id(section)] = mine
 
     def body(self, answer: SectionAnswer, heading: Heading) -> list[str]:
         """The section's paragraphs: measures with their counts, then the text (see wording)."""
         topic = section_topic(answer.topic or "")
         verbs = self.library.verbs
         paragraphs, counts = self.placed[id(answer)]
-        measures = [m for m in answer.measures or [] if m.item.strip()]
+        measures = self.measures.get(id(answer), [])
         claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge)
         if len(measures) == 1 and topic not in DEFAULT_FRAMING:  # one sentence says every figure
             claimed, unclaimed = [claimed[0] + unclaimed], []
@@ -298,6 +368,7 @@ class _Composer:
         blocks: list[Block] = [Paragraph(p, flush=n == 0 and is_addressee(p)) for n, p in enumerate(opening)]
         n = 0
         for answer in a.sections or []:
+            self.merge_activities(answer)
             section = self.section(answer, 1, n + 1)
             n += bool(section)
             blocks.extend(section)
@@ -327,14 +398,18 @@ def empty_sections(answers: Answers) -> list[str]:
     return out
 
 
-def says_something(section: SectionAnswer) -> bool:
-    """Whether a section has anything to print: measures, text, counts, or such a sub-section."""
+def _says_more_than_measures(section: SectionAnswer) -> bool:
+    """Whether a section has text, counts or sub-sections that say something."""
     return bool(
-        any(m.item.strip() for m in section.measures or [])
-        or any(p.strip() for p in section.paragraphs or [])
+        any(p.strip() for p in section.paragraphs or [])
         or any(v for v in (section.counts or {}).values())
         or any(says_something(c) for c in section.children or [])
     )
+
+
+def says_something(section: SectionAnswer) -> bool:
+    """Whether a section has anything to print: measures, text, counts, or such a sub-section."""
+    return any(clause(m.item) for m in section.measures or []) or _says_more_than_measures(section)
 
 
 def compose(answers: Answers, library: Library, today: dt.date | None = None) -> Document:

@@ -1,6 +1,6 @@
 """What drafter knows before it asks: the outlines of each report kind (outline, on the schemas of
 schemas), the knowledge under the questions — organisations, the count catalogue, phrase banks
-(knowledge, loaded by knowledge_files) — and the rules that clean a learned point (points).
+(knowledge, loaded by knowledge_files; the choice among an item's wordings, variants) — and the rules that clean a learned point (points).
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from drafter.library.points import beyond_organisation, check_point, clean_point
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
     from drafter.library.seams import ANY_TOPIC, Seams, load_seams, loose_pattern
+    from drafter.library.variants import choose_wording, phrases, ranked
 
 _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
@@ -43,6 +44,7 @@ _EXPORTS = {
     "points": ("beyond_organisation", "check_point", "clean_point"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
     "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),
+    "variants": ("choose_wording", "phrases", "ranked"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
@@ -65,6 +67,7 @@ __all__ = [
     "Sourced",
     "beyond_organisation",
     "check_point",
+    "choose_wording",
     "clean_point",
     "default_outlines_dir",
     "load_library",
@@ -72,4 +75,6 @@ __all__ = [
     "load_seams",
     "loose_pattern",
     "phrase_counts",
+    "phrases",
+    "ranked",
 ]

@@ -33,6 +33,7 @@ from functools import cached_property
 
 from drafter.errors import UserError
 from drafter.files import excerpt
+from drafter.library.variants import choose_wording
 
 __all__ = [
     "CountEntry",
@@ -151,25 +152,46 @@ class Measure:
     """A measure (做法) of a topic's phrase bank, or a problem / next step of the closing lists.
 
     `text` is a complete verb-object clause (or, for problems, a short diagnosis) without end
-    punctuation; `detail` an optional clause saying how, without end punctuation; `counts` the
-    catalogue counts that prove the measure, written at the end of the detail sentence. `pair`
-    is the next step answering a problem (or the problem a next step answers), "" when none.
+    punctuation; `details` the wordings of the clause saying how (a report uses one, chosen by
+    `detail_for`), without end punctuation; `counts` the catalogue counts that prove the measure,
+    written at the end of the detail sentence. `pair` is the next step answering a problem (or
+    the problem a next step answers), "" when none; `causes` the wordings of a problem's cause.
+    `activity` names the work the measure stands for: two measures of one activity are one
+    measure (严格执行 / 严格落实“三会一课”制度); `same` are other wordings of it (learned points).
     """
 
     text: str
     topic: str
-    detail: str = ""
+    details: tuple[str, ...] = ()
     counts: tuple[CountEntry, ...] = ()
     organisations: tuple[str, ...] = ()  # empty = every organisation
     pair: str = ""
+    activity: str = ""
+    same: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+
+    @property
+    def detail(self) -> str:
+        """The first wording of the detail ("" for none): the bank's reference wording."""
+        return self.details[0] if self.details else ""
 
     def fits(self, organisation: str) -> bool:
         return not self.organisations or organisation in self.organisations
 
+    def detail_for(self, unit: str, said: Iterable[str] = ()) -> str:
+        """The detail wording this unit's report uses: stable per unit, and repeating no phrase
+        of what the report already says (`said`; drafter.library.variants)."""
+        return choose_wording(self.details, unit, self.text, said)
+
+    def cause_for(self, unit: str, said: Iterable[str] = ()) -> str:
+        """The cause wording of a problem this unit's report uses ("" when the bank has none)."""
+        return choose_wording(self.causes, unit, "原因" + self.text, said)
+
     def detail_text(
         self, values: Mapping[str, float | None], period: str = "", *, prose: bool = True
     ) -> str:
-        """The detail sentence with the counts given (by count id) at its end, or "".
+        """The detail sentence (its first wording) with the counts given (by count id) at its
+        end, or "".
 
         `period` opens the count clause (全年, 上半年): 坚持……，全年召开支委会12次、党员大会4次。
         Without `prose`, only the counts: 全年召开支委会12次、党员大会4次。
@@ -187,6 +209,7 @@ class Knowledge:
     organisations: tuple[Organisation, ...]
     counts: tuple[CountEntry, ...]
     measures: tuple[Measure, ...]
+    effects: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic → wordings of its 成效 sentence
 
     @property
     def default_organisation(self) -> Organisation:
@@ -226,6 +249,36 @@ class Knowledge:
     def _names(self) -> dict[str, CountEntry]:
         return _count_names(self.counts)
 
+    def effect_for(self, topic: str, unit: str, said: Iterable[str] = ()) -> str:
+        """The 成效 sentence of a topic this unit's report uses ("" when the bank has none)."""
+
+        wordings = dict(self.effects).get(topic, ())
+        return choose_wording(wordings, unit, "成效" + topic, said)
+
+    def activity_of(self, text: str) -> str:
+        """The activity an item stands for: a bank measure's (by its text, a `same` wording,
+        or the same object after a different verb: 严格执行 / 严格落实“三会一课”制度), else
+        the item's own words. Items of one activity are one measure."""
+        key = normal_name(text).rstrip("。；，")
+        index = self._activities
+        for candidate in (key, _core(key)):
+            found = index.get(candidate)
+            if found:
+                return found
+        return "text:" + _core(key)
+
+    @cached_property
+    def _activities(self) -> dict[str, str]:
+        """Every wording of a bank item (and its core) → the item's activity."""
+        index: dict[str, str] = {}
+        for m in self.measures:
+            activity = m.activity or "text:" + _core(normal_name(m.text))
+            for wording in (m.text, *m.same):
+                key = normal_name(wording)
+                index.setdefault(key, activity)
+                index.setdefault(_core(key), activity)
+        return index
+
     def bank_measure(self, topic: str, text: str) -> Measure | None:
         """The bank's measure (or problem, next step) of a topic with exactly this text."""
         return self._by_text.get((topic, text))
@@ -259,6 +312,32 @@ class Knowledge:
             if _units_agree(names[name].unit, unit):
                 return names[name]
         return None
+
+
+# Verbs and adverbs an item may open with that do not change the work it names:
+# 严格执行 / 严格落实 / 认真落实“三会一课”制度 are one activity.
+_LEADING_VERBS = sorted(
+    (
+        "严格执行", "严格落实", "认真落实", "认真执行", "扎实开展", "深入开展", "认真开展", "规范开展",
+        "持续开展", "常态化开展", "坚持", "落实", "执行", "开展", "推进", "加强", "抓好", "做好",
+        "规范", "严格", "认真", "深入", "扎实", "持续", "不断", "切实", "着力",
+    ),
+    key=len,
+    reverse=True,
+)
+
+
+def _core(key: str) -> str:
+    """An item without its leading verbs and adverbs (at least two characters are kept)."""
+    changed = True
+    while changed:
+        changed = False
+        for verb in _LEADING_VERBS:
+            if key.startswith(verb) and len(key) - len(verb) >= 2:
+                key = key[len(verb):]
+                changed = True
+                break
+    return key
 
 
 def normal_name(text: str) -> str:

@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import UserError
-from drafter.files import KeyPath, Map, Opt, YamlDoc, checked, load_yaml, mark_checked, validate
+from drafter.files import (
+    KeyPath,
+    Map,
+    OneOf,
+    Opt,
+    YamlDoc,
+    checked,
+    load_yaml,
+    mark_checked,
+    validate,
+)
 from drafter.library.knowledge import (
     NEXT_STEPS,
     PROBLEMS,
@@ -33,8 +43,17 @@ COUNTS_FILE = "counts.yaml"
 MEASURES_FILE = "measures.yaml"
 KNOWLEDGE_FILES = (ORGANISATIONS_FILE, COUNTS_FILE, MEASURES_FILE)
 MAX_DETAIL = 60
+MIN_WORDINGS = 3  # a detail, cause or 成效 written as a list has at least this many wordings
 
-_MEASURE = {"text": str, "detail": Opt(str), "counts": Opt([str]), "organisations": Opt([str])}
+_WORDINGS = OneOf((str, [str]))  # one wording (older files), or a list of them
+_MEASURE = {
+    "text": str,
+    "activity": Opt(str),
+    "same": Opt([str]),
+    "detail": Opt(_WORDINGS),
+    "counts": Opt([str]),
+    "organisations": Opt([str]),
+}
 KNOWLEDGE_SCHEMAS: dict[str, Any] = {
     ORGANISATIONS_FILE: {
         "organisations": [{"id": str, "name": str, "help": str, "default": Opt(bool)}]
@@ -55,7 +74,18 @@ KNOWLEDGE_SCHEMAS: dict[str, Any] = {
     },
     MEASURES_FILE: {
         "measures": Map([_MEASURE]),  # topic id (checked against topics.yaml) → its measures
-        "problems": [{"problem": Opt(str), "next_step": Opt(str), "organisations": Opt([str])}],
+        "effects": Opt(Map([str])),  # topic id → the wordings of its 成效 sentence
+        "problems": [
+            {
+                "problem": Opt(str),
+                "next_step": Opt(str),
+                "activity": Opt(str),
+                "same": Opt([str]),
+                "cause": Opt(_WORDINGS),
+                "next_detail": Opt(_WORDINGS),
+                "organisations": Opt([str]),
+            }
+        ],
     },
 }
 
@@ -96,30 +126,54 @@ def _load(root: Path) -> Knowledge:
     org_ids = [o.id for o in organisations]
     counts = _counts(docs[COUNTS_FILE], topics, org_ids)
     measures = _measures(docs[MEASURES_FILE], topics, org_ids, counts)
+    effects = _effects(docs[MEASURES_FILE], topics)
     if check:
         mark_checked("knowledge", keys)
-    return Knowledge(tuple(organisations), tuple(counts), tuple(measures))
+    return Knowledge(tuple(organisations), tuple(counts), tuple(measures), effects)
 
 
 def _check_wording(doc: YamlDoc) -> None:
     """Every bank item as it will be offered passes the rules learned points are held to."""
-    from drafter.library.points import plain_text_problem
 
     for topic, items in doc.data["measures"].items():
         for i, m in enumerate(items):
             where: KeyPath = ("measures", str(topic), i)
             _clause(doc, where + ("text",), m["text"], verb=True)
-            detail = _detail(m)
-            if problem := plain_text_problem(detail, MAX_DETAIL):
-                raise doc.error(where + ("detail",), f"说明“{detail[:20]}”{problem}。")
+            _check_wordings(doc, where + ("detail",), m.get("detail"), "说明")
+    for topic, wordings in (doc.data.get("effects") or {}).items():
+        _check_wordings(doc, ("effects", str(topic)), wordings, "成效", listed=True)
     for i, item in enumerate(doc.data["problems"]):
         for key, verb in (("problem", False), ("next_step", True)):
             if item.get(key):
                 _clause(doc, ("problems", i, key), item[key], verb=verb)
+        _check_wordings(doc, ("problems", i, "cause"), item.get("cause"), "原因")
+        _check_wordings(doc, ("problems", i, "next_detail"), item.get("next_detail"), "说明")
 
 
-def _detail(m: dict[str, Any]) -> str:
-    return str(m.get("detail") or "").strip().rstrip("。；，")
+def _check_wordings(
+    doc: YamlDoc, where: KeyPath, value: Any, what: str, *, listed: bool = False
+) -> None:
+    """A detail, cause or 成效: one wording, or a list of at least MIN_WORDINGS distinct ones,
+    each a plain clause of at most MAX_DETAIL characters."""
+    from drafter.library.points import plain_text_problem
+
+    if value is None:
+        return
+    if isinstance(value, list) or listed:
+        if len(value) < MIN_WORDINGS:
+            raise doc.error(where, f"{what}写成列表时至少要有{MIN_WORDINGS}种说法。")
+        if len(set(_wordings(value))) < len(value):
+            raise doc.error(where, f"{what}的几种说法有重复。")
+    for j, text in enumerate(_wordings(value)):
+        if problem := plain_text_problem(text, MAX_DETAIL):
+            place = where + (j,) if isinstance(value, list) else where
+            raise doc.error(place, f"{what}“{text[:20]}”{problem}。")
+
+
+def _wordings(value: Any) -> tuple[str, ...]:
+    """The wordings of a detail, cause or 成效 (one string or a list), without end punctuation."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return tuple(t for t in (str(v).strip().rstrip("。；，") for v in items) if t)
 
 
 def _organisations(doc: YamlDoc) -> list[Organisation]:
@@ -172,7 +226,26 @@ def _measures(
             measures.append(_measure(doc, where + (i,), m, str(topic), org_ids, by_id))
     for i, item in enumerate(doc.data["problems"]):
         measures.extend(_pair(doc, ("problems", i), item, org_ids))
+    _activities(doc, measures)
     return measures
+
+
+def _effects(doc: YamlDoc, topics: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The 成效 wordings per topic (none in a file written before they existed)."""
+    effects = doc.data.get("effects") or {}
+    for topic in effects:
+        _known(doc, ("effects", str(topic)), str(topic), topics, "主题", "topics.yaml")
+    return tuple((str(topic), _wordings(wordings)) for topic, wordings in effects.items())
+
+
+def _activities(doc: YamlDoc, measures: list[Measure]) -> None:
+    """An activity names one bank item: a second item with it is an error (merge them)."""
+    owners: dict[str, str] = {}
+    for m in measures:
+        if m.activity and owners.setdefault(m.activity, m.text) != m.text:
+            raise doc.error(
+                ("measures",), f"“{m.text}”与“{owners[m.activity]}”是同一项工作（{m.activity}），请合并为一条。"
+            )
 
 
 def _measure(
@@ -183,7 +256,7 @@ def _measure(
     org_ids: list[str],
     by_id: dict[str, CountEntry],
 ) -> Measure:
-    text, detail = m["text"].strip(), _detail(m)
+    text, details = m["text"].strip(), _wordings(m.get("detail"))
     orgs = _orgs(doc, where, m, org_ids)
     counts = []
     for j, count_id in enumerate(m.get("counts") or []):
@@ -197,7 +270,8 @@ def _measure(
                 where + ("counts", j), f"计数“{count_id}”不适用于本条做法的任何组织类型。"
             )
         counts.append(entry)
-    return Measure(text, topic, detail, tuple(counts), orgs)
+    same = tuple(str(w).strip() for w in m.get("same") or [])
+    return Measure(text, topic, details, tuple(counts), orgs, activity=m.get("activity") or "", same=same)
 
 
 def _pair(doc: YamlDoc, where: KeyPath, item: dict[str, Any], org_ids: list[str]) -> list[Measure]:
@@ -207,11 +281,19 @@ def _pair(doc: YamlDoc, where: KeyPath, item: dict[str, Any], org_ids: list[str]
         raise doc.error(where, "至少要写 problem（问题）或 next_step（下一步）之一。")
     orgs = _orgs(doc, where, item, org_ids)
     problem, step = (problem or "").strip(), (step or "").strip()
+    activity = item.get("activity") or ""
+    same = tuple(str(w).strip() for w in item.get("same") or [])
     out = []
     if problem:
-        out.append(Measure(problem, PROBLEMS, organisations=orgs, pair=step))
+        out.append(Measure(
+            problem, PROBLEMS, organisations=orgs, pair=step, activity=activity and "problem:" + activity,
+            same=same, causes=_wordings(item.get("cause")),
+        ))
     if step:
-        out.append(Measure(step, NEXT_STEPS, organisations=orgs, pair=problem))
+        out.append(Measure(
+            step, NEXT_STEPS, _wordings(item.get("next_detail")), organisations=orgs, pair=problem,
+            activity=activity and "next:" + activity,
+        ))
     return out
 
 

@@ -63,6 +63,9 @@ _QUESTION = {
     "unit": Opt(str),
 }
 
+# A kind's opening, closing or framing: one form, or several wordings a unit's hash chooses from.
+_FORMS = OneOf((str, [str]))
+
 AUTHORED_SCHEMAS: dict[str, Any] = {
     "kinds.yaml": {
         "kinds": [
@@ -81,10 +84,10 @@ AUTHORED_SCHEMAS: dict[str, Any] = {
                 "level1": Opt(str),
                 "followed_by": Opt(str),
                 "subject": Opt(str),
-                "framing": Opt({"problems": Opt(str), "next_steps": Opt(str)}),
+                "framing": Opt({"problems": Opt(_FORMS), "next_steps": Opt(_FORMS)}),
                 "title": str,
-                "opening": Opt(str),
-                "closing": Opt(str),
+                "opening": Opt(_FORMS),
+                "closing": Opt(_FORMS),
             }
         ]
     },

@@ -84,6 +84,17 @@ def answering(problems: Iterable[str], organisation: str, knowledge: Knowledge) 
     return steps
 
 
+@dataclass(frozen=True)
+class Wording:
+    """Whose report the offers are for and what it says already: the bank's wordings are the
+    unit's (`unit`, stable per unit) and repeat no phrase of `said` (drafter.library.variants);
+    `causes` asks a problem's cause as its detail (the part's heading names 原因)."""
+
+    unit: str = ""
+    said: tuple[str, ...] = ()
+    causes: bool = False
+
+
 def measure_offers(
     topic: str,
     learned: OutlineSection | None,
@@ -91,11 +102,14 @@ def measure_offers(
     knowledge: Knowledge,
     taken: Iterable[str] = (),
     problems: Iterable[str] = (),
+    wording: Wording | None = None,
 ) -> list[MeasureOffer]:
     """The items offered for a section: bank first, then cleaned learned points; none that
-    another section already has (`taken`). For next steps, those `answering` the report's
-    `problems` come first."""
+    another section already has (`taken`), and one per activity (严格执行 / 严格落实“三会一课”
+    制度 are one measure). For next steps, those `answering` the report's `problems` come first.
+    Each bank item comes with the detail wording of `wording`'s unit."""
     seen = set(taken)
+    activities = {knowledge.activity_of(t) for t in seen}
     offers = []
     bank = knowledge.measures_for(topic, organisation) if topic else []
     if topic == NEXT_STEPS:
@@ -106,13 +120,41 @@ def measure_offers(
         for p in (learned.points if learned else [])
         if not beyond_organisation(p.text, organisation)
     ]
-    candidates = [MeasureOffer(m.text, m.detail) for m in bank]
+    wording = wording or Wording()
+    said = list(wording.said)
+    candidates = []
+    for m in bank:
+        detail = m.cause_for(wording.unit, said) if wording.causes else m.detail_for(wording.unit, said)
+        said += [m.text, detail]
+        candidates.append(MeasureOffer(m.text, detail))
     candidates += [MeasureOffer(p) for p in points if p]
     for offer in candidates:
-        if offer.text not in seen:
+        activity = knowledge.activity_of(offer.text)
+        if offer.text not in seen and activity not in activities:
             seen.add(offer.text)
+            activities.add(activity)
             offers.append(offer)
     return offers
+
+
+def repeated_activities(sections: Iterable[SectionAnswer], knowledge: Knowledge) -> list[tuple[str, str]]:
+    """Items whose activity another top-level part already says, as (item, the other part's
+    heading): 严格执行“三会一课”制度 in 二、 and 严格落实“三会一课”制度 in 三、 are one measure
+    written twice. Within one part composition merges them; across parts the review says so."""
+    owner: dict[str, str] = {}
+    repeated = []
+    for part in sections:
+        mine: dict[str, str] = {}
+        for section in part.walk():
+            for m in section.measures or []:
+                if m.item.strip():
+                    mine.setdefault(knowledge.activity_of(m.item), m.item)
+        for activity, item in mine.items():
+            if activity in owner:
+                repeated.append((item, owner[activity]))
+            else:
+                owner[activity] = part.heading
+    return repeated
 
 
 def count_key_id(key: str, knowledge: Knowledge) -> str:
@@ -142,6 +184,16 @@ def count_offers(
 def taken_measures(sections: Iterable[SectionAnswer]) -> set[str]:
     """The items these sections already say."""
     return {m.item for s in sections for m in s.measures or []}
+
+
+def said_in(sections: Iterable[SectionAnswer]) -> list[str]:
+    """What these sections say: their items, details and paragraphs (for `Wording.said`)."""
+    out: list[str] = []
+    for s in sections:
+        for m in s.measures or []:
+            out += [m.item, m.detail or ""]
+        out += s.paragraphs or []
+    return [t for t in out if t]
 
 
 def stated_problems(sections: Iterable[SectionAnswer]) -> list[str]:

@@ -21,16 +21,18 @@ from typing import Any
 from drafter.answers import Measure, SectionAnswer, paragraphs_of, section_topic
 from drafter.composing import proven_by
 from drafter.domain import Period
-from drafter.library import NEXT_STEPS, OutlineSection
+from drafter.library import NEXT_STEPS, PROBLEMS, OutlineSection
 from drafter.wizard.carry import Carry, is_empty
 from drafter.wizard.offers import (
     MAX_COUNTS,
     CountItem,
     MeasureOffer,
+    Wording,
     answering,
     count_key_id,
     count_offers,
     measure_offers,
+    said_in,
     stated_problems,
     taken_counts,
     taken_measures,
@@ -46,7 +48,8 @@ OWN_OPTION = "✎ 自己写一条（勾选后输入）"
 OWN_PROMPT = "自己写的一条（写完回车；不再添加就直接回车）"
 NO_OFFERS_PROMPT = "这一部分没有现成的条目：自己写一条（不写就直接回车）"
 DETAILS_PROMPT = "要为哪几条补充具体情况？"
-SUGGESTED = 2  # bank measures ticked when a part is asked for the first time
+SUGGESTED = 3  # bank measures ticked when a part is asked for the first time
+CAUSES = "原因"  # a problems part whose heading names it states each problem's cause
 DETAILS_HELP = "勾选的逐条填写；不勾选的，有常用说明的照用常用说明，其余只写条目本身"
 DETAIL_PROMPT = "“{item}”的具体情况（可留空）"
 STANDARD_DETAIL = "（有常用说明）"
@@ -249,16 +252,41 @@ class PartQuestions(Asker):
     def _others(self, place: Place) -> list[SectionAnswer]:
         return [p.section for p in self.session.walk() if p.section is not place.section]
 
+    def said(self, place: Place) -> list[str]:
+        """What the report says outside this part: opening, closing, framing sentences and the
+        other parts' items, details and text (the bank's wordings avoid repeating them)."""
+        from drafter.composing import fixed_texts
+
+        return fixed_texts(self.session.answers, self.session.library) + said_in(self._others(place))
+
     def measure_offers(self, place: Place) -> list[MeasureOffer]:
         others = self._others(place)
+        topic = topic_of(place.section)
+        wording = Wording(
+            self.session.answers.unit or "",
+            tuple(self.said(place)),
+            causes=topic == PROBLEMS and CAUSES in place.section.heading,
+        )
         return measure_offers(
-            topic_of(place.section),
+            topic,
             place.learned,
             self._organisation(),
             self.knowledge,
             taken_measures(others),
             stated_problems(others),
+            wording,
         )
+
+    def effect(self, place: Place) -> str:
+        """The 成效 sentence a main part's text starts from (the bank's, in this unit's wording,
+        repeating nothing the report says); "" for 存在问题, 下一步 and a part with sub-parts."""
+        section = place.section
+        topic = topic_of(section)
+        if not topic or topic in (PROBLEMS, NEXT_STEPS) or section.children:
+            return ""
+        said = self.said(place) + said_in([section])
+        effect = self.knowledge.effect_for(topic, self.session.answers.unit or "", said)
+        return effect + "。" if effect else ""
 
     def suggested(self, place: Place, offered: list[str]) -> list[str]:
         """The bank measures of `offered` ticked in a part asked for the first time: the next
@@ -445,6 +473,8 @@ class PartQuestions(Asker):
         ctx = self.section_env(section, place.learned)
         current = None if section.paragraphs is None else "\n\n".join(section.paragraphs)
         carried = self.carry.text(section) if current is None else None
+        if current is None and carried is None:
+            current = self.effect(place) or None  # a fresh part offers the bank's 成效 sentence
         shown = current if current is not None else carried
         note = ""
         if shown:

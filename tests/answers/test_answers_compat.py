@@ -3,8 +3,9 @@
 tests/fixtures/answers_v1/ holds the examples as they were, a file the 0.1 wizard wrote and a
 file 0.1's `drafter import` wrote, with the Markdown rendered from each (expected/). The renders
 were taken with 0.1 and re-taken once when composition learned to write counts into their
-measures, to say framing sentences once and to leave out empty sections (issue 9); every other
-difference is a regression.
+measures, to say framing sentences once and to leave out empty sections (issue 9), and once more
+when the kinds' openings, closings and framing sentences got several wordings chosen by the unit
+(issue 19: only those sentences changed); every other difference is a regression.
 """
 
 from __future__ import annotations

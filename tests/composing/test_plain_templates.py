@@ -174,8 +174,9 @@ def test_every_shipped_form_and_template_renders_plainly() -> None:
     for template in sorted(library.templates_dir.glob("*.j2")):
         assert parse(template.read_text(encoding="utf-8")) is not None, template.name
     for kind in library.kinds:
-        forms = [kind.get(p) for p in ("title", "opening", "closing")]
-        forms += list((kind.get("framing") or {}).values())
+        pieces = [kind.get(p) for p in ("title", "opening", "closing")]
+        pieces += list((kind.get("framing") or {}).values())
+        forms = [f for piece in pieces for f in (piece if isinstance(piece, list) else [piece])]
         for form in forms:
             if form:
                 assert parse(form) is not None, (kind["id"], form)

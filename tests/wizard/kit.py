@@ -182,4 +182,3 @@ def answers_of(out: Path) -> dict[str, Any]:
 # Basics of the general test outline: organisation, kind, unit, year, period, title, signature, date.
 BASICS = [ENTER, ENTER, UNIT, ENTER, ENTER, ENTER, ENTER, "2025年12月5日"]
 BANK_ITEM = "坚持集中学习与个人自学相结合"
-BANK_DETAIL = "按计划组织专题辅导、交流研讨和线上学习，推动理论学习常态化"

@@ -1,0 +1,79 @@
+"""Choosing among a bank item's wordings, so that offices differ and no report repeats itself.
+
+A bank detail, 成效 sentence, cause or kind's framing form may have several wordings. Which one
+a report uses is decided by a stable hash of the unit's name and the item (zlib.crc32, never
+Python's salted `hash`): the same office gets the same draft on every run and machine, two
+offices mostly get different ones (`ranked`). Within one report a wording is skipped when it
+would say again a phrase of four characters or more that the report already says (`choose_wording`), so
+that 同部署…同部署 or 究其原因…究其原因 never stand in one draft.
+
+Terms of the trade (意识形态, 党员干部, 三会一课 …) are names, not phrasing: a report must be able
+to say them again and again, so a four-character run lying inside one of `TERMS` is no phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+
+PHRASE = 4  # characters: a run this long said twice reads as a repetition
+
+# Names a report says as often as its subject needs: no phrasing of the bank, never "repeated".
+TERMS = (
+    "习近平新时代中国特色社会主义思想", "全面从严治党", "党风廉政建设", "意识形态工作", "意识形态",
+    "党员干部", "干部职工", "党建工作", "业务工作", "三会一课", "主题党日", "组织生活", "党内政治生活",
+    "理论学习", "中心组", "第一议题", "党的创新理论", "党组织", "党支部", "党小组", "党务干部",
+    "入党积极分子", "发展党员", "党员教育", "教育管理", "先锋模范", "党风廉政", "廉政风险",
+    "警示教育", "廉政党课", "纪检监察", "八项规定", "形式主义", "官僚主义", "作风建设", "四风",
+    "志愿服务", "群众满意", "急难愁盼", "我为群众办实事", "党建与业务", "党建和业务", "党建品牌",
+    "先锋岗", "突击队", "民主集中制", "民主生活会", "组织生活会", "谈心谈话", "党费收缴", "流动党员",
+    "组织关系", "党员档案", "预备党员", "一岗双责", "主体责任", "责任清单", "第一责任人",
+    "评先评优", "重点任务", "中心工作", "存在问题", "下一步", "工作总结", "上级党组织", "管党治党",
+    "党建工作责任制", "学习教育", "专题学习", "集中学习", "调查研究", "党的建设", "班子成员",
+    "支委会", "党员大会", "思想动态", "网络舆情", "宣传思想", "统战工作", "民族团结", "工会",
+    "共青团", "妇委会", "职工之家", "青年干部", "党员先锋", "党建引领", "高质量发展", "业务融合",
+    "党员群众", "政治建设", "整改落实", "问题清单", "整改台账",
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_LONG_TERMS = tuple(t for t in TERMS if len(t) >= PHRASE)
+
+
+def ranked(variants: Sequence[str], *keys: str) -> list[str]:
+    """The wordings in this unit's order: by crc32 of the keys (unit name, item) and the
+    wording's place, so the order is the same on every run and differs between units."""
+    seed = "\x1f".join(keys)
+    order = sorted(range(len(variants)), key=lambda i: (zlib.crc32(f"{seed}\x1f{i}".encode()), i))
+    return [variants[i] for i in order]
+
+
+def phrases(text: str) -> set[str]:
+    """The runs of `PHRASE` Chinese characters in `text` that are phrasing, not a term: runs
+    do not cross punctuation, and a run lying inside one occurrence of a term is left out."""
+    out: set[str] = set()
+    for segment in _CJK.findall(text):
+        spans = [
+            (m.start(), m.end()) for term in _LONG_TERMS for m in re.finditer(re.escape(term), segment)
+        ]
+        for i in range(len(segment) - PHRASE + 1):
+            if not any(a <= i and i + PHRASE <= b for a, b in spans):
+                out.add(segment[i : i + PHRASE])
+    return out
+
+
+def shared(text: str, said: Iterable[str]) -> set[str]:
+    """The phrases of `text` that `said` (texts the report already has) says too."""
+    mine = phrases(text)
+    if not mine:
+        return set()
+    return mine & set().union(*(phrases(s) for s in said))
+
+
+def choose_wording(variants: Sequence[str], unit: str, item: str, said: Iterable[str] = ()) -> str:
+    """The wording a report uses: the first in this unit's order that repeats no phrase the
+    report already says (`said`); when every one would, the unit's first. "" for none."""
+    if not variants:
+        return ""
+    order = ranked(variants, unit, item)
+    said_phrases: set[str] = set().union(*(phrases(s) for s in said))
+    return next((v for v in order if not phrases(v) & said_phrases), order[0])
