@@ -9,6 +9,7 @@ run. The loaded objects are drafter.library.knowledge's.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -107,7 +108,25 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
             f"{root / 'authored' / missing}：缺少此文件。",
             hint=f"{'、'.join(KNOWLEDGE_FILES)} 须同时提供，或都不提供（使用 drafter 自带的）。",
         )
+    if root != shipped.resolve() and _same_files(root, shipped.resolve()):
+        root = shipped.resolve()  # drafter's own knowledge copied beside own templates: loaded once
     return _load(root)
+
+
+def _same_files(root: Path, shipped: Path) -> bool:
+    """Whether the folder's knowledge files are byte for byte drafter's own (then the shipped
+    knowledge, parsed and checked once per content, stands for them)."""
+    for name in KNOWLEDGE_FILES:
+        own, theirs = root / "authored" / name, shipped / "authored" / name
+        try:
+            info = own.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size != theirs.stat().st_size:
+                return False  # read nothing that is not a file of the shipped one's size
+            if own.read_bytes() != theirs.read_bytes():
+                return False
+        except OSError:
+            return False
+    return True
 
 
 @cache

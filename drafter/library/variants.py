@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 PHRASE = 4  # characters: a run this long said twice reads as a repetition
 
@@ -37,6 +38,11 @@ TERMS = (
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _LONG_TERMS = tuple(t for t in TERMS if len(t) >= PHRASE)
+# Every place a term starts, the longest term there (alternatives longest first; the lookahead
+# finds terms that overlap, as 意识形态工作 and 工作总结 may).
+_TERM_AT = re.compile(
+    "(?=(" + "|".join(re.escape(t) for t in sorted(_LONG_TERMS, key=len, reverse=True)) + "))"
+)
 
 
 def ranked(variants: Sequence[str], *keys: str) -> list[str]:
@@ -47,18 +53,18 @@ def ranked(variants: Sequence[str], *keys: str) -> list[str]:
     return [variants[i] for i in order]
 
 
-def phrases(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def phrases(text: str) -> frozenset[str]:
     """The runs of `PHRASE` Chinese characters in `text` that are phrasing, not a term: runs
-    do not cross punctuation, and a run lying inside one occurrence of a term is left out."""
+    do not cross punctuation, and a run lying inside one occurrence of a term is left out.
+    (Kept per text: the wizard asks it of the same bank wordings again and again.)"""
     out: set[str] = set()
     for segment in _CJK.findall(text):
-        spans = [
-            (m.start(), m.end()) for term in _LONG_TERMS for m in re.finditer(re.escape(term), segment)
-        ]
+        spans = [(m.start(), m.start() + len(m[1])) for m in _TERM_AT.finditer(segment)]
         for i in range(len(segment) - PHRASE + 1):
             if not any(a <= i and i + PHRASE <= b for a, b in spans):
                 out.add(segment[i : i + PHRASE])
-    return out
+    return frozenset(out)
 
 
 def shared(text: str, said: Iterable[str]) -> set[str]:
@@ -66,7 +72,7 @@ def shared(text: str, said: Iterable[str]) -> set[str]:
     mine = phrases(text)
     if not mine:
         return set()
-    return mine & set().union(*(phrases(s) for s in said))
+    return set(mine & set().union(*(phrases(s) for s in said)))
 
 
 def choose_wording(variants: Sequence[str], unit: str, item: str, said: Iterable[str] = ()) -> str:

@@ -67,6 +67,7 @@ def test_checks_run_once_per_content_and_again_when_the_bytes_change(
     own = tmp_path / "own"
     shutil.copytree(default_outlines_dir(), own)
     monkeypatch.setattr(yamlio, "shipped_outlines_dir", own.resolve)
+    monkeypatch.setattr(knowledge_files, "default_outlines_dir", own.resolve)
     knowledge_files._load.cache_clear()
     assert load_library(own).knowledge.measures
     markers = sorted(p.name.split("-")[1] for p in (tmp_path / "c").glob("checked-*"))

@@ -458,3 +458,19 @@ def test_a_folder_with_part_of_the_knowledge_is_an_error(tmp_path: Path) -> None
     (root / "authored" / "counts.yaml").unlink()
     with pytest.raises(UserError, match="counts.yaml：缺少此文件"):
         load_knowledge(root)
+
+
+def test_a_copy_of_the_shipped_knowledge_is_the_shipped_knowledge(tmp_path: Path) -> None:
+    """An outlines folder that copies drafter's knowledge files loads the shipped knowledge
+    (parsed and checked once per content); one changed byte makes it its own."""
+    import shutil
+
+    from drafter.library.knowledge_files import load_knowledge
+    from drafter.library.schemas import default_outlines_dir
+
+    own = tmp_path / "outlines"
+    shutil.copytree(default_outlines_dir(), own)
+    assert load_knowledge(own) is load_knowledge()
+    path = own / "authored" / "organisations.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# 本单位\n", encoding="utf-8")
+    assert load_knowledge(own) is not load_knowledge()
