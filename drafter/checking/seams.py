@@ -270,8 +270,14 @@ def set_phrases(view: View, _context: CheckContext) -> list[Finding]:
             f"改为规范提法“{standards[_phrase_key(m.group())]}”。",
         )
         for spot in view.texts()
+        if _may_hold(_phrase_key(spot.text), standards)  # plain substring tests before the regex
         for m in pattern.finditer(spot.text)
     ]
+
+
+def _may_hold(flat: str, garbles: dict[str, str]) -> bool:
+    """Whether a text (quotes dropped, ， read as 、) holds any garbled form at all."""
+    return any(wrong in flat for wrong in garbles)
 
 
 @cache
