@@ -33,6 +33,7 @@ from drafter.library import (
 )
 
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
+TOGETHER = 3  # bank items a fresh part comes with ticked: their wordings avoid each other's items
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,11 @@ def measure_offers(
         if not beyond_organisation(p.text, organisation)
     ]
     wording = wording or Wording()
-    said = [*wording.said, *(m.text for m in bank)]  # the part's items may be ticked together
+    said = [*wording.said, *(m.text for m in bank[:TOGETHER])]  # ticked together by default
     candidates = []
     for m in bank:
         detail = m.cause_for(wording.unit, said) if wording.causes else m.detail_for(wording.unit, said)
-        said.append(detail)
+        said += [m.text, detail]
         candidates.append(MeasureOffer(m.text, detail))
     candidates += [MeasureOffer(p) for p in points if p]
     for offer in candidates:
