@@ -40,7 +40,7 @@ from drafter.domain import (
     heading_label,
     phrase_counts,
 )
-from drafter.library import Library, Outline, ranked
+from drafter.library import Library, Outline, choose_wording
 from drafter.library import Measure as BankMeasure
 
 _LEADING_MARKER = re.compile(
@@ -125,30 +125,47 @@ def _subject(answers: Answers, library: Library) -> str:
     return "支部" if name == "党支部" else name
 
 
-def kind_form(forms: Any, unit: str, key: str) -> str:
-    """One form of a kind's opening, closing or framing: the form itself, or — when the kind
-    gives several wordings — the one this unit's name chooses (stable per unit, see
-    drafter.library.variants)."""
-    if isinstance(forms, list):
-        order = ranked([str(f) for f in forms], unit, key)
-        return order[0] if order else ""
-    return str(forms or "")
+# The order a kind's forms are chosen in: each avoids the phrases of those chosen before it.
+_FORM_ORDER = ("opening", "framing problems", "framing next_steps", "closing")
+
+
+def kind_forms(answers: Answers, library: Library) -> dict[str, str]:
+    """The forms of the kind's opening, framing sentences and closing this report uses: when a
+    kind gives several wordings of one, the unit's name chooses (stable per unit, see
+    drafter.library.variants), each repeating no phrase of the forms chosen before it."""
+    kind = library.kind(answers.outline.id)
+    framing = kind.get("framing") or {}
+    given = {
+        "opening": kind.get("opening"),
+        "closing": kind.get("closing"),
+        **{f"framing {t}": framing.get(t, DEFAULT_FRAMING[t]) for t in DEFAULT_FRAMING},
+    }
+    chosen: dict[str, str] = {}
+    for piece in _FORM_ORDER:
+        forms = given[piece]
+        if isinstance(forms, list):
+            key = f"{answers.outline.id} {piece}"
+            chosen[piece] = choose_wording([str(f) for f in forms], answers.unit or "", key, chosen.values())
+        else:
+            chosen[piece] = str(forms or "")
+    return chosen
 
 
 def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any] | None = None) -> str:
     """The kind's title, opening or closing form rendered for these answers ("" when it has none)."""
     outline = answers.outline
-    form = kind_form(library.kind(outline.id).get(piece), answers.unit or "", f"{outline.id} {piece}")
+    if piece == "title":
+        form = str(library.kind(outline.id).get("title") or "")
+    else:
+        form = kind_forms(answers, library)[piece]
     names = {"title": "标题", "opening": "开头", "closing": "结尾"}
     context = ctx if ctx is not None else base_context(answers, library)
     return templates(library).render_string(form, context, f"{outline.id} {names[piece]}").strip()
 
 
 def framing_form(answers: Answers, library: Library, topic: str) -> str:
-    """The framing form of a closing part (存在问题, 下一步) for these answers: the kind's
-    (one of its wordings, by the unit), else the default ones."""
-    forms = (library.kind(answers.outline.id).get("framing") or {}).get(topic, DEFAULT_FRAMING[topic])
-    return kind_form(forms, answers.unit or "", f"{answers.outline.id} framing {topic}")
+    """The framing form of a closing part (存在问题, 下一步) for these answers (`kind_forms`)."""
+    return kind_forms(answers, library)[f"framing {topic}"]
 
 
 def fixed_texts(answers: Answers, library: Library) -> list[str]:
@@ -279,7 +296,7 @@ class _Composer:
             for m in section.measures or []:
                 if not clause(m.item):  # nothing but punctuation says nothing
                     continue
-                activity = self.knowledge.activity_of(m.item)
+                activity = self.knowledge.activity_of(m.item, section_topic(section.topic or ""))
                 if activity in kept:
                     repeats.append((kept[activity], m))
                 else:

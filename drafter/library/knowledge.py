@@ -157,7 +157,8 @@ class Measure:
     written at the end of the detail sentence. `pair` is the next step answering a problem (or
     the problem a next step answers), "" when none; `causes` the wordings of a problem's cause.
     `activity` names the work the measure stands for: two measures of one activity are one
-    measure (严格执行 / 严格落实“三会一课”制度); `same` are other wordings of it (learned points).
+    measure (严格执行 / 严格落实“三会一课”制度); `same` are key phrases (三会一课) by which
+    another item (learned, typed) is known to be the same activity.
     """
 
     text: str
@@ -255,29 +256,38 @@ class Knowledge:
         wordings = dict(self.effects).get(topic, ())
         return choose_wording(wordings, unit, "成效" + topic, said)
 
-    def activity_of(self, text: str) -> str:
-        """The activity an item stands for: a bank measure's (by its text, a `same` wording,
-        or the same object after a different verb: 严格执行 / 严格落实“三会一课”制度), else
-        the item's own words. Items of one activity are one measure."""
+    def activity_of(self, text: str, topic: str = "") -> str:
+        """The activity an item of a topic stands for: a bank measure's (by its text, the same
+        object after a different verb — 严格执行 / 严格落实…, or a key phrase of its `same`),
+        else the item's own words. Items of one activity are one measure. Problems and next
+        steps are matched among problems and next steps, measures among measures."""
         key = normal_name(text).rstrip("。；，")
-        index = self._activities
+        index, phrases = self._activities[_family(topic)]
         for candidate in (key, _core(key)):
-            found = index.get(candidate)
-            if found:
-                return found
+            if candidate in index:
+                return index[candidate]
+        for phrase, activity in phrases:
+            if phrase in key:
+                return activity
         return "text:" + _core(key)
 
     @cached_property
-    def _activities(self) -> dict[str, str]:
-        """Every wording of a bank item (and its core) → the item's activity."""
-        index: dict[str, str] = {}
+    def _activities(self) -> dict[str, tuple[dict[str, str], list[tuple[str, str]]]]:
+        """Per family (measures; problems and next steps): every bank item's text (and its
+        core) → its activity, and the key phrases of `same` (longest first) → their item's."""
+        families: dict[str, tuple[dict[str, str], list[tuple[str, str]]]] = {}
         for m in self.measures:
+            index, phrases = families.setdefault(_family(m.topic), ({}, []))
             activity = m.activity or "text:" + _core(normal_name(m.text))
-            for wording in (m.text, *m.same):
-                key = normal_name(wording)
-                index.setdefault(key, activity)
-                index.setdefault(_core(key), activity)
-        return index
+            key = normal_name(m.text)
+            index.setdefault(key, activity)
+            index.setdefault(_core(key), activity)
+            phrases += [(normal_name(p), activity) for p in m.same]
+        for _, phrases in families.values():
+            phrases.sort(key=lambda pair: len(pair[0]), reverse=True)
+        families.setdefault("closing", ({}, []))
+        families.setdefault("measures", ({}, []))
+        return families
 
     def bank_measure(self, topic: str, text: str) -> Measure | None:
         """The bank's measure (or problem, next step) of a topic with exactly this text."""
@@ -325,6 +335,11 @@ _LEADING_VERBS = sorted(
     key=len,
     reverse=True,
 )
+
+
+def _family(topic: str) -> str:
+    """Which items' activities an item is matched among: 存在问题 / 下一步, or the measures."""
+    return "closing" if topic in (PROBLEMS, NEXT_STEPS) else "measures"
 
 
 def _core(key: str) -> str:

@@ -45,6 +45,7 @@ MEASURES_FILE = "measures.yaml"
 KNOWLEDGE_FILES = (ORGANISATIONS_FILE, COUNTS_FILE, MEASURES_FILE)
 MAX_DETAIL = 60
 MIN_WORDINGS = 3  # a detail, cause or 成效 written as a list has at least this many wordings
+MIN_KEY_PHRASE = 4  # characters of a `same` key phrase
 
 _WORDINGS = OneOf((str, [str]))  # one wording (older files), or a list of them
 _MEASURE = {
@@ -258,9 +259,13 @@ def _effects(doc: YamlDoc, topics: list[str]) -> tuple[tuple[str, tuple[str, ...
 
 
 def _activities(doc: YamlDoc, measures: list[Measure]) -> None:
-    """An activity names one bank item: a second item with it is an error (merge them)."""
+    """An activity names one bank item: a second item with it is an error (merge them); a key
+    phrase of `same` has at least four characters (shorter ones would catch unrelated items)."""
     owners: dict[str, str] = {}
     for m in measures:
+        short = next((p for p in m.same if len(normal_name(p)) < MIN_KEY_PHRASE), None)
+        if short is not None:
+            raise doc.error(("measures",), f"“{m.text}”的 same 短语“{short}”太短，至少{MIN_KEY_PHRASE}个字。")
         if m.activity and owners.setdefault(m.activity, m.text) != m.text:
             raise doc.error(
                 ("measures",), f"“{m.text}”与“{owners[m.activity]}”是同一项工作（{m.activity}），请合并为一条。"

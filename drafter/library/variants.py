@@ -34,15 +34,13 @@ TERMS = (
     "党建工作责任制", "学习教育", "专题学习", "集中学习", "调查研究", "党的建设", "班子成员",
     "支委会", "党员大会", "思想动态", "网络舆情", "宣传思想", "统战工作", "民族团结", "工会",
     "共青团", "妇委会", "职工之家", "青年干部", "党员先锋", "党建引领", "高质量发展", "业务融合",
-    "党员群众", "政治建设", "整改落实", "问题清单", "整改台账",
+    "党员群众", "政治建设", "整改落实", "问题清单", "整改台账", "党员突击队", "抓党建", "党建工作",
+    "干事创业", "服务对象", "责任人",
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-_LONG_TERMS = tuple(t for t in TERMS if len(t) >= PHRASE)
 # Every place a term starts, the longest term there (alternatives longest first; the lookahead
 # finds terms that overlap, as 意识形态工作 and 工作总结 may).
-_TERM_AT = re.compile(
-    "(?=(" + "|".join(re.escape(t) for t in sorted(_LONG_TERMS, key=len, reverse=True)) + "))"
-)
+_TERM_AT = re.compile("(?=(" + "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True)) + "))")
 
 
 def ranked(variants: Sequence[str], *keys: str) -> list[str]:
@@ -56,30 +54,22 @@ def ranked(variants: Sequence[str], *keys: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def phrases(text: str) -> frozenset[str]:
     """The runs of `PHRASE` Chinese characters in `text` that are phrasing, not a term: runs
-    do not cross punctuation, and a run lying inside one occurrence of a term is left out.
-    (Kept per text: the wizard asks it of the same bank wordings again and again.)"""
+    do not cross punctuation, and a run lying mostly inside one occurrence of a term (the term,
+    or the term and the character joining it on: 组织生活的) is left out."""
     out: set[str] = set()
     for segment in _CJK.findall(text):
         spans = [(m.start(), m.start() + len(m[1])) for m in _TERM_AT.finditer(segment)]
         for i in range(len(segment) - PHRASE + 1):
-            if not any(a <= i and i + PHRASE <= b for a, b in spans):
+            if not any(min(b, i + PHRASE) - max(a, i) >= PHRASE - 1 for a, b in spans):
                 out.add(segment[i : i + PHRASE])
     return frozenset(out)
 
 
-def shared(text: str, said: Iterable[str]) -> set[str]:
-    """The phrases of `text` that `said` (texts the report already has) says too."""
-    mine = phrases(text)
-    if not mine:
-        return set()
-    return set(mine & set().union(*(phrases(s) for s in said)))
-
-
 def choose_wording(variants: Sequence[str], unit: str, item: str, said: Iterable[str] = ()) -> str:
     """The wording a report uses: the first in this unit's order that repeats no phrase the
-    report already says (`said`); when every one would, the unit's first. "" for none."""
+    report already says (`said`); when every one would, the one repeating fewest. "" for none."""
     if not variants:
         return ""
     order = ranked(variants, unit, item)
     said_phrases: set[str] = set().union(*(phrases(s) for s in said))
-    return next((v for v in order if not phrases(v) & said_phrases), order[0])
+    return min(order, key=lambda v: len(phrases(v) & said_phrases))

@@ -33,6 +33,7 @@ from drafter.library import (
 )
 
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
+TOGETHER = 3  # bank items a fresh part comes with ticked: their wordings avoid each other's items
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def measure_offers(
     制度 are one measure). For next steps, those `answering` the report's `problems` come first.
     Each bank item comes with the detail wording of `wording`'s unit."""
     seen = set(taken)
-    activities = {knowledge.activity_of(t) for t in seen}
+    activities = {knowledge.activity_of(t, topic) for t in seen}
     offers = []
     bank = knowledge.measures_for(topic, organisation) if topic else []
     if topic == NEXT_STEPS:
@@ -121,7 +122,7 @@ def measure_offers(
         if not beyond_organisation(p.text, organisation)
     ]
     wording = wording or Wording()
-    said = list(wording.said)
+    said = [*wording.said, *(m.text for m in bank[:TOGETHER])]  # ticked together by default
     candidates = []
     for m in bank:
         detail = m.cause_for(wording.unit, said) if wording.causes else m.detail_for(wording.unit, said)
@@ -129,7 +130,7 @@ def measure_offers(
         candidates.append(MeasureOffer(m.text, detail))
     candidates += [MeasureOffer(p) for p in points if p]
     for offer in candidates:
-        activity = knowledge.activity_of(offer.text)
+        activity = knowledge.activity_of(offer.text, topic)
         if offer.text not in seen and activity not in activities:
             seen.add(offer.text)
             activities.add(activity)
@@ -137,23 +138,26 @@ def measure_offers(
     return offers
 
 
-def repeated_activities(sections: Iterable[SectionAnswer], knowledge: Knowledge) -> list[tuple[str, str]]:
-    """Items whose activity another top-level part already says, as (item, the other part's
-    heading): 严格执行“三会一课”制度 in 二、 and 严格落实“三会一课”制度 in 三、 are one measure
-    written twice. Within one part composition merges them; across parts the review says so."""
-    owner: dict[str, str] = {}
+def repeated_activities(
+    sections: Iterable[SectionAnswer], knowledge: Knowledge
+) -> list[tuple[str, str, str]]:
+    """Items whose activity an earlier top-level part already says, as (item, that part's
+    heading, its item): 严格执行“三会一课”制度 in 二、 and 严格落实“三会一课”制度 in 三、 are one
+    measure written twice. Within one part composition merges them; across parts the review
+    says so."""
+    owner: dict[str, tuple[str, str]] = {}
     repeated = []
     for part in sections:
         mine: dict[str, str] = {}
         for section in part.walk():
             for m in section.measures or []:
                 if m.item.strip():
-                    mine.setdefault(knowledge.activity_of(m.item), m.item)
+                    mine.setdefault(knowledge.activity_of(m.item, topic_of(section)), m.item)
         for activity, item in mine.items():
             if activity in owner:
-                repeated.append((item, owner[activity]))
+                repeated.append((item, *owner[activity]))
             else:
-                owner[activity] = part.heading
+                owner[activity] = (part.heading, item)
     return repeated
 
 

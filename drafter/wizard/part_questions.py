@@ -25,6 +25,7 @@ from drafter.library import NEXT_STEPS, PROBLEMS, OutlineSection
 from drafter.wizard.carry import Carry, is_empty
 from drafter.wizard.offers import (
     MAX_COUNTS,
+    TOGETHER,
     CountItem,
     MeasureOffer,
     Wording,
@@ -48,7 +49,7 @@ OWN_OPTION = "✎ 自己写一条（勾选后输入）"
 OWN_PROMPT = "自己写的一条（写完回车；不再添加就直接回车）"
 NO_OFFERS_PROMPT = "这一部分没有现成的条目：自己写一条（不写就直接回车）"
 DETAILS_PROMPT = "要为哪几条补充具体情况？"
-SUGGESTED = 3  # bank measures ticked when a part is asked for the first time
+SUGGESTED = TOGETHER  # bank measures ticked when a part is asked for the first time
 CAUSES = "原因"  # a problems part whose heading names it states each problem's cause
 DETAILS_HELP = "勾选的逐条填写；不勾选的，有常用说明的照用常用说明，其余只写条目本身"
 DETAIL_PROMPT = "“{item}”的具体情况（可留空）"

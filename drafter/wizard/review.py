@@ -7,7 +7,8 @@ above the menu, each part's line carries its own count, and "核稿结果" lists
 part reads "✔ 已完成" only when it says something; an answered part that says nothing reads
 "空：不写入文档" (composition leaves it out); a part with questions left reads "… 未填写".
 The layout of each heading level (run-in or standalone) is chosen here for the whole document
-(`Answers.run_in_levels`).
+(`Answers.run_in_levels`). Two parts that name one activity (严格执行 / 严格落实“三会一课”制度)
+are pointed out under the summary (drafter.wizard.offers.repeated_activities).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from drafter.checking import Finding, check_document, context_of_answers, format
 from drafter.errors import SavedForLater, UserError
 from drafter.wizard.carry import same_as_last
 from drafter.wizard.interview import Interview
+from drafter.wizard.offers import repeated_activities
 from drafter.wizard.part_questions import HEADING, MEASURES, NUMBERS, TEXT
 from drafter.wizard.question import Option
 from drafter.wizard.session import Place, chars, has_content
@@ -33,6 +35,7 @@ UNCHANGED = "与上期相同的内容（{n} 项）"
 LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级标题（1.）", 4: "四级标题（（1））"}
 LAYOUT_PROMPT = "哪几级标题与正文接排？（勾选的：标题后直接接正文；不勾选的：标题单独成行）"
 MAX_PLACES_SHOWN = 4
+REPEATED = "请核对：“{item}”与“{heading}”里的“{first}”是同一项工作，一份报告只宜写一次。"
 
 Action = Callable[[], None]
 
@@ -76,6 +79,8 @@ class Review:
                 todo = [("part", n) for n, p in enumerate(places) if self._pending(p)]
                 pointer = todo[0] if todo else "write"
             self.say(self._summary(findings))
+            for item, heading, first in repeated_activities(self.answers.sections or [], self.library.knowledge):
+                self.say(REPEATED.format(item=item, heading=heading, first=first))
             pointer = self.interview.select(REVIEW_PROMPT, options, pointer)
             if pointer == "write":
                 written = self.write(force=force, reference_docx=reference_docx)

@@ -307,3 +307,32 @@ def test_several_aspects_are_announced_only_before_several_items(unit: str) -> N
         assert framing.startswith(("下一步，支部将", "针对上述问题，支部将", "围绕解决这些问题，支部将"))
         assert ("几个方面" in framing or "几项" in framing) is several, framing
         assert part.endswith("健全常态化学习机制。" if not several else "加强党务干部培训。")
+
+
+def test_one_activity_is_written_once_in_a_part_its_detail_merged() -> None:
+    """Issue 19: 严格执行 in one sub-part and 严格落实“三会一课”制度 in the next are one measure."""
+    data = {
+        "outline": "annual", "organisation": "branch", "unit": "某某县档案馆", "year": 2025,
+        "sections": [{
+            "topic": "organization", "heading": "夯实组织基础",
+            "children": [
+                {"topic": "organization", "heading": "规范组织生活", "measures": [
+                    {"item": "严格执行“三会一课”制度", "detail": "按期召开支委会和党员大会"},
+                    {"item": "规范开展主题党日活动", "detail": ""},
+                ]},
+                {"topic": "organization", "heading": "抓好党课教育", "measures": [
+                    {"item": "严格落实“三会一课”制度", "detail": "书记每季度讲一次党课"},
+                    {"item": "推进党务公开", "detail": ""},
+                ]},
+            ],
+        }],
+    }
+    text = "\n".join(b.text for b in compose_mapping(data, load_library()).blocks if isinstance(b, Paragraph))
+    assert text.count("三会一课") == 1
+    assert "按期召开支委会和党员大会，书记每季度讲一次党课" in text
+    headings = [
+        b.text if isinstance(b, Heading) else b.run_in.text
+        for b in compose_mapping(data, load_library()).blocks
+        if isinstance(b, Heading) or (isinstance(b, Paragraph) and b.run_in is not None)
+    ]
+    assert "推进党务公开" in text and "抓好党课教育" in headings  # the sub-part keeps its other work

@@ -216,7 +216,7 @@ def test_every_measure_is_a_complete_clause(kn: Knowledge) -> None:
             bad.append(f"{m.text}: no verb at its start")
         if not any(word in m.text for word in words):
             bad.append(f"{m.text}: no predicate")
-        for text, limit in ((m.text, 30), (m.detail, 60)):
+        for text, limit in ((m.text, 30), *((d, 60) for d in (*m.details, *m.causes))):
             if len(text) > limit:
                 bad.append(f"{text}: longer than {limit}")
             if PLACEHOLDER.search(text) or YEAR.search(text) or "《" in text or "》" in text:
@@ -307,7 +307,8 @@ def test_match_count_strips_owners_and_verbs_and_checks_units(kn: Knowledge) -> 
 
 # --- originality ----------------------------------------------------------------------------------
 def authored_texts(kn: Knowledge) -> list[str]:
-    texts = [t for m in kn.measures for t in (m.text, m.detail) if t]
+    texts = [t for m in kn.measures for t in (m.text, *m.details, *m.causes, *m.same) if t]
+    texts += [t for _, wordings in kn.effects for t in wordings]
     return texts + [c.name for c in kn.counts] + [o.help for o in kn.organisations]
 
 

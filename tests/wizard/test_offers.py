@@ -117,3 +117,48 @@ def test_a_section_has_content_only_when_it_says_something() -> None:
     assert not has_content(SectionAnswer("标题", measures=[], counts={"召开支委会": None}, paragraphs=[]))
     assert has_content(SectionAnswer("标题", counts={"召开支委会": 12}))
     assert has_content(SectionAnswer("标题", children=[SectionAnswer("小标题", paragraphs=["一段"])]))
+
+
+def test_one_activity_is_offered_once_in_a_part(knowledge: Knowledge) -> None:
+    """Issue 19: 严格落实“三会一课”制度 (a learned point) is the bank's 严格执行“三会一课”制度."""
+    section = learned(["严格落实“三会一课”制度", "规范党员发展"])
+    texts = [o.text for o in measure_offers("organization", section, "branch", knowledge)]
+    assert "严格执行“三会一课”制度" in texts and "严格落实“三会一课”制度" not in texts
+    # a sub-part whose parent already says the activity is not offered it again
+    parent = SectionAnswer("加强组织建设", measures=[Measure("严格落实“三会一课”制度", "")])
+    taken = taken_measures([parent])
+    texts = [o.text for o in measure_offers("organization", None, "branch", knowledge, taken)]
+    assert not any("三会一课" in t for t in texts)
+
+
+def test_near_duplicate_problems_are_one(knowledge: Knowledge) -> None:
+    section = learned(["党务干部工作能力需要提升"])
+    texts = [o.text for o in measure_offers("problems", section, "party_committee", knowledge)]
+    assert "党务干部业务能力有待提升，培训不够经常" in texts and "党务干部工作能力需要提升" not in texts
+
+
+def test_details_are_the_units_and_causes_come_when_asked(knowledge: Knowledge) -> None:
+    from drafter.wizard.offers import Wording
+
+    details = {
+        unit: [o.detail for o in measure_offers("politics", None, "branch", knowledge, wording=Wording(unit))]
+        for unit in ("某某县统计局", "某某市水务局", "某某县档案馆")
+    }
+    assert len({tuple(d) for d in details.values()}) == 3  # three offices, three sets of wordings
+    again = [o.detail for o in measure_offers("politics", None, "branch", knowledge, wording=Wording("某某县统计局"))]
+    assert again == details["某某县统计局"]
+    plain = measure_offers("problems", None, "branch", knowledge)
+    causes = measure_offers("problems", None, "branch", knowledge, wording=Wording("某某县统计局", causes=True))
+    assert not any(o.detail for o in plain) and all(o.detail for o in causes[:3])
+
+
+def test_the_review_names_one_activity_in_two_parts(knowledge: Knowledge) -> None:
+    from drafter.wizard.offers import repeated_activities
+
+    parts = [
+        SectionAnswer("加强组织建设", topic="organization", measures=[Measure("严格执行“三会一课”制度", "")]),
+        SectionAnswer("从严管理党员", topic="members", children=[
+            SectionAnswer("规范组织生活", topic="members", measures=[Measure("严格落实“三会一课”制度", "")]),
+        ]),
+    ]
+    assert repeated_activities(parts, knowledge) == [("严格落实“三会一课”制度", "加强组织建设", "严格执行“三会一课”制度")]
