@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from drafter.answers import Measure
@@ -65,12 +66,21 @@ def count_clause(counts: Sequence[Answered], verbs: Mapping[str, list[str]]) -> 
     return "，".join(p for p in parts if p)
 
 
-def _names(entry: CountEntry) -> list[str]:
-    """The ways a text names a count's activity, longest first: 召开支委会, 支部委员会, 支委会."""
+@cache
+def _names(entry: CountEntry) -> tuple[str, ...]:
+    """The ways a text names a count's activity, longest first: 召开支委会, 支部委员会, 支委会.
+    (Kept per entry: every measure of a report is held against the whole catalogue.)"""
     names = {entry.name, *entry.synonyms}
     if len(entry.object) >= 3:  # 支委会 alone names it; 党费 or 问题 alone could be anything
         names.add(entry.object)
-    return sorted(names, key=len, reverse=True)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _activity_names(entry: CountEntry) -> tuple[str, ...]:
+    """The names of 3+ characters: those that name the activity wherever they stand (信息 alone
+    is any information, not the count of 宣传信息)."""
+    return tuple(n for n in _names(entry) if len(n) >= 3)
 
 
 def _states(text: str, entry: CountEntry, value: int) -> bool:
@@ -88,7 +98,7 @@ def _folded(detail: str, entry: CountEntry, value: int, period: str) -> str | No
     of the detail both names the activity and says how often (then the count follows)."""
     clauses = re.split(r"(?<=[，；])", detail)
     for n, piece in enumerate(clauses):
-        if _FREQUENCY.search(piece) and any(len(x) >= 3 and x in piece for x in _names(entry)):
+        if _FREQUENCY.search(piece) and any(x in piece for x in _activity_names(entry)):
             end = piece.rstrip("，；")
             clauses[n] = f"{end}，{period}共{entry.amount(value)}{piece[len(end):]}"
             return "".join(clauses)
@@ -137,7 +147,7 @@ def proven_by(measure: Measure, topic: str, knowledge: Knowledge) -> set[str]:
     ids = {e.id for e in bank.counts} if bank else set()
     if topic in (PROBLEMS, NEXT_STEPS):  # a plan names work to do, it proves no figure
         return ids
-    named = {e.id for e in knowledge.counts if any(len(n) >= 3 and n in measure.item for n in _names(e))}
+    named = {e.id for e in knowledge.counts if any(n in measure.item for n in _activity_names(e))}
     return ids | named
 
 
