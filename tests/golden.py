@@ -100,8 +100,9 @@ def outputs(workdir: Path) -> dict[str, str]:
             answers = target.with_name(target.stem + ".answers.yaml")
             table[f"defaults/{answers.name}"] = _digest(answers.read_bytes())
     seeds = sorted(SEEDS.glob("*.txt"))
-    for seed in seeds:
-        table[f"outline/{seed.stem}.json"] = _digest(_cli("outline", str(seed), "--json"))
+    with contextlib.chdir(SEEDS if seeds else workdir):  # the JSON names its source as given
+        for seed in seeds:
+            table[f"outline/{seed.stem}.json"] = _digest(_cli("outline", seed.name, "--json"))
     if seeds:
         learned = workdir / "learned"
         _cli("learn", *map(str, seeds), "-o", str(learned))
