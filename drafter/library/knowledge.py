@@ -184,10 +184,6 @@ class Measure:
         of what the report already says (`said`; drafter.library.variants)."""
         return choose_wording(self.details, unit, self.text, said)
 
-    def cause_for(self, unit: str, said: Iterable[str] = ()) -> str:
-        """The cause wording of a problem this unit's report uses ("" when the bank has none)."""
-        return choose_wording(self.causes, unit, "原因" + self.text, said)
-
     def detail_text(
         self, values: Mapping[str, float | None], period: str = "", *, prose: bool = True
     ) -> str:
@@ -211,6 +207,7 @@ class Knowledge:
     counts: tuple[CountEntry, ...]
     measures: tuple[Measure, ...]
     effects: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic → wordings of its 成效 sentence
+    cause_leads: tuple[str, ...] = ()  # what leads a cause in (究其原因，/ 主要是 …)
 
     @property
     def default_organisation(self) -> Organisation:
@@ -255,6 +252,17 @@ class Knowledge:
 
         wordings = dict(self.effects).get(topic, ())
         return choose_wording(wordings, unit, "成效" + topic, said)
+
+    def cause_for(self, problem: Measure, unit: str, said: Iterable[str] = ()) -> str:
+        """The cause of a problem as this unit's report says it ("" when the bank has none):
+        the cause's wording chosen as a detail is, led in by the first lead in this unit's
+        order that repeats no phrase the report says, so the causes of one report are led in
+        by 究其原因，…主要是…根源在于… in turn and the leads never decide which cause is said."""
+        said = list(said)
+        cause = choose_wording(problem.causes, unit, "原因" + problem.text, said)
+        if not cause or not self.cause_leads:
+            return cause
+        return choose_wording([lead + cause for lead in self.cause_leads], unit, "原因", said)
 
     def activity_of(self, text: str, topic: str = "") -> str:
         """The activity an item of a topic stands for: a bank measure's (by its text, the same

@@ -77,6 +77,7 @@ KNOWLEDGE_SCHEMAS: dict[str, Any] = {
     MEASURES_FILE: {
         "measures": Map([_MEASURE]),  # topic id (checked against topics.yaml) → its measures
         "effects": Opt(Map([str])),  # topic id → the wordings of its 成效 sentence
+        "cause_leads": Opt([str]),  # what leads a cause in: 究其原因，/ 主要是 …
         "problems": [
             {
                 "problem": Opt(str),
@@ -147,9 +148,10 @@ def _load(root: Path) -> Knowledge:
     counts = _counts(docs[COUNTS_FILE], topics, org_ids)
     measures = _measures(docs[MEASURES_FILE], topics, org_ids, counts)
     effects = _effects(docs[MEASURES_FILE], topics)
+    leads = _wordings(docs[MEASURES_FILE].data.get("cause_leads"))
     if check:
         mark_checked("knowledge", keys)
-    return Knowledge(tuple(organisations), tuple(counts), tuple(measures), effects)
+    return Knowledge(tuple(organisations), tuple(counts), tuple(measures), effects, leads)
 
 
 def _check_wording(doc: YamlDoc) -> None:
@@ -162,6 +164,7 @@ def _check_wording(doc: YamlDoc) -> None:
             _check_wordings(doc, where + ("detail",), m.get("detail"), "说明")
     for topic, wordings in (doc.data.get("effects") or {}).items():
         _check_wordings(doc, ("effects", str(topic)), wordings, "成效", listed=True)
+    _check_wordings(doc, ("cause_leads",), doc.data.get("cause_leads"), "原因的引出语")
     for i, item in enumerate(doc.data["problems"]):
         for key, verb in (("problem", False), ("next_step", True)):
             if item.get(key):

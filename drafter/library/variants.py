@@ -3,7 +3,7 @@
 A bank detail, 成效 sentence, cause or kind's framing form may have several wordings. Which one
 a report uses is decided by a stable hash of the unit's name and the item (zlib.crc32, never
 Python's salted `hash`): the same office gets the same draft on every run and machine, two
-offices mostly get different ones (`ranked`). Within one report a wording is skipped when it
+offices mostly get different ones everywhere (`ranked`). Within one report a wording is skipped when it
 would say again a phrase of four characters or more that the report already says (`choose_wording`), so
 that 同部署…同部署 or 究其原因…究其原因 never stand in one draft.
 
@@ -17,6 +17,8 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from drafter.domain import NUMERAL_CHARS, parse_chinese
 
 PHRASE = 4  # characters: a run this long said twice reads as a repetition
 
@@ -43,12 +45,36 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _TERM_AT = re.compile("(?=(" + "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True)) + "))")
 
 
-def ranked(variants: Sequence[str], *keys: str) -> list[str]:
-    """The wordings in this unit's order: by crc32 of the keys (unit name, item) and the
-    wording's place, so the order is the same on every run and differs between units."""
-    seed = "\x1f".join(keys)
-    order = sorted(range(len(variants)), key=lambda i: (zlib.crc32(f"{seed}\x1f{i}".encode()), i))
-    return [variants[i] for i in order]
+# A numbered branch of a 机关 (机关第二党支部, 第3党小组, 三支部): the branches of one body are read
+# side by side by the 机关党委, so their number, not their hash, sets their place in the rotation.
+_BRANCH = re.compile(rf"第?([{NUMERAL_CHARS}]{{1,3}}|\d{{1,3}})(?=党?支部|党小组|党总支)")
+
+
+def unit_number(unit: str) -> int:
+    """The unit's place in every rotation: crc32 of its name, except that a numbered branch
+    takes its body's number plus its own ordinal, so the first n branches of one body (n
+    wordings per item) never share a wording."""
+    match = _BRANCH.search(unit)
+    if match:
+        ordinal = int(match[1]) if match[1].isdigit() else parse_chinese(match[1])
+        if ordinal is not None:
+            body = unit[: match.start()] + "#" + unit[match.end() :]
+            return zlib.crc32(body.encode()) + ordinal
+    return zlib.crc32(unit.encode())
+
+
+def ranked(variants: Sequence[str], unit: str, item: str) -> list[str]:
+    """The wordings in this unit's order: a rotation of the list starting at crc32(unit) +
+    crc32(item), the same on every run and machine.
+
+    Rotating by the unit's own number (rather than shuffling each item by its own hash) makes
+    two offices differ on every item at once: with n wordings per item, two units either take
+    the same wording everywhere (their numbers agree modulo n, one pair in n) or nowhere, so
+    most pairs of offices share no sentence at all instead of every pair sharing a third, and
+    numbered branches of one body share none (`unit_number`)."""
+    n = len(variants)
+    start = (unit_number(unit) + zlib.crc32(item.encode())) % n if n else 0
+    return [variants[(start + k) % n] for k in range(n)]
 
 
 @lru_cache(maxsize=4096)

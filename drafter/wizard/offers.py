@@ -125,7 +125,7 @@ def measure_offers(
     said = [*wording.said, *(m.text for m in bank[:TOGETHER])]  # ticked together by default
     candidates = []
     for m in bank:
-        detail = m.cause_for(wording.unit, said) if wording.causes else m.detail_for(wording.unit, said)
+        detail = knowledge.cause_for(m, wording.unit, said) if wording.causes else m.detail_for(wording.unit, said)
         said += [m.text, detail]
         candidates.append(MeasureOffer(m.text, detail))
     candidates += [MeasureOffer(p) for p in points if p]

@@ -5,7 +5,8 @@ file 0.1's `drafter import` wrote, with the Markdown rendered from each (expecte
 were taken with 0.1 and re-taken once when composition learned to write counts into their
 measures, to say framing sentences once and to leave out empty sections (issue 9), and once more
 when the kinds' openings, closings and framing sentences got several wordings chosen by the unit
-(issue 19: only those sentences changed); every other difference is a regression.
+(issue 19: only those sentences changed), and when that choice became a rotation by the unit
+(again only those sentences); every other difference is a regression.
 """
 
 from __future__ import annotations

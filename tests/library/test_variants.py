@@ -45,8 +45,23 @@ def test_the_order_is_stable_per_unit_and_differs_between_units() -> None:
     wordings = ["甲种说法", "乙种说法", "丙种说法"]
     assert ranked(wordings, "某某县统计局", "x") == ranked(list(wordings), "某某县统计局", "x")
     orders = {tuple(ranked(wordings, f"某某县第{n}中学", "x")) for n in range(30)}
-    assert len(orders) >= 4  # thirty units do not all read alike
+    assert len(orders) == 3  # thirty units do not all read alike: each rotation is taken
     assert sorted(ranked(wordings, "某某县统计局", "x")) == sorted(wordings)
+
+
+def test_two_units_differ_on_every_item_or_on_none() -> None:
+    """The rotation is the unit's: two offices whose first wordings differ on one item differ
+    on all of them (lists of one length), so most pairs share no wording at all."""
+    items = [[f"第{i}条甲说法", f"第{i}条乙说法", f"第{i}条丙说法", f"第{i}条丁说法"] for i in range(40)]
+    units = [f"某某县第{n}中学党支部" for n in range(12)]
+    disjoint = 0
+    for a in units:
+        for b in units:
+            if a < b:
+                same = sum(ranked(w, a, str(i))[0] == ranked(w, b, str(i))[0] for i, w in enumerate(items))
+                assert same in (0, len(items))
+                disjoint += same == 0
+    assert disjoint >= 0.6 * (len(units) * (len(units) - 1) / 2)  # about three pairs in four
 
 
 def test_a_wording_that_repeats_a_phrase_of_the_report_is_skipped() -> None:

@@ -142,11 +142,12 @@ def test_details_are_the_units_and_causes_come_when_asked(knowledge: Knowledge) 
 
     details = {
         unit: [o.detail for o in measure_offers("politics", None, "branch", knowledge, wording=Wording(unit))]
-        for unit in ("某某县统计局", "某某市水务局", "某某县档案馆")
+        for unit in ("某某县统计局机关第一党支部", "某某县统计局机关第二党支部", "某某县统计局机关第三党支部")
     }
-    assert len({tuple(d) for d in details.values()}) == 3  # three offices, three sets of wordings
-    again = [o.detail for o in measure_offers("politics", None, "branch", knowledge, wording=Wording("某某县统计局"))]
-    assert again == details["某某县统计局"]
+    assert len({tuple(d) for d in details.values()}) == 3  # three branches, three sets of wordings
+    unit = "某某县统计局机关第一党支部"
+    again = [o.detail for o in measure_offers("politics", None, "branch", knowledge, wording=Wording(unit))]
+    assert again == details[unit]
     plain = measure_offers("problems", None, "branch", knowledge)
     causes = measure_offers("problems", None, "branch", knowledge, wording=Wording("某某县统计局", causes=True))
     assert not any(o.detail for o in plain) and all(o.detail for o in causes[:3])
