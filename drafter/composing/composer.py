@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from drafter.answers import (
@@ -264,15 +265,18 @@ class _Composer:
                             return f.unit
         return "次"
 
-    def _proved(self, count: Answered, topic: str) -> BankMeasure | None:
-        """The bank measure of this topic and organisation that `count` proves, if any."""
-        if count.entry is None or not topic:
+    def _proved(self, counts: Sequence[Answered], topic: str) -> BankMeasure | None:
+        """The bank measure of this topic and organisation that proves the most of `counts`
+        (the first count's prover on a tie), if any proves one."""
+        if not topic:
             return None
         organisation = self.knowledge.chosen(self.answers.organisation).id
-        return next(
-            (m for m in self.knowledge.measures_for(topic, organisation) if count.entry in m.counts),
-            None,
-        )
+        best, most = None, 0
+        for m in self.knowledge.measures_for(topic, organisation):
+            n = sum(c.entry is not None and c.entry in m.counts for c in counts)
+            if n > most:
+                best, most = m, n
+        return best
 
     def framing(self, topic: str, items: int) -> str:
         """The framing sentence of a closing part (存在问题, 下一步), the first time only;
@@ -324,7 +328,7 @@ class _Composer:
         if lead:
             lead = self.framing(topic, len(measures)) + lead
         listed = {m.item.strip() for m in measures}
-        proved = self._proved(unclaimed[0], topic) if unclaimed else None
+        proved = self._proved(unclaimed, topic) if unclaimed else None
         if proved is not None and proved.text in listed:
             proved = None
         if not lead and not paragraphs and unclaimed and topic not in DEFAULT_FRAMING:

@@ -207,13 +207,17 @@ def counts_alone(
 ) -> str:
     """A section that has only counts, said as the work they prove, with who did it:
     "支部坚持集中学习与个人自学相结合，全年开展集中学习12次、专题研讨4次。" — the bank
-    measure `proved` by the first count leads; without one, the subject alone does
-    ("支部全年评选表彰优秀党员3名。"). Never a bare "全年……12次。" line."""
-    counted = count_clause(counts, verbs)
-    if not counted:
-        return ""
+    measure `proved` leads the figures it proves, and those it does not prove follow after a
+    semicolon, so no figure reads as that measure's work ("……党员大会2次；开展谈心谈话35人次。");
+    without one, the subject alone leads ("支部全年评选表彰优秀党员3名。"). Never a bare
+    "全年……12次。" line."""
+    mine = [c for c in counts if proved is not None and c.entry is not None and c.entry in proved.counts]
+    if not mine:
+        counted = count_clause(counts, verbs)
+        return sentence(f"{subject}{period}{counted}") if counted else ""
+    rest = count_clause([c for c in counts if c not in mine], verbs)
     lead = f"{clause(proved.text)}，" if proved is not None else ""
-    return sentence(f"{subject}{lead}{period}{counted}")
+    return sentence(f"{subject}{lead}{period}{count_clause(mine, verbs)}" + (f"；{rest}" if rest else ""))
 
 
 def with_counts(

@@ -6,6 +6,7 @@ report whose counts were typed in the wrong sub-parts and whose own detail alrea
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -139,5 +140,24 @@ def test_figures_after_a_list_are_said_by_who_did_them(tmp_path: Path, library: 
     text = text.replace("- item: 严格执行“三会一课”制度", "- item: 落实组织生活制度")
     three = paragraph_after(draft(tmp_path, library, text), "落实“三会一课”")
     assert three.startswith("一是")
-    assert "党总支严格执行“三会一课”制度，上半年召开总支委员会会议6次、党员大会2次" in three
+    assert "党总支严格执行“三会一课”制度，上半年召开总支委员会会议6次、党员大会2次；开展谈心谈话35人次。" in three
     assert "此外" not in three
+
+
+def test_a_measure_leads_figures_only_when_it_is_the_work_of_them_all(tmp_path: Path, library: Library) -> None:
+    """建设学习型党组织 proves 撰写心得体会 but not 举办专题辅导讲座: it does not lead both."""
+    text = HOSPITAL.replace("        numbers:\n          开展集中学习: 6\n",
+                            "        numbers:\n          撰写心得体会: 2\n          举办专题辅导讲座: 9\n")
+    text = text.replace("          - item: 坚持集中学习与个人自学相结合\n            detail: 结合医德医风建设开展交流研讨\n",
+                        "          - item: 落实“第一议题”制度\n          - item: 开展专题研讨\n")
+    text = text.replace("          撰写心得体会: 40\n", "")
+    first = paragraph_after(draft(tmp_path, library, text), "强化理论武装")
+    assert "专题辅导讲座9场" in first and "心得体会2篇" in first
+    led = re.search(r"党总支([^，。；]*)，上半年[^；。]*；?[^。]*。", first)
+    assert led is not None, first  # one sentence, led by who did it
+    lead = library.knowledge.measures_for("politics", "general_branch")
+    prover = next(m for m in lead if m.text == led[1])
+    ids = {e.id for e in prover.counts}
+    before, _, after = led[0].partition("；")
+    assert ("guidance_lectures" in ids) == ("专题辅导讲座9场" in before)
+    assert ("study_notes" in ids) == ("心得体会2篇" in before)

@@ -91,8 +91,8 @@ def test_drafter_new_at_a_real_terminal(tmux: tuple[str, list[str]], library: Li
     ]
     # the counts the ticked measures prove first, then the rest in the catalogue's order
     steps += [(label, ["Enter"], "") for label in (
-        "开展集中学习（次）", "开展专题研讨（次）", "开展专题调研（次）",
-        "形成调研报告（篇）", "撰写心得体会（篇）", "举办专题辅导讲座（场）",
+        "开展集中学习（次）", "开展专题研讨（次）", "撰写心得体会（篇）",
+        "开展专题调研（次）", "形成调研报告（篇）", "举办专题辅导讲座（场）",
     )]
     for wanted, keys, text in steps:
         screen.wait(wanted)
