@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         load_library,
         load_outline,
     )
-    from drafter.library.points import beyond_organisation, check_point, clean_point
+    from drafter.library.points import beyond_organisation, check_point, clean_point, odd_coinage
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
     from drafter.library.seams import ANY_TOPIC, Seams, load_seams, loose_pattern
     from drafter.library.variants import choose_wording, phrases, ranked
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
     "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "Sourced", "load_library", "load_outline"),
-    "points": ("beyond_organisation", "check_point", "clean_point"),
+    "points": ("beyond_organisation", "check_point", "clean_point", "odd_coinage"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
     "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),
     "variants": ("choose_wording", "phrases", "ranked"),
@@ -69,6 +69,7 @@ __all__ = [
     "check_point",
     "choose_wording",
     "clean_point",
+    "odd_coinage",
     "default_outlines_dir",
     "load_library",
     "load_outline",

@@ -244,6 +244,18 @@ class Knowledge:
         return [m for m in self.measures if m.topic == topic and m.fits(organisation)]
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The two-character words the bank, the count catalogue and the trade's terms use: what
+        a learned point is judged against before it is offered (points.odd_coinage)."""
+        from drafter.library.points import words_of
+        from drafter.library.variants import TERMS
+
+        texts = [t for m in self.measures for t in (m.text, *m.details, *m.causes, *m.same)]
+        texts += [w for _, wordings in self.effects for w in wordings]
+        texts += [n for c in self.counts for n in (c.object, *c.synonyms)]
+        return words_of([*texts, *TERMS])
+
+    @cached_property
     def _names(self) -> dict[str, CountEntry]:
         return _count_names(self.counts)
 

@@ -11,6 +11,7 @@ banks are held to the same rules when they load (drafter.library.knowledge).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_POINT = 30
@@ -69,6 +70,7 @@ _OPENERS = re.compile(
 )
 _PURPOSE = re.compile(r"^为了?(?:进一步|更好地?|切实|全面|有效|确保)?")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _END_PUNCT = "。；，、：:;,.！!？? \u3000"
 
 
@@ -162,6 +164,39 @@ def main_verb_problem(text: str, *, diagnosis: bool = False) -> str:
     if opener and not any(s > opener.end() for s in starts):
         return f"只有状语（“{opener.group()}……”），缺少谓语"
     return ""
+
+
+ODD_SHORT = 8  # characters: a learned point this short is a slogan or a coinage unless its words are known
+_ODD_RUN = 4  # characters in a row that no known word covers: a word of the point the trade does not use
+
+
+def odd_coinage(text: str, vocabulary: frozenset[str]) -> str:
+    """Why a short learned point reads as an odd coinage ("" when it does not): four characters
+    in a row that no two-character word of `vocabulary` covers (激发蓄能功能: 蓄能功能). Longer
+    points carry their own context and are not judged; quoted names (“…”) are names."""
+    point = _QUOTED.sub("", text)
+    if len(point) > ODD_SHORT:
+        return ""
+    covered = [False] * len(point)
+    for i in range(len(point) - 1):
+        if point[i : i + 2] in vocabulary:
+            covered[i] = covered[i + 1] = True
+    run = 0
+    for i, ok in enumerate(covered):
+        run = 0 if ok else run + 1
+        if run >= _ODD_RUN:
+            return f"“{point[i - run + 1 : i + 1]}”不是党建工作的常用说法，像生造的词"
+    return ""
+
+
+def words_of(texts: Iterable[str]) -> frozenset[str]:
+    """The two-character words of `texts` (every adjacent pair of Chinese characters) together
+    with the predicates above: the vocabulary `odd_coinage` judges against."""
+    pairs = {w for w in (*MEASURE_VERBS, *DIAGNOSIS_WORDS) if len(w) == 2}
+    for text in (*texts, *MEASURE_VERBS, *DIAGNOSIS_WORDS):
+        for segment in _CJK_RUN.findall(text):
+            pairs.update(segment[i : i + 2] for i in range(len(segment) - 1))
+    return frozenset(pairs)
 
 
 # Bodies a 党支部 or 党总支 does not have: a text naming them was learned from another unit.

@@ -30,6 +30,7 @@ from drafter.library import (
     OutlineSection,
     beyond_organisation,
     clean_point,
+    odd_coinage,
 )
 
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
@@ -117,9 +118,11 @@ def measure_offers(
         first = answering(problems, organisation, knowledge)
         bank.sort(key=lambda m: first.index(m.text) if m.text in first else len(first))
     points = [
-        clean_point(p.text)
+        point
         for p in (learned.points if learned else [])
         if not beyond_organisation(p.text, organisation)
+        and (point := clean_point(p.text))
+        and not odd_coinage(point, knowledge.vocabulary)
     ]
     wording = wording or Wording()
     said = [*wording.said, *(m.text for m in bank[:TOGETHER])]  # ticked together by default

@@ -163,3 +163,9 @@ def test_the_review_names_one_activity_in_two_parts(knowledge: Knowledge) -> Non
         ]),
     ]
     assert repeated_activities(parts, knowledge) == [("严格落实“三会一课”制度", "加强组织建设", "严格执行“三会一课”制度")]
+
+
+def test_an_odd_coinage_learned_is_not_offered(knowledge: Knowledge) -> None:
+    section = learned(["激发蓄能功能", "抓实学习教育"])
+    texts = [o.text for o in measure_offers("politics", section, "branch", knowledge)]
+    assert "抓实学习教育" in texts and "激发蓄能功能" not in texts
