@@ -36,6 +36,7 @@ LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 
 LAYOUT_PROMPT = "哪几级标题与正文接排？（勾选的：标题后直接接正文；不勾选的：标题单独成行）"
 MAX_PLACES_SHOWN = 4
 REPEATED = "请核对：“{item}”与“{heading}”里的“{first}”是同一项工作，一份报告只宜写一次。"
+_INNER = str.maketrans("“”", "‘’")  # quotes inside a quoted item become single, as 公文 nests them
 
 Action = Callable[[], None]
 
@@ -80,7 +81,9 @@ class Review:
                 pointer = todo[0] if todo else "write"
             self.say(self._summary(findings))
             for item, heading, first in repeated_activities(self.answers.sections or [], self.library.knowledge):
-                self.say(REPEATED.format(item=item, heading=heading, first=first))
+                self.say(REPEATED.format(
+                    item=item.translate(_INNER), heading=heading.translate(_INNER), first=first.translate(_INNER)
+                ))
             pointer = self.interview.select(REVIEW_PROMPT, options, pointer)
             if pointer == "write":
                 written = self.write(force=force, reference_docx=reference_docx)

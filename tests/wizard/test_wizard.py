@@ -534,3 +534,21 @@ def test_general_is_judged_by_the_library_words() -> None:
     )
     assert not Adapting(specific=("乡村振兴",)).general(part)
     assert Adapting(specific=("民族团结",)).general(part)
+
+
+def test_the_review_names_one_activity_ticked_in_two_parts(shipped: Library, tmp_path: Path) -> None:
+    """严格执行 / 严格落实“三会一课”制度 in two parts: the review says they are one work."""
+    answers = tmp_path / "x.answers.yaml"
+    answers.write_text(
+        "outline: annual\norganisation: branch\nunit: 某某县档案馆党支部\nyear: 2026\nperiod: 全年\n"
+        "date: 2026-12-05\nsections:\n"
+        "  - topic: organization\n    heading: 加强组织建设\n    measures:\n"
+        "      - item: 严格执行“三会一课”制度\n        detail: 每月召开支委会\n"
+        "  - topic: members\n    heading: 从严管理党员\n    measures:\n"
+        "      - item: 严格落实“三会一课”制度\n        detail: 党员按时参加组织生活\n",
+        encoding="utf-8",
+    )
+    prompter = Scripted(rest=ENTER)
+    run_wizard(shipped, output=tmp_path / "x.md", answers_path=answers, prompter=prompter)
+    assert "请核对：“严格落实‘三会一课’制度”与“加强组织建设”里的“严格执行‘三会一课’制度”是同一项工作，" \
+           "一份报告只宜写一次。" in prompter.said
