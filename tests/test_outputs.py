@@ -272,3 +272,36 @@ def test_a_large_batch_with_a_bad_file_leaves_no_document_and_no_temporary(
     good = [s for n, s in enumerate(sources) if n != bad]
     assert main(["render", *good, "-o", str(out)]) == 0
     assert len(list(out.iterdir())) == 19
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        lambda a, out: ["render", str(a), "-o", str(out)],
+        lambda a, out: ["new", "--answers", str(a), "--defaults", "-o", str(out)],
+        lambda a, out: ["import", str(a.with_name("r.txt")), "-o", str(out)],
+    ],
+    ids=["render", "new", "import"],
+)
+def test_an_output_name_with_a_newline_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command
+) -> None:
+    answers = write(tmp_path / "a.answers.yaml", BASE + SECTION + "date: 2025-12-05\n")
+    write(tmp_path / "r.txt", NO_HEADINGS)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    err = fails(command(answers, tmp_path / "总结\n.docx"), capsys)
+    assert "输出文件名中有换行符" in err and "总结\\u000a.docx" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_the_wizard_refuses_an_answers_file_name_with_a_control_character(tmp_path: Path) -> None:
+    from drafter.errors import OutputError
+    from drafter.library import load_library
+    from drafter.wizard import run_wizard
+    from tests.scripted import ENTER, Scripted
+
+    prompter = Scripted(rest=ENTER)
+    with pytest.raises(OutputError, match="制表符"):
+        run_wizard(load_library(None), output=tmp_path / "总结.docx",
+                   answers_path=tmp_path / "a\t.answers.yaml", prompter=prompter)
+    assert prompter.asked == [] and list(tmp_path.iterdir()) == []

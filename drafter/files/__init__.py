@@ -15,7 +15,13 @@ from drafter import lazy_exports
 
 if TYPE_CHECKING:
     from drafter.files.cache import checked, mark_checked
-    from drafter.files.fsutil import check_output, check_outputs, is_directory, read_input
+    from drafter.files.fsutil import (
+        check_output,
+        check_outputs,
+        is_directory,
+        read_input,
+        refuse_control_characters,
+    )
     from drafter.files.schema import ANY, Map, OneOf, Opt, excerpt, validate, validate_once
     from drafter.files.writes import BACKGROUND_FROM, Staging, write_all, write_atomic
     from drafter.files.yaml_dump import dump_yaml
@@ -23,7 +29,7 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "cache": ("checked", "mark_checked"),
-    "fsutil": ("check_output", "check_outputs", "is_directory", "read_input"),
+    "fsutil": ("check_output", "check_outputs", "is_directory", "read_input", "refuse_control_characters"),
     "schema": ("ANY", "Map", "OneOf", "Opt", "excerpt", "validate", "validate_once"),
     "writes": ("BACKGROUND_FROM", "Staging", "write_all", "write_atomic"),
     "yaml_dump": ("dump_yaml",),
@@ -50,6 +56,7 @@ __all__ = [
     "mark_checked",
     "parse_yaml",
     "read_input",
+    "refuse_control_characters",
     "shipped_outlines_dir",
     "validate",
     "validate_once",

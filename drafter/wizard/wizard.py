@@ -15,7 +15,7 @@ from pathlib import Path
 from drafter.answers import Answers, read_answers, require_complete
 from drafter.domain import answers_beside
 from drafter.errors import Interrupted, UserError
-from drafter.files import check_output
+from drafter.files import check_output, refuse_control_characters
 from drafter.library import Library
 from drafter.wizard.carry import Carry, load_last_period
 from drafter.wizard.interview import Interview, default_outline
@@ -47,6 +47,8 @@ def run_wizard(
     """
     today = dt.date.today()
     path = answers_path or answers_beside(output)
+    refuse_control_characters(output)
+    refuse_control_characters(path)  # written after every answer: refused before the first
     last = None
     if last_path is not None:
         if defaults_only:
