@@ -1,7 +1,8 @@
 """drafter's command line: parse arguments in Chinese, call one command, funnel every error.
 
 Exit codes: 0 ok; 1 a check found something (`diff`, `check`); 2 bad input or usage;
-3 an internal error (a bug: rerun with --debug and report it); 130 interrupted (answers saved).
+3 an internal error (a bug: rerun with --debug and report it); 130 interrupted (answers saved);
+143 the wizard sent SIGTERM (answers saved, as on Ctrl-C).
 Each command lives in `drafter.commands` and is imported only when it runs, so `drafter --help`
 stays fast.
 """
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="drafter",
         add_help=False,
         description="党建工作总结起草助手：从真实报告学习结构，问答填写本期情况，生成符合公文格式的 Word 文档。",
-        epilog="退出码：0 成功；1 核稿或比较发现问题；2 输入或用法有误；3 内部错误；130 已中断（答案已保存）。",
+        epilog="退出码：0 成功；1 核稿或比较发现问题；2 输入或用法有误；3 内部错误；130 已中断、143 收到终止信号（答案都已保存）。",
     )
     _add_help(parser)
     parser.add_argument("--version", action="version", version=f"drafter {__version__}", help="显示版本号并退出")
