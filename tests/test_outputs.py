@@ -234,7 +234,7 @@ def test_a_batch_made_by_worker_processes_equals_one_made_in_turn(
     monkeypatch.setattr(render_command, "PER_WORKER", 10**6)
     assert run(["render", *sources, "-o", str(tmp_path / "serial")]) == 0
     monkeypatch.setattr(render_command, "PER_WORKER", 1)
-    monkeypatch.setattr(render_command.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # drafter.commands.workers asks os
     assert run(["render", *sources, "-o", str(tmp_path / "parallel")]) == 0
     for n in range(6):
         serial = (tmp_path / "serial" / f"f{n}.docx").read_bytes()
@@ -266,7 +266,7 @@ def test_a_large_batch_with_a_bad_file_leaves_no_document_and_no_temporary(
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(render_command, "PER_WORKER", 1)
-    monkeypatch.setattr(render_command.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # drafter.commands.workers asks os
     assert f"f{bad:02}.answers.yaml" in fails(["render", *sources, "-o", str(out)], capsys)
     assert list(out.iterdir()) == []
     good = [s for n, s in enumerate(sources) if n != bad]

@@ -12,8 +12,6 @@ while the next ones are being made.
 from __future__ import annotations
 
 import argparse
-import gc
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -80,41 +78,16 @@ def _documents(
     jobs: list[tuple[Path, str]], library: Library, reference_docx: Path | None
 ) -> Iterator[_Made]:
     """Every answers file read, checked and made into a document, in order; the first that fails
-    stops the command with its own message. Many are made by worker processes, one per core.
-
-    Workers are forked with the library already in memory and receive only an index, so
-    nothing large is pickled; where fork is not available (Windows, macOS by default) the
-    documents are made one after the other. Either way the bytes are the same.
+    stops the command with its own message. Many are made by worker processes, one per core
+    (drafter.commands.workers), the library already in memory; the bytes are the same either way.
     """
-    workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
-    if workers >= 2:  # imported only for a batch: they cost a single render ~10 ms
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for job in jobs:
-            yield _made(_make(job, library, reference_docx))
-        return
-    # The first document is made here, before forking: what it loads on the way (modules,
-    # knowledge, templates, the .docx package) every worker then starts with. It is handed on
-    # only once the workers exist: the caller then starts threads, and a process with threads
-    # must not fork.
-    first = _made(_make(jobs[0], library, reference_docx))
-    _SHARED[:] = [(jobs, library, reference_docx)]
-    # Everything loaded so far is left out of the workers' garbage collections: a collection
-    # touches every object it tracks, which makes a forked worker copy the memory it shares
-    # with this process.
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(jobs) // (workers * 4))
-            results = pool.map(_worker_make, range(1, len(jobs)), chunksize=chunk)  # forks now
-            yield first
-            for result in results:
-                yield _made(result)
-    finally:
-        _SHARED.clear()
-        gc.unfreeze()
+    from drafter.commands.workers import in_order
+
+    def make(index: int) -> _Made | _Failed:
+        return _make(jobs[index], library, reference_docx)
+
+    for result in in_order(make, len(jobs), per_worker=PER_WORKER):
+        yield _made(result)
 
 
 def _made(result: _Made | _Failed) -> _Made:
@@ -139,12 +112,3 @@ def _make(job: tuple[Path, str], library: Library, reference_docx: Path | None) 
     except UserError as exc:
         return _Failed(exc.message, exc.hint)
     return _Made(content, str(answers.outline.path) if answers.outline.path else None)
-
-
-# The batch a forked worker inherits: (jobs, library, reference .docx).
-_SHARED: list[tuple[list[tuple[Path, str]], Library, Path | None]] = []
-
-
-def _worker_make(index: int) -> _Made | _Failed:
-    jobs, library, reference = _SHARED[0]
-    return _make(jobs[index], library, reference)
