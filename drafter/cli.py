@@ -139,7 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("new", type=Path, metavar="新", help="本期的报告或答案文件")
 
     p = command("check", "核稿：检查报告或答案文件中读者会发现的问题（占位符、年份、孤立的“一是”、重复、标点等）；有问题时退出码为 1")
-    p.add_argument("files", type=Path, nargs="+", metavar="文件", help="报告（.txt/.md/.docx）或答案文件（.yaml）")
+    p.add_argument(
+        "files", type=Path, nargs="+", metavar="文件",
+        help="报告（.txt/.md/.docx）、答案文件（.yaml）或文件夹（核稿其中的报告和答案文件）",
+    )
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--summary", action="store_true", help="多个文件时只显示每个文件一行的汇总")
+    shown.add_argument("--json", action="store_true", help="以 JSON 输出全部结果（格式见 README）")
 
     p = command("outline", "显示报告的结构树")
     p.add_argument("reports", type=Path, nargs="+", metavar="报告", help=".txt / .md / .docx 报告")

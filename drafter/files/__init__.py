@@ -1,7 +1,8 @@
 """Files in and out, safely: bounded reads of regular files, outputs refused before anything is
-written (fsutil), writes that are all or nothing (writes), YAML loaded with located errors and
-written readably (yamlio, yaml_dump), the schema checker for those files (schema), and the parse
-cache of drafter's own outlines (cache). The floor every other package stands on.
+written (fsutil), the files a command line names with its folders opened (listing), writes that
+are all or nothing (writes), YAML loaded with located errors and written readably (yamlio,
+yaml_dump), the schema checker for those files (schema), and the parse cache of drafter's own
+outlines (cache). The floor every other package stands on.
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
         read_input,
         refuse_control_characters,
     )
+    from drafter.files.listing import Listing, list_files
     from drafter.files.schema import ANY, Map, OneOf, Opt, excerpt, validate, validate_once
     from drafter.files.writes import BACKGROUND_FROM, Staging, write_all, write_atomic
     from drafter.files.yaml_dump import dump_yaml
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "cache": ("checked", "mark_checked"),
     "fsutil": ("check_output", "check_outputs", "is_directory", "read_input", "refuse_control_characters"),
+    "listing": ("Listing", "list_files"),
     "schema": ("ANY", "Map", "OneOf", "Opt", "excerpt", "validate", "validate_once"),
     "writes": ("BACKGROUND_FROM", "Staging", "write_all", "write_atomic"),
     "yaml_dump": ("dump_yaml",),
@@ -41,6 +44,7 @@ __all__ = [
     "ANY",
     "BACKGROUND_FROM",
     "KeyPath",
+    "Listing",
     "Map",
     "OneOf",
     "Opt",
@@ -52,6 +56,7 @@ __all__ = [
     "dump_yaml",
     "excerpt",
     "is_directory",
+    "list_files",
     "load_yaml",
     "mark_checked",
     "parse_yaml",
