@@ -125,7 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="输出",
         help="输出文件；多个答案文件时为输出目录；- 或省略时 md/txt 输出到屏幕（.docx 省略时写到当前文件夹）",
     )
-    p.add_argument("--format", choices=("docx", "md", "txt"), help="输出格式（默认按扩展名，否则 docx）")
+    p.add_argument(
+        "--format", choices=("docx", "md", "txt", "pdf"),
+        help="输出格式（默认按扩展名，否则 docx）；pdf 由 LibreOffice 把 .docx 转成 PDF（需已安装 LibreOffice）",
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--reference-docx", type=Path, metavar="模板.docx", help="采用本单位 Word 模板中的样式")
 

@@ -1,7 +1,8 @@
 """`drafter render ANSWERS... [-o OUT]`: answers files straight to documents, no questions.
 
 One answers file goes to `-o FILE` (or to standard output for Markdown and plain text when
-`-o` is left out or is `-`); several go into the folder `-o DIR`, each named after its answers
+`-o` is left out or is `-`); a PDF is the .docx printed by LibreOffice, every document of a
+batch in one LibreOffice run, once every output has been checked; several go into the folder `-o DIR`, each named after its answers
 file. Every answers file is read and checked, and every output checked (two answers files of
 one name would give one output; an output may not be an input), before anything is put in
 place; the documents are then put in place together, so a failure leaves no part behind. In
@@ -21,7 +22,14 @@ from drafter.domain import output_in
 from drafter.errors import EXIT_OK, UserError
 from drafter.files import BACKGROUND_FROM, Staging, check_outputs, is_directory
 from drafter.library import Library, load_library
-from drafter.writers import document_bytes, format_of, refuse_input_name, text_of_document
+from drafter.writers import (
+    document_bytes,
+    format_of,
+    made_as,
+    pdf_documents,
+    refuse_input_name,
+    text_of_document,
+)
 
 STDOUT = Path("-")
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save
@@ -39,6 +47,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(text_of_document(composed_answers(paths[0], library)[1], fmt))
         return EXIT_OK
     if target == STDOUT:
+        if fmt == "pdf":
+            raise UserError("PDF 不能输出到屏幕。", hint="请用 -o 给出 .pdf 文件名，或加 --format md / txt。")
         raise UserError("Word 文档（.docx）不能输出到屏幕。", hint="请用 -o 给出 .docx 文件名，或加 --format md / txt。")
     fmt = fmt or "docx"
     if target is None:
@@ -52,15 +62,24 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     outputs = [output for _, output in targets]
     for output in outputs:
         refuse_input_name(output)
-    jobs = [(answers_path, format_of(output, fmt)) for answers_path, output in targets]
-    with Staging(force=args.force, background=len(jobs) >= BACKGROUND_FROM) as staging:
+    formats = [format_of(output, fmt) for output in outputs]
+    jobs = [(answers_path, made_as(f)) for (answers_path, _), f in zip(targets, formats, strict=True)]
+    printed = [n for n, f in enumerate(formats) if f == "pdf"]  # made as .docx, then printed
+    with Staging(force=args.force, background=len(jobs) >= BACKGROUND_FROM and not printed) as staging:
         outlines: list[Path | None] = []
-        for output, made in zip(outputs, _documents(jobs, library, args.reference_docx), strict=True):
+        to_print: list[bytes] = []
+        made_all = _documents(jobs, library, args.reference_docx)
+        for output, made, f in zip(outputs, made_all, formats, strict=True):
             outlines.append(Path(made.outline) if made.outline else None)
-            staging.stage(output, made.content)
+            if f == "pdf":
+                to_print.append(made.content)
+            else:
+                staging.stage(output, made.content)
         # Inputs first (their messages come first), then every output, before anything is put
-        # in place; the outlines the answers name are inputs too.
+        # in place (and before LibreOffice is started); the outlines the answers name are inputs too.
         check_outputs(outputs, force=args.force, inputs=[*paths, args.reference_docx, *outlines])
+        for n, pdf in zip(printed, pdf_documents(to_print) if to_print else [], strict=True):
+            staging.stage(outputs[n], pdf)
         staging.commit()
     for output in outputs:
         out.write(f"已生成：{output}\n")
