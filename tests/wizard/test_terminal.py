@@ -2,13 +2,13 @@
 
 The one end-to-end test of the interview as a user meets it (prompt_toolkit on a real tty,
 Chinese text typed, Enter on an empty line ending the text). Each key is sent only once the
-prompt it answers is on the screen. Skipped when tmux is not installed (CI installs it).
+prompt it answers is on the screen. Skipped when tmux is not installed; under CI=true, which
+installs it, a missing tmux fails instead.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 
 from drafter.library.outline import Library
+from tests.helpers import need_tools
 
 TIMEOUT = 30.0  # seconds to wait for one screen
 
 
 @pytest.fixture
 def tmux(tmp_path: Path):  # noqa: ANN201 - a generator fixture
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed (CI installs it)")
+    need_tools("tmux")  # skipped without it, failed under CI=true (CI installs it)
     session = f"drafter-test-{os.getpid()}-{time.monotonic_ns()}"
     socket = tmp_path / "tmux.sock"
     base = ["tmux", "-u", "-S", str(socket)]
