@@ -14,7 +14,6 @@ from drafter.errors import OutputError
 from drafter.files import check_output, write_atomic
 
 FORMATS = ("docx", "md", "txt", "pdf")
-SCREEN_FORMATS = ("md", "txt")  # what may go to the terminal
 # Suffixes of the files drafter reads: a document written under one would pass for one.
 INPUT_SUFFIXES = (".yaml", ".yml")
 
