@@ -257,29 +257,39 @@ def test_the_schema_names_every_rule() -> None:
 
 # --- speed -----------------------------------------------------------------------------------
 
-GOAL_SECONDS = 2.0
-BOUND_SECONDS = 3.0  # the goal with room for a machine shared with other work: best of three runs
+GOAL_SECONDS = 2.0  # wall time on two idle cores
+CPU_BOUND = 3.0  # CPU seconds of the process and its workers: on two cores, within the goal
+WALL_BOUND = 6.0  # wall seconds, best of three, on a machine shared with other work
 
 
 def test_fifty_reports_of_5000_characters_in_a_whole_process(tmp_path: Path) -> None:
     """`drafter check 报告/` over 50 reports, as a user starts it (interpreter, imports, library,
-    50 .docx read and checked, output): best of three runs under 3 s (the goal is 2 s; the
-    benchmark, bench/bench_check.py, measures the median on a quiet machine)."""
+    50 .docx read and checked, output). The machine is shared (the suite itself runs on both
+    cores), so the bound that holds the goal is the CPU time of the process and its workers,
+    which load does not change: under 3 s, that is under 2 s of wall time on two idle cores
+    (start-up ~0.1 s + 3 s / 2). The wall time, best of three, must stay under 6 s; the
+    benchmark (bench/bench_check.py) measures the median wall time itself."""
+    import resource
+
     from drafter.reading import read_report
 
     reports = write_reports(tmp_path / "报告", 50)
     sizes = [len("".join(read_report(p).text.split())) for p in reports]
     assert min(sizes) >= 4900 and max(sizes) <= 5000
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    times = []
+    walls, cpus = [], []
     for _ in range(3):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "drafter", "check", str(tmp_path / "报告"), "--summary"],
             capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
         )
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == len(reports) + 1 and lines[-1].startswith("共 50 个文件：16 个有问题")
-    assert min(times) < BOUND_SECONDS, f"{sorted(times)} s (goal {GOAL_SECONDS} s)"
+    assert min(cpus) < CPU_BOUND, f"CPU {sorted(cpus)} s (goal {GOAL_SECONDS} s of wall time on 2 cores)"
+    assert min(walls) < WALL_BOUND, f"wall {sorted(walls)} s"
