@@ -1,7 +1,8 @@
 """drafter's command line: parse arguments in Chinese, call one command, funnel every error.
 
 Exit codes: 0 ok; 1 a check found something (`diff`, `check`); 2 bad input or usage;
-3 an internal error (a bug: rerun with --debug and report it); 130 interrupted (answers saved).
+3 an internal error (a bug: rerun with --debug and report it); 130 interrupted (answers saved);
+143 the wizard sent SIGTERM (answers saved, as on Ctrl-C).
 Each command lives in `drafter.commands` and is imported only when it runs, so `drafter --help`
 stays fast.
 """
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="drafter",
         add_help=False,
         description="党建工作总结起草助手：从真实报告学习结构，问答填写本期情况，生成符合公文格式的 Word 文档。",
-        epilog="退出码：0 成功；1 核稿或比较发现问题；2 输入或用法有误；3 内部错误；130 已中断（答案已保存）。",
+        epilog="退出码：0 成功；1 核稿或比较发现问题；2 输入或用法有误；3 内部错误；130 已中断、143 收到终止信号（答案都已保存）。",
     )
     _add_help(parser)
     parser.add_argument("--version", action="version", version=f"drafter {__version__}", help="显示版本号并退出")
@@ -124,7 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="输出",
         help="输出文件；多个答案文件时为输出目录；- 或省略时 md/txt 输出到屏幕（.docx 省略时写到当前文件夹）",
     )
-    p.add_argument("--format", choices=("docx", "md", "txt"), help="输出格式（默认按扩展名，否则 docx）")
+    p.add_argument(
+        "--format", choices=("docx", "md", "txt", "pdf"),
+        help="输出格式（默认按扩展名，否则 docx）；pdf 由 LibreOffice 把 .docx 转成 PDF（需已安装 LibreOffice）",
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--reference-docx", type=Path, metavar="模板.docx", help="采用本单位 Word 模板中的样式")
 
@@ -138,7 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("new", type=Path, metavar="新", help="本期的报告或答案文件")
 
     p = command("check", "核稿：检查报告或答案文件中读者会发现的问题（占位符、年份、孤立的“一是”、重复、标点等）；有问题时退出码为 1")
-    p.add_argument("files", type=Path, nargs="+", metavar="文件", help="报告（.txt/.md/.docx）或答案文件（.yaml）")
+    p.add_argument(
+        "files", type=Path, nargs="+", metavar="文件",
+        help="报告（.txt/.md/.docx）、答案文件（.yaml）或文件夹（核稿其中的报告和答案文件）",
+    )
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--summary", action="store_true", help="多个文件时只显示每个文件一行的汇总")
+    shown.add_argument("--json", action="store_true", help="以 JSON 输出全部结果（格式见 README）")
 
     p = command("outline", "显示报告的结构树")
     p.add_argument("reports", type=Path, nargs="+", metavar="报告", help=".txt / .md / .docx 报告")

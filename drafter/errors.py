@@ -14,6 +14,7 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process the signal ended
 
 
 class UserError(Exception):
@@ -86,6 +87,13 @@ class Interrupted(UserError):
 
     exit_code = EXIT_INTERRUPTED
     label = ""
+
+
+class Terminated(Interrupted):
+    """The wizard was sent SIGTERM (a closing window, `kill`, a service stopping): it stopped
+    as on Ctrl-C, answers saved and the message said, and exits 143 so a script can tell."""
+
+    exit_code = EXIT_TERMINATED
 
 
 class SavedForLater(Interrupted):

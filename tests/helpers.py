@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,23 @@ def disk_full_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> None:
         return real_write(fd, data)
 
     monkeypatch.setattr(os, "write", write)
+
+
+# Where each program the tests run comes from (Debian packages; .ci/run installs them).
+TOOL_PACKAGES = {
+    "soffice": "libreoffice-writer-nogui", "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils",
+    "pdftoppm": "poppler-utils", "tmux": "tmux",
+}
+
+
+def need_tools(*tools: str) -> None:
+    """Skip, saying what to install, when one of these programs is missing; under CI=true fail
+    instead: CI installs them, so a missing one there is a broken CI, not a reason to skip."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if not missing:
+        return
+    packages = sorted({TOOL_PACKAGES.get(tool, tool) for tool in missing})
+    reason = f"{', '.join(missing)} not installed (Debian: apt-get install {' '.join(packages)}; .ci/run installs them)"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI=true, yet {reason}")
+    pytest.skip(reason)

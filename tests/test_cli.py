@@ -45,8 +45,8 @@ def test_usage_errors_exit_2_in_chinese(capsys) -> None:
     assert err.startswith("错误：缺少必需的参数：答案文件。") and "usage" not in err
     assert run(["learn", "a.txt"]) == 2
     assert "缺少必需的参数：-o/--output" in capsys.readouterr().err
-    assert run(["render", "a.yaml", "--format", "pdf"]) == 2
-    assert "无效的选项 'pdf'" in capsys.readouterr().err
+    assert run(["render", "a.yaml", "--format", "odt"]) == 2
+    assert "无效的选项 'odt'" in capsys.readouterr().err
 
 
 def test_help_speaks_chinese(capsys) -> None:

@@ -234,7 +234,7 @@ def test_a_batch_made_by_worker_processes_equals_one_made_in_turn(
     monkeypatch.setattr(render_command, "PER_WORKER", 10**6)
     assert run(["render", *sources, "-o", str(tmp_path / "serial")]) == 0
     monkeypatch.setattr(render_command, "PER_WORKER", 1)
-    monkeypatch.setattr(render_command.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # drafter.commands.workers asks os
     assert run(["render", *sources, "-o", str(tmp_path / "parallel")]) == 0
     for n in range(6):
         serial = (tmp_path / "serial" / f"f{n}.docx").read_bytes()
@@ -266,9 +266,42 @@ def test_a_large_batch_with_a_bad_file_leaves_no_document_and_no_temporary(
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(render_command, "PER_WORKER", 1)
-    monkeypatch.setattr(render_command.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # drafter.commands.workers asks os
     assert f"f{bad:02}.answers.yaml" in fails(["render", *sources, "-o", str(out)], capsys)
     assert list(out.iterdir()) == []
     good = [s for n, s in enumerate(sources) if n != bad]
     assert main(["render", *good, "-o", str(out)]) == 0
     assert len(list(out.iterdir())) == 19
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        lambda a, out: ["render", str(a), "-o", str(out)],
+        lambda a, out: ["new", "--answers", str(a), "--defaults", "-o", str(out)],
+        lambda a, out: ["import", str(a.with_name("r.txt")), "-o", str(out)],
+    ],
+    ids=["render", "new", "import"],
+)
+def test_an_output_name_with_a_newline_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command
+) -> None:
+    answers = write(tmp_path / "a.answers.yaml", BASE + SECTION + "date: 2025-12-05\n")
+    write(tmp_path / "r.txt", NO_HEADINGS)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    err = fails(command(answers, tmp_path / "总结\n.docx"), capsys)
+    assert "输出文件名中有换行符" in err and "总结\\u000a.docx" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_the_wizard_refuses_an_answers_file_name_with_a_control_character(tmp_path: Path) -> None:
+    from drafter.errors import OutputError
+    from drafter.library import load_library
+    from drafter.wizard import run_wizard
+    from tests.scripted import ENTER, Scripted
+
+    prompter = Scripted(rest=ENTER)
+    with pytest.raises(OutputError, match="制表符"):
+        run_wizard(load_library(None), output=tmp_path / "总结.docx",
+                   answers_path=tmp_path / "a\t.answers.yaml", prompter=prompter)
+    assert prompter.asked == [] and list(tmp_path.iterdir()) == []

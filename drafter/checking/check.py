@@ -38,8 +38,8 @@ from drafter.domain import is_count
 from drafter.library import Library
 
 __all__ = [
-    "CheckContext", "Finding", "check_document", "context_of_answers",
-    "format_findings", "resolve_context", "run_check",
+    "CheckContext", "Finding", "check_document", "check_path", "context_of_answers",
+    "describe_context", "format_findings", "report_text", "resolve_context", "run_check",
 ]
 
 Rule = Callable[[View, CheckContext], list[Finding]]
@@ -183,16 +183,28 @@ def describe_context(context: CheckContext) -> str:
 
 
 def run_check(path: Path, library: Library) -> tuple[str, bool]:
-    """`drafter check`: the text to print and whether anything was found."""
+    """`drafter check` of one file: the text to print and whether anything was found."""
+    context, findings = check_path(path, library)
+    return report_text(path.name, context, findings), bool(findings)
+
+
+def check_path(path: Path, library: Library) -> tuple[CheckContext, list[Finding]]:
+    """A report or answers file read and checked: what was assumed, and the findings.
+
+    A file that cannot be read raises its `UserError`, as every reader does.
+    """
     if is_answers_file(path):
         answers, doc = composed_answers(path, library)
         context = context_of_answers(answers, library)
     else:
         doc, context = document_of(path, library), CheckContext()
     context = resolve_context(doc, context)
-    findings = check_document(doc, context)
-    header = f"核稿：{path.name}（{describe_context(context)}）"
-    return f"{header}\n\n{format_findings(findings)}", bool(findings)
+    return context, check_document(doc, context)
+
+
+def report_text(name: str, context: CheckContext, findings: list[Finding]) -> str:
+    """One file's 核稿 as printed: a header naming the file and what was assumed, the findings."""
+    return f"核稿：{name}（{describe_context(context)}）\n\n{format_findings(findings)}"
 
 
 # --- where documents come from -------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """`drafter render ANSWERS... [-o OUT]`: answers files straight to documents, no questions.
 
 One answers file goes to `-o FILE` (or to standard output for Markdown and plain text when
-`-o` is left out or is `-`); several go into the folder `-o DIR`, each named after its answers
+`-o` is left out or is `-`); a PDF is the .docx printed by LibreOffice, every document of a
+batch in one LibreOffice run, once every output has been checked; several go into the folder `-o DIR`, each named after its answers
 file. Every answers file is read and checked, and every output checked (two answers files of
 one name would give one output; an output may not be an input), before anything is put in
 place; the documents are then put in place together, so a failure leaves no part behind. In
@@ -12,8 +13,6 @@ while the next ones are being made.
 from __future__ import annotations
 
 import argparse
-import gc
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -23,7 +22,14 @@ from drafter.domain import output_in
 from drafter.errors import EXIT_OK, UserError
 from drafter.files import BACKGROUND_FROM, Staging, check_outputs, is_directory
 from drafter.library import Library, load_library
-from drafter.writers import document_bytes, format_of, refuse_input_name, text_of_document
+from drafter.writers import (
+    document_bytes,
+    format_of,
+    made_as,
+    pdf_documents,
+    refuse_input_name,
+    text_of_document,
+)
 
 STDOUT = Path("-")
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save
@@ -41,6 +47,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(text_of_document(composed_answers(paths[0], library)[1], fmt))
         return EXIT_OK
     if target == STDOUT:
+        if fmt == "pdf":
+            raise UserError("PDF 不能输出到屏幕。", hint="请用 -o 给出 .pdf 文件名，或加 --format md / txt。")
         raise UserError("Word 文档（.docx）不能输出到屏幕。", hint="请用 -o 给出 .docx 文件名，或加 --format md / txt。")
     fmt = fmt or "docx"
     if target is None:
@@ -54,15 +62,24 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     outputs = [output for _, output in targets]
     for output in outputs:
         refuse_input_name(output)
-    jobs = [(answers_path, format_of(output, fmt)) for answers_path, output in targets]
-    with Staging(force=args.force, background=len(jobs) >= BACKGROUND_FROM) as staging:
+    formats = [format_of(output, fmt) for output in outputs]
+    jobs = [(answers_path, made_as(f)) for (answers_path, _), f in zip(targets, formats, strict=True)]
+    printed = [n for n, f in enumerate(formats) if f == "pdf"]  # made as .docx, then printed
+    with Staging(force=args.force, background=len(jobs) >= BACKGROUND_FROM and not printed) as staging:
         outlines: list[Path | None] = []
-        for output, made in zip(outputs, _documents(jobs, library, args.reference_docx), strict=True):
+        to_print: list[bytes] = []
+        made_all = _documents(jobs, library, args.reference_docx)
+        for output, made, f in zip(outputs, made_all, formats, strict=True):
             outlines.append(Path(made.outline) if made.outline else None)
-            staging.stage(output, made.content)
+            if f == "pdf":
+                to_print.append(made.content)
+            else:
+                staging.stage(output, made.content)
         # Inputs first (their messages come first), then every output, before anything is put
-        # in place; the outlines the answers name are inputs too.
+        # in place (and before LibreOffice is started); the outlines the answers name are inputs too.
         check_outputs(outputs, force=args.force, inputs=[*paths, args.reference_docx, *outlines])
+        for n, pdf in zip(printed, pdf_documents(to_print) if to_print else [], strict=True):
+            staging.stage(outputs[n], pdf)
         staging.commit()
     for output in outputs:
         out.write(f"已生成：{output}\n")
@@ -80,41 +97,16 @@ def _documents(
     jobs: list[tuple[Path, str]], library: Library, reference_docx: Path | None
 ) -> Iterator[_Made]:
     """Every answers file read, checked and made into a document, in order; the first that fails
-    stops the command with its own message. Many are made by worker processes, one per core.
-
-    Workers are forked with the library already in memory and receive only an index, so
-    nothing large is pickled; where fork is not available (Windows, macOS by default) the
-    documents are made one after the other. Either way the bytes are the same.
+    stops the command with its own message. Many are made by worker processes, one per core
+    (drafter.commands.workers), the library already in memory; the bytes are the same either way.
     """
-    workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
-    if workers >= 2:  # imported only for a batch: they cost a single render ~10 ms
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for job in jobs:
-            yield _made(_make(job, library, reference_docx))
-        return
-    # The first document is made here, before forking: what it loads on the way (modules,
-    # knowledge, templates, the .docx package) every worker then starts with. It is handed on
-    # only once the workers exist: the caller then starts threads, and a process with threads
-    # must not fork.
-    first = _made(_make(jobs[0], library, reference_docx))
-    _SHARED[:] = [(jobs, library, reference_docx)]
-    # Everything loaded so far is left out of the workers' garbage collections: a collection
-    # touches every object it tracks, which makes a forked worker copy the memory it shares
-    # with this process.
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(jobs) // (workers * 4))
-            results = pool.map(_worker_make, range(1, len(jobs)), chunksize=chunk)  # forks now
-            yield first
-            for result in results:
-                yield _made(result)
-    finally:
-        _SHARED.clear()
-        gc.unfreeze()
+    from drafter.commands.workers import in_order
+
+    def make(index: int) -> _Made | _Failed:
+        return _make(jobs[index], library, reference_docx)
+
+    for result in in_order(make, len(jobs), per_worker=PER_WORKER):
+        yield _made(result)
 
 
 def _made(result: _Made | _Failed) -> _Made:
@@ -139,12 +131,3 @@ def _make(job: tuple[Path, str], library: Library, reference_docx: Path | None) 
     except UserError as exc:
         return _Failed(exc.message, exc.hint)
     return _Made(content, str(answers.outline.path) if answers.outline.path else None)
-
-
-# The batch a forked worker inherits: (jobs, library, reference .docx).
-_SHARED: list[tuple[list[tuple[Path, str]], Library, Path | None]] = []
-
-
-def _worker_make(index: int) -> _Made | _Failed:
-    jobs, library, reference = _SHARED[0]
-    return _make(jobs[index], library, reference)

@@ -1,7 +1,8 @@
 """Files in and out, safely: bounded reads of regular files, outputs refused before anything is
-written (fsutil), writes that are all or nothing (writes), YAML loaded with located errors and
-written readably (yamlio, yaml_dump), the schema checker for those files (schema), and the parse
-cache of drafter's own outlines (cache). The floor every other package stands on.
+written (fsutil), the files a command line names with its folders opened (listing), writes that
+are all or nothing (writes), YAML loaded with located errors and written readably (yamlio,
+yaml_dump), the schema checker for those files (schema), and the parse cache of drafter's own
+outlines (cache). The floor every other package stands on.
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.
@@ -15,7 +16,14 @@ from drafter import lazy_exports
 
 if TYPE_CHECKING:
     from drafter.files.cache import checked, mark_checked
-    from drafter.files.fsutil import check_output, check_outputs, is_directory, read_input
+    from drafter.files.fsutil import (
+        check_output,
+        check_outputs,
+        is_directory,
+        read_input,
+        refuse_control_characters,
+    )
+    from drafter.files.listing import Listing, list_files
     from drafter.files.schema import ANY, Map, OneOf, Opt, excerpt, validate, validate_once
     from drafter.files.writes import BACKGROUND_FROM, Staging, write_all, write_atomic
     from drafter.files.yaml_dump import dump_yaml
@@ -23,7 +31,8 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "cache": ("checked", "mark_checked"),
-    "fsutil": ("check_output", "check_outputs", "is_directory", "read_input"),
+    "fsutil": ("check_output", "check_outputs", "is_directory", "read_input", "refuse_control_characters"),
+    "listing": ("Listing", "list_files"),
     "schema": ("ANY", "Map", "OneOf", "Opt", "excerpt", "validate", "validate_once"),
     "writes": ("BACKGROUND_FROM", "Staging", "write_all", "write_atomic"),
     "yaml_dump": ("dump_yaml",),
@@ -35,6 +44,7 @@ __all__ = [
     "ANY",
     "BACKGROUND_FROM",
     "KeyPath",
+    "Listing",
     "Map",
     "OneOf",
     "Opt",
@@ -46,10 +56,12 @@ __all__ = [
     "dump_yaml",
     "excerpt",
     "is_directory",
+    "list_files",
     "load_yaml",
     "mark_checked",
     "parse_yaml",
     "read_input",
+    "refuse_control_characters",
     "shipped_outlines_dir",
     "validate",
     "validate_once",

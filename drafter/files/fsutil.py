@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from drafter.errors import InputFileError, OutputError, os_reason
 MB = 1024 * 1024
 MAX_INPUT_BYTES = 32 * MB  # a report (.docx with pictures) is a few MB; text reports far less
 _DEFAULT_NAME_MAX = 255
+# Characters no output name may hold: they break the lines that name the file (a message, a
+# listing, a shell command) or make it read as another name (bidirectional overrides).
+_LINE_BREAKS = {"\n": "换行符", "\r": "回车符", "\t": "制表符", "\u2028": "换行符", "\u2029": "分段符"}
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _OPEN_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -117,7 +122,8 @@ def is_directory(path: Path) -> bool:
 def check_output(path: Path, *, force: bool, inputs: Iterable[Path | None] = ()) -> None:
     """Refuse an output that would destroy something, before anything is written.
 
-    Refused: a name longer than the file system allows; a directory or anything but a regular
+    Refused: a name with a line break or another control character; a name longer than the
+    file system allows; a directory or anything but a regular
     file (a FIFO or device stays what it is, even with force); an existing file without force;
     one of the command's own `inputs`; a missing or read-only folder.
     """
@@ -138,7 +144,24 @@ def _identities(inputs: Iterable[Path | None]) -> dict[tuple[int, int], Path]:
     return out
 
 
+def refuse_control_characters(path: Path) -> None:
+    """Refuse an output name holding a line break, a tab or another control character."""
+    text = str(path)
+    bad = [ch for ch in text if _is_control(ch)]
+    if bad:
+        shown = "".join(f"\\u{ord(ch):04x}" if _is_control(ch) else ch for ch in text)
+        names = "、".join(dict.fromkeys(_LINE_BREAKS.get(ch, f"控制字符 U+{ord(ch):04X}") for ch in bad))
+        raise OutputError(
+            f"{shown}：输出文件名中有{names}，不能使用。", hint="请换一个只含普通文字的文件名。"
+        )
+
+
+def _is_control(ch: str) -> bool:
+    return ch in _LINE_BREAKS or ch in _BIDI_CONTROLS or unicodedata.category(ch) == "Cc"
+
+
 def _check_one(path: Path, *, force: bool, inputs: dict[tuple[int, int], Path]) -> None:
+    refuse_control_characters(path)
     target = target_of(path)
     parent = target.parent
     if not is_directory(parent):

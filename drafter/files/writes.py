@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.errors import OutputError, os_reason
-from drafter.files.fsutil import target_of
+from drafter.files.fsutil import refuse_control_characters, target_of
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -114,6 +114,8 @@ class Staging:
 
     def commit(self) -> None:
         """Write what is not written yet, then put every file in place, or none."""
+        for path, _, _ in self._files:
+            refuse_control_characters(path)  # before any temporary is written or placed
         self._collect()
         for i, (path, target, data) in enumerate(self._files):
             if self._temps[i] is None:  # not started, or failed early: again, reporting now

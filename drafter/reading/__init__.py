@@ -13,11 +13,16 @@ from typing import TYPE_CHECKING
 from drafter import lazy_exports
 
 if TYPE_CHECKING:
-    from drafter.reading.docx_package import check_docx_package
+    from drafter.reading.docx_package import (
+        check_docx_package,
+        open_package,
+        parse_part,
+        read_xml_part,
+    )
     from drafter.reading.reader import Layout, SourceText, find_placeholders, normalise, read_report
 
 _EXPORTS = {
-    "docx_package": ("check_docx_package",),
+    "docx_package": ("check_docx_package", "open_package", "parse_part", "read_xml_part"),
     "reader": ("Layout", "SourceText", "find_placeholders", "normalise", "read_report"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
@@ -28,5 +33,8 @@ __all__ = [
     "check_docx_package",
     "find_placeholders",
     "normalise",
+    "open_package",
+    "parse_part",
     "read_report",
+    "read_xml_part",
 ]

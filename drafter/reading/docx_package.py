@@ -9,6 +9,11 @@ before any part is inflated or parsed, for the reports drafter reads and for the
 Limits: every part's size as the zip directory states it (zipfile never inflates a member
 past that size: a stream that inflates further fails its CRC check), its ratio to the
 compressed size, the sum over all parts, and the number of parts.
+
+Every XML part of every package drafter reads — a report, a `--reference-docx` — goes through
+`parse_part` (or `read_xml_part` for one copied as bytes): its head decoded by byte-order mark
+or NUL pattern (UTF-8, UTF-16, UTF-32), a DTD refused before parsing whatever the encoding,
+then a parser without DTDs, entities or network, and the DTD refused again if the parser saw one.
 """
 
 from __future__ import annotations
@@ -39,7 +44,21 @@ RATIO_FLOOR = 1024 * 1024  # parts smaller than this may compress as well as the
 MAX_PARTS = 5000
 PROLOG_BYTES = 64 * 1024  # where a DOCTYPE would have to be: before the root element
 _XML_PART = re.compile(r"\.(?:xml|rels|vml)$", re.IGNORECASE)
-_PROLOG = re.compile(r"\A\ufeff?\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*", re.DOTALL)
+# What may stand before the root element besides a DTD: XML's own white space (not Unicode's:
+# U+00A0 is no space to a parser), the XML declaration, processing instructions and comments.
+_PROLOG = re.compile(r"\A[ \t\r\n]*(?:(?:<\?.*?\?>|<!--.*?-->)[ \t\r\n]*)*", re.DOTALL)
+# Byte-order marks and the NUL patterns of a BOM-less "<" (XML 1.0 appendix F), longest first.
+_ENCODINGS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
 # The names of an encrypted package's streams, as stored (UTF-16LE) in the OLE directory.
 _ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
 
@@ -128,26 +147,28 @@ def _check_prolog(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
 
 
 def refuse_doctype(path: Path, name: str, data: bytes) -> None:
-    """Refuse XML whose prolog declares a DTD (entities, external subsets) or cannot be seen
-    to end within its first `PROLOG_BYTES`."""
+    """Refuse XML whose prolog declares a DTD (entities, external subsets), whatever byte-order
+    mark or encoding comes first, or whose root element cannot be seen within its first
+    `PROLOG_BYTES` (a prolog too long, or a head in no encoding a .docx part may have)."""
     head = data[:PROLOG_BYTES]
     text = _decode_head(head)
     prolog = _PROLOG.match(text)
     rest = text[prolog.end():] if prolog else text
     if rest.startswith("<!DOCTYPE"):
         raise InputFileError(path, f"文件中的 {name} 含有 DTD 声明（DOCTYPE），出于安全原因拒绝读取")
-    if rest.startswith(("<!", "<?")) or (not rest and len(head) == PROLOG_BYTES):
-        raise InputFileError(path, f"文件中的 {name} 开头异常（注释过长或未结束）；文档可能已损坏")
+    if not rest and len(head) < PROLOG_BYTES:
+        return  # an empty part: nothing to parse, nothing declared
+    if len(rest) < 2 or rest[0] != "<" or rest[1] in "!?" or rest[1] <= " ":
+        raise InputFileError(path, f"文件中的 {name} 开头异常（注释过长、未结束或编码不对）；文档可能已损坏")
 
 
 def _decode_head(head: bytes) -> str:
-    """The start of an XML part as text: UTF-16 by BOM or NUL pattern, else byte by byte."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace")
-    if head[:2] == b"<\x00":
-        return head.decode("utf-16-le", errors="replace")
-    if head[:2] == b"\x00<":
-        return head.decode("utf-16-be", errors="replace")
+    """The start of an XML part as text, without its byte-order mark: by BOM or NUL pattern,
+    else byte by byte (an XML declaration and DOCTYPE are ASCII in every ASCII-based encoding)."""
+    for start, encoding in _ENCODINGS:
+        if head.startswith(start):
+            whole = len(head) - len(head) % (4 if "32" in encoding else 2 if "16" in encoding else 1)
+            return head[:whole].decode(encoding, errors="replace").lstrip("\ufeff")
     return head.decode("latin-1")
 
 
@@ -161,6 +182,14 @@ def read_part(path: Path, archive: zipfile.ZipFile, name: str) -> bytes | None:
         return archive.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
         raise InputFileError(path, f"文件中的 {name} 已损坏；{SAVE_AS_ADVICE}") from None
+
+
+def read_xml_part(path: Path, archive: zipfile.ZipFile, name: str) -> bytes | None:
+    """An XML part's bytes to copy as they are (a reference's theme), its DTD refused first."""
+    data = read_part(path, archive, name)
+    if data is not None:
+        refuse_doctype(path, name, data)
+    return data
 
 
 def parse_part(

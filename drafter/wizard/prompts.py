@@ -2,7 +2,9 @@
 terminal and returns the raw answer (the wizard takes any `question.Prompter`; tests pass one).
 
 Every prompt goes through `unsafe_ask()`, so Ctrl-C reaches the wizard as `Aborted` (it saves
-and stops) instead of questionary printing "Cancelled by user" and returning None. End of
+and stops) instead of questionary printing "Cancelled by user" and returning None. SIGTERM
+during a prompt ends it from the prompt's event loop (the terminal restored as after Ctrl-C)
+and reaches the wizard as `TermSignal` (drafter.wizard.signals). End of
 input is `Aborted` at a real terminal (Ctrl-D) and `NoTerminalError` otherwise. Instructions
 are Chinese, and questionary's English answer echoes (checkbox "done (3 selections)", confirm
 "Yes") are erased and replaced by a Chinese line. A default that is last period's answer
@@ -25,10 +27,11 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import questionary
-from prompt_toolkit.application import run_in_terminal
+from prompt_toolkit.application import Application, run_in_terminal
 from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
@@ -37,7 +40,8 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 from prompt_toolkit.keys import Keys
 
 from drafter.errors import NoTerminalError
-from drafter.wizard.question import Aborted, PromptSpec
+from drafter.wizard.question import Aborted, PromptSpec, TermSignal
+from drafter.wizard.signals import on_sigterm
 
 __all__ = [
     "Aborted", "ChoiceCompleter", "TerminalPrompter", "build", "editor_command", "ensure_terminal",
@@ -84,14 +88,19 @@ class TerminalPrompter:
 
     def ask(self, spec: PromptSpec) -> Any:
         """Show one prompt and return the raw answer: text, a chosen value, a list, or a bool."""
+        question = build(spec)
+        ender = _PromptEnder(question.application)
         try:
-            answer = build(spec).unsafe_ask()
+            with on_sigterm(ender):
+                answer = question.unsafe_ask()
         except KeyboardInterrupt as exc:
-            raise Aborted from exc
+            raise (TermSignal if ender.pending else Aborted) from exc
         except EOFError as exc:
-            if _at_terminal():
-                raise Aborted from exc
+            if _at_terminal() or ender.pending:
+                raise (TermSignal if ender.pending else Aborted) from exc
             raise NoTerminalError() from exc
+        if ender.pending:  # the answer was given as the signal came: stop all the same
+            raise TermSignal
         if spec.widget in ("checkbox", "confirm"):
             self.say(f"? {spec.message} {_echo(spec, answer)}")
         return answer
@@ -99,6 +108,28 @@ class TerminalPrompter:
     def say(self, text: str = "") -> None:
         """Print a line for the user between prompts (previews, notices)."""
         print(text, flush=True)
+
+
+class _PromptEnder:
+    """SIGTERM while one prompt runs: never raised inside prompt_toolkit's event loop (the
+    terminal would stay raw), but handed to the loop, which ends the prompt with `TermSignal`.
+    Before the prompt starts or after it ended, the signal raises `TermSignal` at once."""
+
+    def __init__(self, app: Application[Any]) -> None:
+        self.app = app
+        self.pending = False
+
+    def __call__(self, _signum: int, _frame: FrameType | None) -> None:
+        loop = self.app.loop
+        if not self.app.is_running or loop is None or loop.is_closed():
+            raise TermSignal
+        self.pending = True
+        loop.call_soon_threadsafe(self._end)
+
+    def _end(self) -> None:
+        future = self.app.future
+        if future is not None and not future.done():
+            self.app.exit(exception=TermSignal())
 
 
 def _echo(spec: PromptSpec, answer: Any) -> str:

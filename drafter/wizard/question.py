@@ -50,6 +50,11 @@ class Aborted(Exception):
     """The user stopped the interview (Ctrl-C, Ctrl-D at a terminal, 保存并退出): save and stop."""
 
 
+class TermSignal(Aborted):
+    """SIGTERM arrived during the interview: stop as on Ctrl-C, then exit 143."""
+
+
+
 class TemplateError(UserError):
     """A question's prompt, default or condition cannot be rendered (an authoring mistake)."""
 

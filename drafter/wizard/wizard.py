@@ -14,14 +14,15 @@ from pathlib import Path
 
 from drafter.answers import Answers, read_answers, require_complete
 from drafter.domain import answers_beside
-from drafter.errors import Interrupted, UserError
-from drafter.files import check_output
+from drafter.errors import Interrupted, Terminated, UserError
+from drafter.files import check_output, refuse_control_characters
 from drafter.library import Library
 from drafter.wizard.carry import Carry, load_last_period
 from drafter.wizard.interview import Interview, default_outline
-from drafter.wizard.question import Aborted, Prompter, questions_of
+from drafter.wizard.question import Aborted, Prompter, TermSignal, questions_of
 from drafter.wizard.review import Review, write_document
 from drafter.wizard.session import Session
+from drafter.wizard.signals import sigterm_stops
 
 
 def run_wizard(
@@ -47,6 +48,8 @@ def run_wizard(
     """
     today = dt.date.today()
     path = answers_path or answers_beside(output)
+    refuse_control_characters(output)
+    refuse_control_characters(path)  # written after every answer: refused before the first
     last = None
     if last_path is not None:
         if defaults_only:
@@ -79,10 +82,13 @@ def run_wizard(
     session = Session(library, path, output, today)
     interview = Interview(session, Carry(library.knowledge), prompter)
     try:
-        overwrite = force or interview.confirm_overwrite()
-        interview.start(resume=answers_path is not None, last=last, last_path=last_path)
-        interview.first_pass()
-        return Review(interview).run(force=overwrite, reference_docx=reference_docx)
+        with sigterm_stops():
+            overwrite = force or interview.confirm_overwrite()
+            interview.start(resume=answers_path is not None, last=last, last_path=last_path)
+            interview.first_pass()
+            return Review(interview).run(force=overwrite, reference_docx=reference_docx)
+    except TermSignal:
+        raise Terminated(f"收到终止信号（SIGTERM），问答已停止；{session.stop_message()}") from None
     except (Aborted, KeyboardInterrupt):
         raise Interrupted(session.stop_message()) from None
 

@@ -1,6 +1,7 @@
 """The document to a file: .docx laid out as a 公文 (docx_writer on the fixed parts of docx_layout,
 a unit's own styles by docx_reference, titles broken by title_lines), Markdown and text
-(text_writer), and the one place that picks the writer and writes (render).
+(text_writer), PDF through LibreOffice (pdf), and the one place that picks the writer and
+writes (render).
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
         check_document_output,
         document_bytes,
         format_of,
+        made_as,
+        pdf_documents,
         refuse_input_name,
         text_of_document,
         write_document,
@@ -24,7 +27,10 @@ if TYPE_CHECKING:
     from drafter.writers.text_writer import to_text
 
 _EXPORTS = {
-    "render": ("check_document_output", "document_bytes", "format_of", "refuse_input_name", "text_of_document", "write_document"),
+    "render": (
+        "check_document_output", "document_bytes", "format_of", "made_as", "pdf_documents",
+        "refuse_input_name", "text_of_document", "write_document",
+    ),
     "text_writer": ("to_text",),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
@@ -33,6 +39,8 @@ __all__ = [
     "check_document_output",
     "document_bytes",
     "format_of",
+    "made_as",
+    "pdf_documents",
     "refuse_input_name",
     "text_of_document",
     "to_text",

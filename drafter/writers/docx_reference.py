@@ -1,15 +1,13 @@
 """A reference .docx (`--reference-docx`): its styles, theme and page setup under drafter's parts.
 
-The file is untrusted: its package is checked (sizes, DTDs, encryption) before any part is
-read, its XML is parsed without entities or network, and what it gives is cached per content.
+The file is untrusted: it is opened and its parts read through drafter.reading's guarded
+path, as a report is (sizes, DTDs whatever the encoding, encryption; no entities, no network),
+and what it gives is cached per content.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
-import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,29 +35,23 @@ def reference_template(path: Path) -> Template:
 
 @lru_cache(maxsize=4)
 def _load_reference(path: Path, data: bytes) -> Template:
-    """Read styles, theme and page setup from a reference .docx (its bytes key the cache)."""
-    from lxml import etree
+    """Read styles, theme and page setup from a reference .docx (its bytes key the cache).
 
-    from drafter.reading import check_docx_package
+    The package goes through reading's one guarded path: sizes, encryption and every XML
+    part's prolog checked before any part is inflated (`check_docx_package`), then each part
+    read with `parse_part` / `read_xml_part` (no DTDs, entities or network).
+    """
+    from drafter.reading import check_docx_package, open_package, parse_part, read_xml_part
 
-    check_docx_package(path, data)  # size limits, DTDs and encryption, before any part is read
-
+    check_docx_package(path, data)
     not_word = "不是 Word 文档（.docx）。"
     hint = "请用 Word 或 WPS 打开该文件并另存为 .docx 后再试。"
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)  # the file is untrusted
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with open_package(path, data) as zf:
             names = set(zf.namelist())
 
             def part(name: str) -> _Element | None:
-                if name not in names:
-                    return None
-                try:
-                    return etree.fromstring(zf.read(name), parser)
-                except etree.XMLSyntaxError as exc:
-                    raise InputFileError(
-                        path, f"参考文档中的 {name} 已损坏（第{exc.lineno}行的 XML 无法解析）。", hint=hint
-                    ) from exc
+                return parse_part(path, zf, name) if name in names else None
 
             main_name = _rel_target(part("_rels/.rels"), "", "/officeDocument")
             main = part(main_name) if main_name else None
@@ -70,9 +62,7 @@ def _load_reference(path: Path, data: bytes) -> Template:
             styles_name = _rel_target(doc_rels, base, "/styles")
             theme_name = _rel_target(doc_rels, base, "/theme")
             styles = part(styles_name) if styles_name else None
-            theme = zf.read(theme_name) if theme_name in names else None
-    except (zipfile.BadZipFile, zlib.error, EOFError):
-        raise InputFileError(path, not_word + "无法作为 zip 包打开。", hint=hint) from None
+            theme = read_xml_part(path, zf, theme_name) if theme_name in names else None
     except OSError as exc:
         raise InputFileError(path, f"无法读取参考文档（{os_reason(exc)}）。") from exc
     merged = _merge_styles(styles) if styles is not None else styles_xml().encode()

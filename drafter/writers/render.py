@@ -1,4 +1,8 @@
-"""Writing a composed document in one of drafter's formats — the one place that picks a writer."""
+"""Writing a composed document in one of drafter's formats — the one place that picks a writer.
+
+PDF is the .docx printed by LibreOffice (drafter.writers.pdf); `pdf_documents` prints many in
+one LibreOffice run.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from drafter.document import Document
 from drafter.errors import OutputError
 from drafter.files import check_output, write_atomic
 
-FORMATS = ("docx", "md", "txt")
+FORMATS = ("docx", "md", "txt", "pdf")
 # Suffixes of the files drafter reads: a document written under one would pass for one.
 INPUT_SUFFIXES = (".yaml", ".yml")
 
@@ -31,11 +35,24 @@ def text_of_document(doc: Document, fmt: str) -> str:
 
 def document_bytes(doc: Document, fmt: str, *, reference_docx: Path | None = None) -> bytes:
     """The document model in one format; the only place that picks a writer."""
-    if fmt == "docx":
+    if fmt in ("docx", "pdf"):
         from drafter.writers.docx_writer import docx_bytes
 
-        return docx_bytes(doc, reference_docx=reference_docx)
+        data = docx_bytes(doc, reference_docx=reference_docx)
+        return pdf_documents([data])[0] if fmt == "pdf" else data
     return text_of_document(doc, fmt).encode("utf-8")
+
+
+def made_as(fmt: str) -> str:
+    """The format a document is made in before it is written: a PDF is made as .docx first."""
+    return "docx" if fmt == "pdf" else fmt
+
+
+def pdf_documents(documents: list[bytes]) -> list[bytes]:
+    """Several .docx (bytes) printed to PDF in one LibreOffice run, in order."""
+    from drafter.writers.pdf import pdf_of_docx
+
+    return pdf_of_docx(documents)
 
 
 def write_document(

@@ -153,3 +153,31 @@ def test_read_only_directory(tmp_path: Path) -> None:
     ro.chmod(0o500)
     with pytest.raises(OutputError, match="不可写"):
         check_output(ro / "x.docx", force=False)
+
+
+# --- names with control characters -----------------------------------------------------------
+
+CONTROLS = {
+    "\n": "换行符", "\r": "回车符", "\t": "制表符", "\x07": "U+0007", "\x7f": "U+007F",
+    "\x85": "U+0085", "\u2028": "换行符", "\u202e": "U+202E",
+}
+
+
+@pytest.mark.parametrize("char", CONTROLS)
+def test_an_output_name_with_a_control_character_is_refused(tmp_path: Path, char: str) -> None:
+    out = tmp_path / f"总结{char}.docx"
+    with pytest.raises(OutputError) as info:
+        check_output(out, force=True)
+    line, hint = str(info.value).split("\n")  # the message on one line, then the hint
+    assert CONTROLS[char] in line and hint and not any(c in line for c in CONTROLS)
+    assert line.startswith(str(tmp_path / "总结\\u"))  # the name shown escaped
+    with pytest.raises(OutputError):
+        write_atomic(out, b"x")  # the write path refuses it too, whoever skipped the check
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_ordinary_name_with_spaces_and_full_width_punctuation_is_taken(tmp_path: Path) -> None:
+    out = tmp_path / "2025年 党建工作总结（定稿）·第2版.docx"
+    check_output(out, force=False)
+    write_atomic(out, b"x", force=False)
+    assert out.read_bytes() == b"x"

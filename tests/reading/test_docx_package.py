@@ -19,7 +19,7 @@ from drafter.errors import InputFileError
 from drafter.reading.docx_package import MAX_PART_BYTES, MAX_PARTS, MAX_RATIO, MAX_TOTAL_BYTES
 from drafter.reading.reader import read_report
 from drafter.writers.docx_writer import docx_bytes
-from tests.wordml import p, package, save
+from tests.wordml import W_NS, p, package, save
 
 FAST_SECONDS = 1.0
 SMALL_MEMORY = 100 * 1024 * 1024
@@ -160,6 +160,64 @@ def test_report_with_a_dtd_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize("part", ["word/styles.xml", "word/document.xml", "_rels/.rels"])
 def test_reference_docx_with_a_dtd_is_refused(tmp_path: Path, part: str) -> None:
     assert "DTD" in refused(save(tmp_path, entity_package(part), "ref.docx"), with_reference)
+
+
+def reencoded(data: bytes, part: str, encoding: str, *, declaration: bool = True) -> bytes:
+    """The package with one part re-encoded (a BOM first for utf-8-sig, utf-16, utf-32);
+    `declaration=False` drops its XML declaration, so the BOM stands right before what follows."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buffer, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item)
+            if item.filename == part:
+                text = content.decode()
+                if not declaration:
+                    text = re.sub(r"^<\?xml[^>]*\?>", "", text)
+                elif encoding != "utf-8-sig":
+                    text = re.sub(r'encoding="[^"]*"', f'encoding="{encoding[:6].upper()}"', text, count=1)
+                content = text.encode(encoding)
+            dst.writestr(item, content)
+    return buffer.getvalue()
+
+
+BOMS = [("utf-8-sig", True), ("utf-8-sig", False), ("utf-16", True), ("utf-16", False), ("utf-32", False)]
+PARTS = ["word/document.xml", "word/styles.xml", "_rels/.rels"]
+
+
+@pytest.mark.parametrize(("encoding", "declaration"), BOMS)
+@pytest.mark.parametrize("part", PARTS)
+@pytest.mark.parametrize("action", [read_report, with_reference], ids=["report", "reference"])
+def test_a_byte_order_mark_before_a_dtd_is_refused_as_the_dtd(
+    tmp_path: Path, part: str, encoding: str, declaration: bool, action: Callable[[Path], object]
+) -> None:
+    """Today's hole: a BOM before the DOCTYPE hid it (a reference was taken silently, a report
+    got "已损坏"); every part, report or reference, now says DTD."""
+    data = reencoded(entity_package(part), part, encoding, declaration=declaration)
+    assert "DTD" in refused(save(tmp_path, data, "bom.docx"), action)
+
+
+@pytest.mark.parametrize(("encoding", "declaration"), BOMS[:3])
+def test_a_byte_order_mark_alone_is_read(tmp_path: Path, encoding: str, declaration: bool) -> None:
+    """A BOM before well-formed XML is no fault: the report reads and the reference is taken."""
+    good = package(p("一、强化理论武装"), styles=f'<w:styles xmlns:w="{W_NS}"/>')
+    data = reencoded(good, "word/document.xml", encoding, declaration=declaration)
+    data = reencoded(data, "word/styles.xml", encoding, declaration=declaration)
+    path = save(tmp_path, data, "bom.docx")
+    assert read_report(path).text.strip() == "一、强化理论武装"
+    assert with_reference(path)[:2] == b"PK"
+
+
+def test_a_part_in_an_encoding_no_docx_uses_is_refused(tmp_path: Path) -> None:
+    """A declaration naming UTF-7 could spell the DTD "+ACE-DOCTYPE": the head must show a root."""
+    data = package(p("正文。"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buffer, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item)
+            if item.filename == "word/document.xml":
+                content = b'<?xml version="1.0" encoding="UTF-7"?>+ADwAIQ-DOCTYPE' + content[content.index(b"?>") + 2:]
+            dst.writestr(item, content)
+    assert "开头异常" in refused(save(tmp_path, buffer.getvalue(), "utf7.docx"), with_reference)
 
 
 def test_reference_docx_bomb_is_refused(tmp_path: Path) -> None:

@@ -97,3 +97,63 @@ def test_ctrl_c_then_resume_gives_the_same_report(
     assert out.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
     asked_before = stop  # the prompts answered before Ctrl-C are not all asked again
     assert len(resumed.asked) <= PROMPTS - asked_before + 3
+
+
+# --- SIGTERM ------------------------------------------------------------------------------------
+
+
+def sigterm_then(answer: Any) -> Callable[[Any], Any]:
+    """Answer as `answer` would, after SIGTERM was sent to this very process (as `kill PID` does)."""
+    import os
+    import signal
+
+    def send(spec: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGTERM)
+        return answer(spec) if callable(answer) else answer
+
+    return send
+
+
+def test_sigterm_stops_like_ctrl_c_and_exits_143(
+    library: Library, whole: tuple[Path, int], tmp_path: Path
+) -> None:
+    """SIGTERM while the interview works on (here: right after the unit's name was typed):
+    the answers so far are saved, the message says where and how to go on, the exit is 143,
+    and resuming gives the uninterrupted run's report."""
+    import signal
+
+    from drafter.errors import EXIT_TERMINATED, Terminated
+    from drafter.wizard.wizard import run_wizard
+
+    reference, _ = whole
+    out = tmp_path / "out.md"
+    prompter = policy()
+    prompter.by_message["成文日期"] = sigterm_then("2025-12-05")
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(Terminated) as info:
+        run_wizard(library, output=out, prompter=prompter)
+    assert info.value.exit_code == EXIT_TERMINATED == 143
+    answers = answers_beside(out)
+    assert str(info.value).startswith("收到终止信号（SIGTERM），问答已停止；已保存到")
+    assert f"drafter new --answers {answers} -o {out}" in str(info.value)
+    assert signal.getsignal(signal.SIGTERM) is before  # the handler lasts only as long as the interview
+    assert load_answers(answers, library)[0]["unit"] == UNIT
+    assert not out.exists()
+    run_wizard(library, output=out, answers_path=answers, prompter=policy())
+    assert out.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
+
+
+def test_sigterm_exit_code_and_message_at_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from drafter.cli import main
+    from drafter.wizard import prompts
+
+    prompter = policy()
+    prompter.by_message["单位名称"] = sigterm_then(UNIT)
+    monkeypatch.setattr(prompts, "ensure_terminal", lambda: None)
+    monkeypatch.setattr(prompts, "TerminalPrompter", lambda: prompter)
+    out = tmp_path / "总结.docx"
+    assert main(["new", "-o", str(out)]) == 143
+    err = capsys.readouterr().err
+    assert err.startswith("收到终止信号（SIGTERM），问答已停止；") and "继续填写：drafter new --answers" in err

@@ -2,13 +2,14 @@
 
 The one end-to-end test of the interview as a user meets it (prompt_toolkit on a real tty,
 Chinese text typed, Enter on an empty line ending the text). Each key is sent only once the
-prompt it answers is on the screen. Skipped when tmux is not installed (CI installs it).
+prompt it answers is on the screen. Skipped when tmux is not installed; under CI=true, which
+installs it, a missing tmux fails instead.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -17,14 +18,14 @@ from pathlib import Path
 import pytest
 
 from drafter.library.outline import Library
+from tests.helpers import need_tools
 
 TIMEOUT = 30.0  # seconds to wait for one screen
 
 
 @pytest.fixture
 def tmux(tmp_path: Path):  # noqa: ANN201 - a generator fixture
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed (CI installs it)")
+    need_tools("tmux")  # skipped without it, failed under CI=true (CI installs it)
     session = f"drafter-test-{os.getpid()}-{time.monotonic_ns()}"
     socket = tmp_path / "tmux.sock"
     base = ["tmux", "-u", "-S", str(socket)]
@@ -113,3 +114,39 @@ def test_drafter_new_at_a_real_terminal(tmux: tuple[str, list[str]], library: Li
     assert "某某县档案馆党支部" in text and "深入学习贯彻党的创新理论" in text
     assert "一是坚持集中学习与个人自学相结合" in text
     assert "全年组织集中学习12次" in text
+
+
+def test_sigterm_at_a_real_terminal_saves_says_and_gives_the_terminal_back(
+    tmux: tuple[str, list[str]], library: Library, tmp_path: Path
+) -> None:
+    """`kill PID` while a prompt is on the screen: the answers given are in the answers file,
+    the message is on the screen, the exit is 143, and the terminal is cooked again (the next
+    command's `stty` shows icanon and echo, not raw mode)."""
+    session, base = tmux
+    out, pid = tmp_path / "out.md", tmp_path / "pid"
+    command = (
+        f"sh -c 'echo $$ > {pid}; exec {sys.executable} -m drafter --outlines {library.root} new -o {out}'; "
+        "echo 退出码=$?; stty -a | tr ' ' '\\n' | grep -x -e '-*icanon' -e '-*echo'; sleep 60"
+    )
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    subprocess.run(
+        [*base, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
+        check=True, env=env,
+    )
+    screen = Screen(base, session)
+    screen.wait("以哪一级党组织的名义写")
+    screen.keys("Enter")
+    screen.wait("要写哪一类总结")
+    screen.keys("Down", "Down", "Enter")
+    screen.wait("单位名称")
+    screen.type("某某县档案馆党支部")
+    screen.keys("Enter")
+    screen.wait("? 年度")
+    os.kill(int(pid.read_text()), signal.SIGTERM)
+    screen.wait("退出码=143", anywhere=True)
+    text = screen.text()
+    assert "收到终止信号（SIGTERM），问答已停止；已保存到" in text and "继续填写：drafter new --answers" in text
+    lines = text.splitlines()
+    assert "icanon" in lines and "echo" in lines, text  # not "-icanon" / "-echo": cooked again
+    answers = out.with_name("out.answers.yaml").read_text(encoding="utf-8")
+    assert "某某县档案馆党支部" in answers

@@ -1,10 +1,10 @@
-"""LibreOffice opens drafter's .docx and prints every heading; skipped without soffice/pdftotext."""
+"""LibreOffice opens drafter's .docx and prints every heading; skipped without soffice/pdftotext
+(failed under CI=true, which installs them)."""
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,17 +12,15 @@ import pytest
 
 from drafter.document.model import Document, Heading, Paragraph
 from drafter.writers.render import write_document
+from tests.helpers import need_tools
 
 ALIASES = Path(__file__).resolve().parents[2] / "docs" / "fonts" / "gongwen-aliases.conf"
 
-pytestmark = [
-    pytest.mark.skipif(
-        shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
-    ),
-    pytest.mark.skipif(
-        shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
-    ),
-]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _tools() -> None:
+    need_tools("soffice", "pdftotext")  # skipped without them, failed under CI=true
 
 
 def sample() -> Document:
