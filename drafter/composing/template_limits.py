@@ -57,14 +57,15 @@ class TemplateRefused(SecurityError):
 
 @dataclass
 class _Budget:
-    """The time and work one render may spend."""
+    """The time and work one render may spend. Time is the process's CPU time: a template's
+    work is what the limit bounds, and a busy machine must not make a good template fail."""
 
     deadline: float
     why: str  # what the deadline is, for the message
     work: int = 0
 
     def tick(self) -> None:
-        if time.monotonic() > self.deadline:
+        if time.process_time() > self.deadline:
             raise TemplateRefused(f"模板运行超过{self.why}，已停止（循环或递归太多？）。")
 
     def charge(self, size: int) -> None:
@@ -83,7 +84,7 @@ def time_budget() -> Iterator[None]:
     if _DOCUMENT_DEADLINE.get() is not None:
         yield
         return
-    token = _DOCUMENT_DEADLINE.set(time.monotonic() + DOCUMENT_SECONDS)
+    token = _DOCUMENT_DEADLINE.set(time.process_time() + DOCUMENT_SECONDS)
     try:
         yield
     finally:
@@ -96,7 +97,7 @@ def render_budget() -> Iterator[None]:
     if _BUDGET.get() is not None:  # a render inside a render shares its budget
         yield
         return
-    deadline, why = time.monotonic() + RENDER_SECONDS, f" {RENDER_SECONDS:g} 秒"
+    deadline, why = time.process_time() + RENDER_SECONDS, f" {RENDER_SECONDS:g} 秒"
     document = _DOCUMENT_DEADLINE.get()
     if document is not None and document < deadline:
         deadline, why = document, f"整份文档的 {DOCUMENT_SECONDS:g} 秒"

@@ -410,9 +410,10 @@ def test_checking_a_long_report_is_fast() -> None:
 
 
 def _timed(doc: Document) -> float:
-    start = time.perf_counter()
+    # CPU time: the work done, not how busy the machine is
+    start = time.process_time()
     check_document(doc)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def test_the_seeds_are_checked(seeds: list[Path]) -> None:

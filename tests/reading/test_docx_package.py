@@ -29,12 +29,13 @@ CHUNK = b"<w:p><w:r><w:t>" + "支部学习。".encode() + b"</w:t></w:r></w:p>"
 def refused(path: Path, action: Callable[[Path], object] = read_report) -> str:
     """The error message for `path`, checked to come in under a second and 100 MB."""
     tracemalloc.start()
-    start = time.perf_counter()
+    # CPU time: the work done, not how busy the machine is
+    start = time.process_time()
     try:
         with pytest.raises(InputFileError) as info:
             action(path)
     finally:
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     assert elapsed < FAST_SECONDS, f"{elapsed:.2f} s"
