@@ -26,6 +26,7 @@ from drafter.library import Library, load_library
 from drafter.writers import document_bytes, format_of, refuse_input_name, text_of_document
 
 STDOUT = Path("-")
+Job = tuple[Path, str, bool]  # an answers file, the output format, whether to append the figures table
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save
 
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if target in (None, STDOUT) and fmt in ("md", "txt"):
         if len(paths) > 1:
             raise UserError("多个答案文件不能一起输出到屏幕。", hint="请用 -o 给出输出目录。")
-        out.write(text_of_document(composed_answers(paths[0], library)[1], fmt))
+        out.write(text_of_document(composed_answers(paths[0], library, table=args.table)[1], fmt))
         return EXIT_OK
     if target == STDOUT:
         raise UserError("Word 文档（.docx）不能输出到屏幕。", hint="请用 -o 给出 .docx 文件名，或加 --format md / txt。")
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     outputs = [output for _, output in targets]
     for output in outputs:
         refuse_input_name(output)
-    jobs = [(answers_path, format_of(output, fmt)) for answers_path, output in targets]
+    jobs = [(answers_path, format_of(output, fmt), args.table) for answers_path, output in targets]
     with Staging(force=args.force, background=len(jobs) >= BACKGROUND_FROM) as staging:
         outlines: list[Path | None] = []
         for output, made in zip(outputs, _documents(jobs, library, args.reference_docx), strict=True):
@@ -77,7 +78,7 @@ class _Made(NamedTuple):
 
 
 def _documents(
-    jobs: list[tuple[Path, str]], library: Library, reference_docx: Path | None
+    jobs: list[Job], library: Library, reference_docx: Path | None
 ) -> Iterator[_Made]:
     """Every answers file read, checked and made into a document, in order; the first that fails
     stops the command with its own message. Many are made by worker processes, one per core.
@@ -131,10 +132,10 @@ class _Failed(NamedTuple):
     hint: str
 
 
-def _make(job: tuple[Path, str], library: Library, reference_docx: Path | None) -> _Made | _Failed:
-    path, fmt = job
+def _make(job: Job, library: Library, reference_docx: Path | None) -> _Made | _Failed:
+    path, fmt, table = job
     try:
-        answers, doc = composed_answers(path, library)
+        answers, doc = composed_answers(path, library, table=table)
         content = document_bytes(doc, fmt, reference_docx=reference_docx)
     except UserError as exc:
         return _Failed(exc.message, exc.hint)
@@ -142,7 +143,7 @@ def _make(job: tuple[Path, str], library: Library, reference_docx: Path | None) 
 
 
 # The batch a forked worker inherits: (jobs, library, reference .docx).
-_SHARED: list[tuple[list[tuple[Path, str]], Library, Path | None]] = []
+_SHARED: list[tuple[list[Job], Library, Path | None]] = []
 
 
 def _worker_make(index: int) -> _Made | _Failed:
