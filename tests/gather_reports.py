@@ -9,7 +9,9 @@ committed file to what this module builds.
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 from tests.wordml import abstract_num, level, num, numbering, p, package, style, styles
@@ -71,7 +73,16 @@ def first_branch_docx() -> bytes:
     for title, text in PARTS:
         body += [p(title, style="1"), p(text)]
     body += [p(line) for line in SIGNATURE]
-    return package("".join(body), styles=styles(heading), numbering=levels)
+    return _fixed_times(package("".join(body), styles=styles(heading), numbering=levels))
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The package zipped again with fixed timestamps, so the same report gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            dst.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), src.read(name), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 if __name__ == "__main__":

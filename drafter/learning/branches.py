@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.answers import Answers, read_answers, section_topic
-from drafter.composing import compose, is_answers_file, says_something
-from drafter.document import Document, Heading
+from drafter.answers import Answers, paragraphs_of, read_answers, section_topic
+from drafter.composing import compose, is_answers_file, kind_text, says_something
+from drafter.document import Document, Heading, Paragraph
 from drafter.learning.facts import find_mentions
 from drafter.learning.importer import import_report
 from drafter.learning.learn import TopicNode, classify_sections, detect_kind
@@ -38,6 +38,8 @@ _CLAUSE_END = "，、；。：！？"
 # Who a branch report's clauses open with: 支部…, 我支部…, 本支部…, 党支部….
 OWNER = re.compile(r"^(?:我们|我|本)?(?:党)?支部(?:委员会)?")
 _LEAD_PUNCT = "。，；：、 　"
+# A paragraph that looks ahead (a closing run into the last part): no measure of this period.
+_LOOKS_AHEAD = re.compile(r"^(?:(?:19|20)\d{2}年|新的一年|下一步|今后|展望|下阶段|下一阶段)")
 
 
 @dataclass
@@ -82,8 +84,9 @@ class Branch:
 
 def read_branch(path: Path, library: Library) -> Branch:
     """A branch report or answers file, read (UserError when it cannot be)."""
-    answers = read_answers(path, library) if is_answers_file(path) else import_report(path, library).answers
-    report = parse_report(_lines(compose(answers, library)), path.name)
+    own_file = is_answers_file(path)
+    answers = read_answers(path, library) if own_file else import_report(path, library).answers
+    report = parse_report(_lines(compose(answers, library), _closing(answers, library)), path.name)
     tree = classify_sections(report.sections, library.topics, path.name)
     _own_topics(tree, answers)
     parts: list[Part] = []
@@ -94,7 +97,7 @@ def read_branch(path: Path, library: Library) -> Branch:
         if topic not in CLOSING_TOPICS:
             texts += all_paragraphs(node.section)
     figures, notes = figures_in(texts, library)
-    for key, value in _own_numbers(answers).items():
+    for key, value in (_own_numbers(answers) if own_file else {}).items():
         entry = library.knowledge.match_count(key)
         if entry is not None and value:
             figures[entry.id] = Figure(value)  # an answers file's own figure wins over its text
@@ -102,11 +105,23 @@ def read_branch(path: Path, library: Library) -> Branch:
     return Branch(path, _unit_of(answers), answers.year, answers.period, kind, parts, figures, notes)
 
 
-def _lines(doc: Document) -> str:
+def _closing(answers: Answers, library: Library) -> list[str]:
+    """The closing paragraphs the document ends with (the answers', else the kind's)."""
+    if answers.closing is not None:
+        return answers.closing
+    return paragraphs_of(kind_text(answers, library, "closing"))
+
+
+def _lines(doc: Document, closing: list[str]) -> str:
     """The document as the lines a reader sees (title, headings, paragraphs, signature), for
-    the parser: what `drafter check` and `diff` read of a report is read of every input."""
+    the parser — without its closing, which is no part's and no measure."""
     lines = [doc.title] if doc.title else []
-    for block in doc.blocks:
+    blocks = list(doc.blocks)
+    for paragraph in reversed(closing):
+        last = blocks[-1] if blocks else None
+        if isinstance(last, Paragraph) and last.run_in is None and last.text == paragraph:
+            blocks.pop()
+    for block in blocks:
         if isinstance(block, Heading):
             lines.append(block.line)
         else:
@@ -125,7 +140,8 @@ def _own_topics(tree: list[TopicNode], answers: Answers) -> None:
 
 
 def _own_numbers(answers: Answers) -> dict[str, int]:
-    """The counts an answers file itself gives (a report imported has none of its own)."""
+    """The counts an answers file itself gives (an imported report's are only what its text
+    states, read from the text with the rules above instead)."""
     out: dict[str, int] = {}
     for section in answers.walk():
         if section_topic(section.topic or "") in CLOSING_TOPICS:
@@ -167,7 +183,7 @@ def items_of(section: Section, *, own_text: bool = True) -> list[Item]:
         items.append(Item(point.lead, _detail(rest)))
     for paragraph in section.body if own_text else []:
         text = paragraph.strip()
-        if not text or text.endswith(("：", ":")) or any(p.text in text for p in section.points):
+        if not text or text.endswith(("：", ":")) or _LOOKS_AHEAD.match(text) or any(p.text in text for p in section.points):
             continue
         first = text.split("。")[0]
         lead, _, rest = text.partition("，") if "，" in first else text.partition("。")
