@@ -57,6 +57,24 @@ class Table:
         if any(len(row) != width for row in (*self.rows, *([self.totals] if self.totals else []))):
             raise ValueError("every row of a table has the header's width")
 
+    def parts(self, columns: int) -> list[Table]:
+        """The table in parts of at most `columns` columns beside the first, which each part
+        repeats; parts of even width (16 → 6 + 5 + 5), the table itself when it fits."""
+        count = -(-(len(self.header) - 1) // columns)
+        if count <= 1:
+            return [self]
+        base, extra = divmod(len(self.header) - 1, count)
+        out, start = [], 1
+        for n in range(count):
+            cut = slice(start, start + base + (n < extra))
+            start = cut.stop
+            out.append(Table(
+                (self.header[0], *self.header[cut]),
+                tuple((row[0], *row[cut]) for row in self.rows),
+                (self.totals[0], *self.totals[cut]) if self.totals else (),
+            ))
+        return out
+
 
 @dataclass(frozen=True)
 class Annex:

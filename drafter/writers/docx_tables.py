@@ -86,20 +86,7 @@ def table_xml(table: Table) -> str:
 
 def parts(table: Table) -> list[Table]:
     """The table as printed: at most MAX_COLUMNS figures beside its first column per part."""
-    columns = len(table.header) - 1
-    if columns <= MAX_COLUMNS:
-        return [table]
-    count = -(-columns // MAX_COLUMNS)
-    size = -(-columns // count)  # parts of even width: 9 figures → 5 + 4, not 7 + 2
-    out = []
-    for start in range(1, columns + 1, size):
-        cut = slice(start, start + size)
-        out.append(Table(
-            (table.header[0], *table.header[cut]),
-            tuple((row[0], *row[cut]) for row in table.rows),
-            (table.totals[0], *table.totals[cut]) if table.totals else (),
-        ))
-    return out
+    return table.parts(MAX_COLUMNS)
 
 
 def annex_xml(annex: Annex, title: str) -> str:

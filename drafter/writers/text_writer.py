@@ -18,6 +18,7 @@ __all__ = ["to_markdown", "to_text"]
 
 LINE_CHARS = 28  # a 公文 line holds 28 characters; the plain text centres and right-aligns on it
 INDENT = "\u3000\u3000"  # two full-width spaces, the 公文 first-line indent
+TEXT_COLUMNS = 4  # figures beside a table's first column per printed part in plain text
 _HARD_BREAK = "  \n"  # Markdown line break inside a paragraph
 
 # Inline characters that would start emphasis, code, HTML or an escape in Markdown.
@@ -151,7 +152,8 @@ def _text_annex(annex: Annex) -> list[str]:
     """An attachment after a blank line: 附件 flush left, the title centred, each table with
     its columns aligned by display width, then the note."""
     out = ["", "附件", "", _placed(annex.title, (LINE_CHARS - _width(annex.title)) / 2), ""]
-    for n, table in enumerate(annex.tables):
+    printed = [part for table in annex.tables for part in table.parts(TEXT_COLUMNS)]
+    for n, table in enumerate(printed):
         out += ([""] if n else []) + _text_table(table)
     return out + ([annex.note] if annex.note else [])
 
