@@ -4,8 +4,8 @@ A 机关党委's report drawn from its branches' reports keeps every branch's fi
 `gathered:` block, the rows of its figures table). Three things a reviewer must not find:
 - a total that is no longer the sum of its sources (the total, or a branch's figure, edited by
   hand): `gathered_totals`;
-- a branch the text names that is not among the reports gathered (第四党支部 when three were):
-  `unknown_branches`;
+- a branch the text names that is not among the reports gathered (第四党支部 when three were;
+  another unit's, 县水利局第二党支部, is no branch of ours): `unknown_branches`;
 - a branch missing from the table: a report left out when gathering, or a branch with no
   figures (no row): `missing_from_table`.
 The rules run only when the context carries the sources (`CheckContext.gathered`).
@@ -20,6 +20,18 @@ from drafter.checking.findings import SIGNATURE, CheckContext, CheckedTotal, Fin
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 # 第二党支部, 第二支部, and 第一、第三党支部 (several ordinals, the ending said once).
 _ORDINAL_BRANCHES = re.compile(rf"((?:第{_NUMERAL}、)*)(第{_NUMERAL})(?:党)?支部")
+_UNIT_WORD = re.compile(r"(?:局|委|院|所|站|校|村|社区|街道|公司|中心|机关|县|市|区)$")
+_UNIT_CONTEXT = 12  # characters read before an ordinal for the unit it belongs to
+_UNIT_TAIL = 3  # …of which these last must stand in one of the gathered units
+
+
+def _another_unit(before: str, units: tuple[str, ...]) -> bool:
+    """Whether the words before an ordinal name another unit (县水利局第二党支部: not one of
+    ours), not the gathered units' own (某某局机关第二党支部)."""
+    if not _UNIT_WORD.search(before):
+        return False
+    tail = before[-_UNIT_TAIL:]
+    return not any(tail in unit for unit in units)
 
 
 def _branch_key(name: str) -> str:
@@ -71,6 +83,8 @@ def unknown_branches(view: View, context: CheckContext) -> list[Finding]:
         if spot.path[0] == SIGNATURE:
             continue
         for m in _ORDINAL_BRANCHES.finditer(spot.text):
+            if _another_unit(spot.text[max(0, m.start() - _UNIT_CONTEXT) : m.start()], gathered.units):
+                continue
             ordinals = [*(o for o in m.group(1).split("、") if o), m.group(2)]
             for ordinal in ordinals:
                 name = f"{ordinal}党支部"

@@ -77,7 +77,10 @@ def summary(result: GatherResult, target: Path, csv_path: Path | None) -> str:
         lines.append(f"  {t.entry.name} {t.value}{t.entry.unit}（{parts}{missing}）")
     lines.append("各部分：")
     for part in result.parts:
-        said = f"共同做法 {len(part.shared)} 条" if part.examples or part.shared else "无共同做法"
+        if part.closing:
+            said = f"合并去重后 {len(part.shared)} 条"
+        else:
+            said = f"做法 {len(part.shared)} 条（各支部共同的，或证明合计数字的）" if part.shared else "无共同做法"
         examples = f"；典型事例：{'、'.join(part.examples)}" if part.examples else ""
         dropped = f"；另有 {part.dropped} 条未列入（每部分最多 5 条）" if part.dropped else ""
         lines.append(f"  {part.heading}：{said}{examples}{dropped}")

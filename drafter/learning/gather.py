@@ -71,6 +71,7 @@ class PartSummary:
     shared: list[str]
     examples: list[str]
     dropped: int = 0  # problems or next steps beyond the most a part lists
+    closing: bool = False  # a problems or next-steps part: `shared` are its merged items
 
 
 @dataclass
@@ -192,7 +193,7 @@ def _draft(branches: list[Branch], left_out: list[SkippedReport], unit: str, lib
         if topic in CLOSING_TOPICS:
             measures, dropped = closing_items(entries[key], topic, knowledge)
             sections.append(SectionAnswer(heading, topic, measures=measures, paragraphs=[]))
-            summaries.append(PartSummary(heading, [m.item for m in measures], [], dropped))
+            summaries.append(PartSummary(heading, [m.item for m in measures], [], dropped, closing=True))
             continue
         counts = {t.entry.id: list(t.by_branch) for t in totals if t.topic == key}
         part = main_part(entries[key], topic, counts, everyone, knowledge, unit)

@@ -101,3 +101,11 @@ def test_without_sources_the_rules_stay_silent(tmp_path: Path, library: Library)
     path.write_text(text[: text.index("gathered:")].replace("第一党支部开办", "第四党支部开办"), encoding="utf-8")
     out, found = run_check(path, library)
     assert "不在汇总中的支部" not in out and "合计与各支部不符" not in out
+
+
+def test_another_unit_s_branch_is_not_ours(tmp_path: Path, library: Library) -> None:
+    path = edited(tmp_path, "text: 第一党支部开办“周三夜校”", "text: 第一党支部与县水利局第二党支部结对，开办“周三夜校”")
+    out, found = run_check(path, library)
+    assert not found, out
+    path = edited(tmp_path, "text: 第一党支部开办“周三夜校”", "text: 某某县某某局机关第四党支部开办“周三夜校”")
+    assert "“第四党支部”不在汇总的支部中" in findings(path, library)
