@@ -33,6 +33,7 @@ SIMILAR = 0.6  # Dice coefficient of character pairs above which two items say t
 MIN_CONCRETE = 2  # an example says at least this much that is concrete (see `concreteness`)
 ALL = "各支部"
 FALLBACK_DETAIL = "结合实际认真抓好落实"
+_ORDINAL_NAME = re.compile(r"^第[一二三四五六七八九十]{1,3}党支部$")
 _QUOTED = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[^，；]+[，；]?")
@@ -98,11 +99,13 @@ def similar(a: str, b: str) -> bool:
 
 
 def branches_phrase(names: Sequence[str], everyone: Sequence[str]) -> str:
-    """Who does it: 各支部 when every branch does, else 第一、第三党支部 (a shared ending said once)."""
+    """Who does it: 各支部 when every branch does, else 第一、第三党支部 (in the branches' order;
+    ordinals share the ending said once, other names stand whole: 第一党支部、办公室党支部)."""
     if len(everyone) > 1 and set(names) >= set(everyone):
         return ALL
-    names = list(names)
-    if len(names) > 1 and all(n.endswith("党支部") for n in names):
+    rank = {name: n for n, name in enumerate(everyone)}
+    names = sorted(dict.fromkeys(names), key=lambda name: rank.get(name, len(rank)))
+    if len(names) > 1 and all(_ORDINAL_NAME.match(n) for n in names):
         return "、".join(n.removesuffix("党支部") for n in names) + "党支部"
     return "、".join(names)
 

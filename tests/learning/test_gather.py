@@ -345,3 +345,13 @@ def test_csv_is_the_table_with_a_bom(tmp_path: Path) -> None:
 def test_no_report_given_by_error_message_names_it(tmp_path: Path, library: Library) -> None:
     with pytest.raises(UserError, match="没有可以汇总的支部报告"):
         gather_reports([tmp_path / "无.docx"], library)
+
+
+def test_branches_are_named_in_their_order() -> None:
+    from drafter.learning.gather_parts import branches_phrase
+
+    everyone = ["第一党支部", "第二党支部", "第三党支部", "第四党支部"]
+    assert branches_phrase(["第四党支部", "第一党支部"], everyone) == "第一、第四党支部"
+    assert branches_phrase(everyone[::-1], everyone) == "各支部"
+    assert branches_phrase(["办公室党支部", "第一党支部"], [*everyone[:1], "办公室党支部", "财务科党支部"]) == "第一党支部、办公室党支部"
+    assert branches_phrase(["第二党支部"], everyone) == "第二党支部"
