@@ -54,7 +54,7 @@ def test_a_branch_figure_edited_by_hand(tmp_path: Path, library: Library) -> Non
 
 
 def test_a_branch_not_among_the_sources(tmp_path: Path, library: Library) -> None:
-    path = edited(tmp_path, "text: 第一党支部开办“周三夜校”", "text: 第四党支部开办“周三夜校”")
+    path = edited(tmp_path, "第一党支部开办“周三夜校”", "第四党支部开办“周三夜校”")
     text = findings(path, library)
     assert "不在汇总中的支部" in text
     assert "文中提到的“第四党支部”不在汇总的支部中（第一党支部、第二党支部、第三党支部）。" in text
@@ -67,7 +67,7 @@ def test_a_branch_named_among_several(tmp_path: Path, library: Library) -> None:
 
 
 def test_a_source_unit_named_in_full_is_known(tmp_path: Path, library: Library) -> None:
-    path = edited(tmp_path, "text: 第一党支部开办“周三夜校”", "text: 某某县某某局机关第一党支部开办“周三夜校”")
+    path = edited(tmp_path, "第一党支部开办“周三夜校”", "某某县某某局机关第一党支部开办“周三夜校”")
     text, found = run_check(path, library)
     assert not found, text
 
@@ -104,8 +104,8 @@ def test_without_sources_the_rules_stay_silent(tmp_path: Path, library: Library)
 
 
 def test_another_unit_s_branch_is_not_ours(tmp_path: Path, library: Library) -> None:
-    path = edited(tmp_path, "text: 第一党支部开办“周三夜校”", "text: 第一党支部与县水利局第二党支部结对，开办“周三夜校”")
+    path = edited(tmp_path, "第一党支部开办“周三夜校”", "第一党支部与县水利局第二党支部结对，开办“周三夜校”")
     out, found = run_check(path, library)
     assert not found, out
-    path = edited(tmp_path, "text: 第一党支部开办“周三夜校”", "text: 某某县某某局机关第四党支部开办“周三夜校”")
+    path = edited(tmp_path, "第一党支部开办“周三夜校”", "某某县某某局机关第四党支部开办“周三夜校”")
     assert "“第四党支部”不在汇总的支部中" in findings(path, library)
