@@ -156,10 +156,10 @@ def main_part(
     to the branches that give it.
 
     Who does a measure is said once in a row: a measure with counts says only who (its counts
-    follow: 各支部全年召开支委会36次…), or who and the branches' own words when not every branch
-    does it; the next measure of the same branches says nothing more than its counts. A measure
-    without counts says who and how (the bank's words for all branches, the branches' own for
-    some)."""
+    follow: 各支部全年召开支委会36次…), or, done by one branch, who and that branch's own words;
+    the next measure of the same branches says nothing more than its counts. A measure without
+    counts says who and how: one branch's own words, else the bank's (words of the trade, no
+    branch's facts), else the first branch's detail without its figures."""
     clusters = cluster(entries, topic, knowledge)
     shared = sorted((c for c in clusters if len(c.names) > 1), key=lambda c: -len(c.names))
     chosen: list[tuple[str, Cluster | None, BankMeasure | None, set[str]]] = []
@@ -180,14 +180,15 @@ def main_part(
     for text, home, bank, proves in chosen:
         names = list(dict.fromkeys([*(home.names if home else []), *(n for i in proves for n in counts[i])]))
         who = branches_phrase(names, everyone)
-        own = _own_words(home, knowledge) if home is not None and who != ALL else ""
+        # a branch's own words say what that one branch does: never said for several
+        own = _own_words(home, knowledge) if home is not None and len(names) == 1 else ""
         if proves:
             detail = who + own if own or who != previous else ""
         else:
             said = [m.detail or "" for m in measures]
             bank_words = bank.detail_for(unit, said) if bank and bank.details else ""
             plain = _plain_detail(home) if home is not None else ""
-            detail = who + (own or (bank_words if who == ALL else "") or plain or FALLBACK_DETAIL)
+            detail = who + (own or bank_words or plain or FALLBACK_DETAIL)
         previous = who
         measures.append(Measure(text, detail))
     taken = {home.activity for _, home, _, _ in chosen if home is not None}
@@ -197,9 +198,11 @@ def main_part(
 
 
 def _own_words(c: Cluster, knowledge: Knowledge) -> str:
-    """The first branch's own detail of a measure, without the clauses stating catalogue counts."""
+    """How the first branch that says how does a measure: its detail's clauses before the first
+    that states a catalogue count (the totals follow them; what follows a branch's own figure
+    is about that figure)."""
     for _, item in c.items:
-        words = without_counts(item.detail, knowledge)
+        words = without_counts(item.detail, knowledge, before_first=True)
         if words:
             return words
     return ""
@@ -233,20 +236,26 @@ def concreteness(text: str) -> int:
     return len(_NUMBER.findall(text)) + 2 * len(_QUOTED.findall(text)) + (len(text) >= 40)
 
 
-def without_counts(detail: str, knowledge: Knowledge) -> str:
-    """A detail without the clauses that state a catalogue count, and from its second sentence
-    on without a sentence that opens with the branch again (支部……: a statement of its own)."""
+def without_counts(detail: str, knowledge: Knowledge, *, before_first: bool = False) -> str:
+    """A detail without the clauses that state a catalogue count (`before_first`: only what
+    precedes the first of them), and from its second sentence on without a sentence that opens
+    with the branch again (支部……: a statement of its own)."""
     sentences = []
     for n, sentence in enumerate(_SENTENCE.findall(detail)):
         if n and OWNER.match(sentence.strip()):
             break
-        kept = [
-            m.group() for m in _CLAUSE.finditer(sentence)
-            if not any(knowledge.match_count(x.key, x.unit) for x in find_mentions(m.group()))
-        ]
+        kept, counted = [], False
+        for m in _CLAUSE.finditer(sentence):
+            counted = any(knowledge.match_count(x.key, x.unit) for x in find_mentions(m.group()))
+            if counted and before_first:
+                break
+            if not counted:
+                kept.append(m.group())
         text = "".join(kept).strip("，；。 ")
         if text:
             sentences.append(text)
+        if counted and before_first:
+            break
     return OWNER.sub("", "。".join(sentences)).strip("，；。")
 
 

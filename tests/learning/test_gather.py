@@ -121,8 +121,9 @@ def test_shared_measures_are_said_for_the_branches_and_own_ones_are_examples(
     assert "第二党支部打造“初心驿站”服务品牌，在局办事大厅设立“初心驿站”" in text
     assert "第三党支部推行党员积分管理" in text
     assert "第一党支部开办“周三夜校”" in text
-    # measures only some branches do are said by those branches
-    assert "一是设立党员先锋岗。第一、第三党支部" in text
+    # measures only some branches do are said by those branches — one branch's words never for two
+    assert "一是设立党员先锋岗。第一、第三党支部全年设立党员先锋岗8个。" in text
+    assert "三是加强党员日常教育管理。第二党支部组织党员参加县委党校网络培训和专题轮训，全年开展党员教育培训4次。" in text
     assert "收缴党费3.38万元" in text
     # a typical example never restates a branch's own catalogue figure
     assert "开展主题党日活动12次" not in text and "谈心谈话48人次" not in text
