@@ -1,8 +1,8 @@
 """drafter's command line: parse arguments in Chinese, call one command, funnel every error.
 
-Exit codes: 0 ok; 1 a check found something (`diff`, `check`); 2 bad input or usage;
-3 an internal error (a bug: rerun with --debug and report it); 130 interrupted (answers saved);
-143 the wizard sent SIGTERM (answers saved, as on Ctrl-C).
+Exit codes: 0 ok; 1 a check found something (`diff`, `check`) or `gather` left a report out;
+2 bad input or usage; 3 an internal error (a bug: rerun with --debug and report it);
+130 interrupted (answers saved); 143 the wizard sent SIGTERM (answers saved, as on Ctrl-C).
 Each command lives in `drafter.commands` and is imported only when it runs, so `drafter --help`
 stays fast.
 """
@@ -129,8 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("docx", "md", "txt", "pdf"),
         help="输出格式（默认按扩展名，否则 docx）；pdf 由 LibreOffice 把 .docx 转成 PDF（需已安装 LibreOffice）",
     )
+    p.add_argument("--table", action="store_true", help="汇总报告（drafter gather 生成）后附“附件”：各支部数字统计表")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     p.add_argument("--reference-docx", type=Path, metavar="模板.docx", help="采用本单位 Word 模板中的样式")
+
+    p = command("gather", "汇总各支部的报告（.docx/.txt/.md 或答案文件），起草机关党委（党总支）的总结答案文件")
+    p.add_argument("reports", type=Path, nargs="+", metavar="支部报告", help="各支部的报告或答案文件")
+    p.add_argument("-o", "--output", type=Path, metavar="答案文件", help="输出的答案文件（默认：汇总.answers.yaml）")
+    p.add_argument("--unit", metavar="单位名称", help="汇总报告的单位名称，如“某某局机关党委”（默认按各支部名称推断）")
+    p.add_argument("--csv", type=Path, metavar="统计表.csv", help="同时把各支部数字统计表写成 CSV（UTF-8 带 BOM，Excel/WPS 可直接打开）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
     p = command("import", "把上一期的报告转成答案文件，作为本期的起点")
     p.add_argument("report", type=Path, metavar="报告", help=".txt / .md / .docx 报告")
@@ -162,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_MODULES = {"new": "new", "render": "render", "import": "importing", "diff": "diff",
+_MODULES = {"new": "new", "render": "render", "gather": "gather", "import": "importing", "diff": "diff",
             "check": "check", "outline": "outline", "learn": "learn"}
 
 

@@ -134,6 +134,7 @@ def test_examples_exist() -> None:
         "seed002-measures.answers.yaml",
         "seed003-half-year.answers.yaml",
         "seed004-duty-report.answers.yaml",
+        "gathered.answers.yaml",
     } <= names
 
 
@@ -194,20 +195,22 @@ def test_previews_render(path: Path, fmt: str, library: Library, tmp_path: Path)
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_counts_are_catalogue_names_fitting_the_organisation(path: Path, library: Library) -> None:
     """Counts are keyed by the catalogue's names (召开支委会), so they are phrased with their verbs
-    and grouped; they and the phrase-bank measures used fit the example's organisation."""
+    and grouped; they and the phrase-bank measures used fit the example's organisation — or, in
+    a gathered report (drafter gather), the branches' whose figures and measures it sums."""
     data = load(path, library)
     knowledge = library.knowledge
     organisation = data.organisation or knowledge.default_organisation.id
     names = {c.name: c for c in knowledge.counts}
+    ways = {organisation} | ({knowledge.default_organisation.id} if data.gathered is not None else set())
     wrong = []
     for section in walk(data.sections or []):
         for key in section.counts or {}:
             entry = names.get(key)
-            if entry is None or not entry.fits(organisation):
+            if entry is None or not any(entry.fits(o) for o in ways):
                 wrong.append(f"{section.heading}：计数“{key}”")
         for measure in section.measures or []:
             banked = bank_measure(measure.item, section_topic(section.topic or ""), knowledge)
-            if banked is not None and not banked.fits(organisation):
+            if banked is not None and not any(banked.fits(o) for o in ways):
                 wrong.append(f"{section.heading}：做法“{measure.item}”")
     assert not wrong, f"not a catalogue name, or not for {organisation}: {wrong}"
 

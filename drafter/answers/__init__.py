@@ -26,17 +26,28 @@ if TYPE_CHECKING:
         text_of,
         write_answers,
     )
-    from drafter.answers.model import SCHEMA_VERSION, Answers, Measure, SectionAnswer
+    from drafter.answers.model import (
+        SCHEMA_VERSION,
+        Answers,
+        BranchFigures,
+        Gathered,
+        Measure,
+        SectionAnswer,
+        SkippedReport,
+    )
 
 _EXPORTS = {
     "answers": ("BUILT_IN_BASICS", "answers_mapping", "answers_text", "basic_value", "missing_required", "paragraphs_of", "parse_answers", "read_answers", "require_complete", "section_topic", "text_of", "write_answers"),
-    "model": ("Answers", "Measure", "SCHEMA_VERSION", "SectionAnswer"),
+    "model": ("Answers", "BranchFigures", "Gathered", "SkippedReport", "Measure", "SCHEMA_VERSION", "SectionAnswer"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "Answers",
     "BUILT_IN_BASICS",
+    "BranchFigures",
+    "Gathered",
+    "SkippedReport",
     "Measure",
     "SCHEMA_VERSION",
     "SectionAnswer",

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from drafter.answers.gathered import SCHEMA as GATHERED_SCHEMA
+from drafter.answers.gathered import gathered_mapping, parse_gathered
 from drafter.answers.model import SCHEMA_VERSION, Answers, LeftOut, Measure, Scalar, SectionAnswer
 from drafter.domain import PERIODS, max_for, parse_date
 from drafter.errors import MissingAnswersError, UserError
@@ -74,6 +76,7 @@ def answers_schema(library: Library) -> dict[str, Any]:
         "sections": Opt([_section_schema()]),
         "closing": Opt(str),
         "signature": Opt(OneOf((str, [str]))),
+        "gathered": Opt(GATHERED_SCHEMA),  # the branch reports a gathered report sums (drafter gather)
     }
     for q in library.questions["basics"]:
         schema.setdefault(q["name"], Opt(_TYPE_SCHEMA.get(q["type"], ANY)))
@@ -126,6 +129,7 @@ def parse_answers(doc: YamlDoc, library: Library, *, outline: Outline | None = N
         sections=None if sections is None else _sections(doc, sections, ("sections",), library, outline),
         run_in_levels=data.get("run_in_levels"),
         last=data.get("from"),
+        gathered=None if data.get("gathered") is None else parse_gathered(doc, data["gathered"], library),
         more={k: v for k, v in data.items() if k not in BUILT_IN_BASICS and k not in _FIXED_KEYS},
         schema=version,
         path=doc.path,
@@ -133,7 +137,7 @@ def parse_answers(doc: YamlDoc, library: Library, *, outline: Outline | None = N
     return answers
 
 
-_FIXED_KEYS = ("schema", "outline", "from", "sections", "run_in_levels")
+_FIXED_KEYS = ("schema", "outline", "from", "sections", "run_in_levels", "gathered")
 
 
 def resolve_outline(ref: str, library: Library, base: Path | None) -> Outline:
@@ -301,6 +305,8 @@ def answers_mapping(answers: Answers) -> dict[str, Any]:
         data["run_in_levels"] = list(answers.run_in_levels)
     if answers.sections is not None:
         data["sections"] = [section_mapping(s) for s in answers.sections]
+    if answers.gathered is not None:
+        data["gathered"] = gathered_mapping(answers.gathered)
     return data
 
 

@@ -11,7 +11,7 @@ composition uses the default), while an empty string or list means "answered: le
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -60,6 +60,51 @@ class SectionAnswer:
 
 
 @dataclass
+class BranchFigures:
+    """One branch report a gathered report was drawn from: a row of its figures table.
+
+    `name` is how the draft and the table name the branch (第一党支部), `unit` its full name as
+    its report gives it, `source` the file it was read from (its name only). `counts` maps a
+    catalogue count's name (召开支委会) to the branch's figure in the catalogue's unit (收缴党费
+    in 元); a count the report does not give is absent — missing, never 0.
+    """
+
+    name: str
+    unit: str = ""
+    source: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class SkippedReport:
+    """A branch report `drafter gather` could not use, and why (Chinese)."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class Gathered:
+    """Where a gathered report's figures come from (`drafter gather`): the branch reports
+    read, each with its figures, and those left out. A total in the draft is checked against
+    the sum of the branches' figures (drafter.checking.gathered). `table` is whether the
+    figures table goes with the document as its 附件 (None: not decided yet)."""
+
+    branches: list[BranchFigures] = field(default_factory=list)
+    left_out: list[SkippedReport] = field(default_factory=list)
+    table: bool | None = None
+
+    def sources(self, key_of: Callable[[str], str]) -> dict[str, dict[str, int]]:
+        """{count id: {branch name: figure}} with each key read through `key_of` (a catalogue
+        name or synonym → its entry's id), so 集体学习 and 集中学习 are one count."""
+        out: dict[str, dict[str, int]] = {}
+        for branch in self.branches:
+            for key, value in branch.counts.items():
+                out.setdefault(key_of(key), {})[branch.name] = value
+        return out
+
+
+@dataclass
 class Answers:
     """Everything one report's answers file says, with its outline already resolved.
 
@@ -83,6 +128,7 @@ class Answers:
     sections: list[SectionAnswer] | None = None
     run_in_levels: list[int] | None = None  # heading levels laid out run-in; None: the kind's way
     last: str | None = None  # `from:` — last period's report or answers file (drafter new --from)
+    gathered: Gathered | None = None  # `gathered:` — the branch reports a gathered report sums
     more: dict[str, Scalar] = field(default_factory=dict)
     schema: int = SCHEMA_VERSION
     path: Path | None = None  # the answers file these came from, when there is one

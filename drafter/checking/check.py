@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from drafter.answers import Answers, SectionAnswer
+from drafter.checking import gathered as check_gathered
 from drafter.checking import period as check_period
 from drafter.checking import rules as check_rules
 from drafter.checking import seams as check_seams
@@ -28,7 +29,9 @@ from drafter.checking.findings import (
     SIGNATURE,
     TITLE,
     CheckContext,
+    CheckedTotal,
     Finding,
+    GatheredFigures,
     View,
     build_view,
 )
@@ -52,6 +55,9 @@ RULES: tuple[Rule, ...] = (
     check_period.other_years,
     check_period.other_periods,
     check_period.date_outside_period,
+    check_gathered.missing_from_table,
+    check_gathered.unknown_branches,
+    check_gathered.gathered_totals,
     check_rules.number_mismatch,
     check_rules.empty_body,
     check_rules.empty_sections,
@@ -84,6 +90,9 @@ RULE_NAMES = {
     "other-year": "年份",
     "other-period": "期间用语",
     "date-outside-period": "成文日期",
+    "missing-branch": "统计表缺少支部",
+    "unknown-branch": "不在汇总中的支部",
+    "gathered-total": "合计与各支部不符",
     "number-mismatch": "数字与答案不符",
     "empty-body": "正文为空",
     "empty-section": "空标题",
@@ -221,6 +230,42 @@ def context_of_answers(answers: Answers, library: Library) -> CheckContext:
         kind=str(library.kind(answers.outline.id)["id"]),
         organisation=answers.organisation or "",
         numbers=answered_numbers(answers.sections or []),
+        gathered=gathered_figures(answers, library),
+    )
+
+
+def gathered_figures(answers: Answers, library: Library) -> GatheredFigures | None:
+    """A gathered report's sources as the checks read them: every count the draft answers that
+    the catalogue knows, with the branches' figures of that count (synonyms read as one)."""
+    from drafter.composing import clean_heading
+
+    gathered = answers.gathered
+    if gathered is None:
+        return None
+    knowledge = library.knowledge
+
+    def key_of(key: str) -> str:
+        entry = knowledge.match_count(key)
+        return entry.id if entry is not None else key
+
+    sources = gathered.sources(key_of)
+    totals = []
+    for section in answers.walk():
+        for key, value in (section.counts or {}).items():
+            entry = knowledge.match_count(key)
+            if entry is None or value is None or not is_count(value):
+                continue
+            by_branch = sources.get(entry.id, {})
+            totals.append(CheckedTotal(
+                clean_heading(section.heading), entry.name, entry.object, entry.unit, value,
+                tuple((b.name, by_branch[b.name]) for b in gathered.branches if b.name in by_branch),
+            ))
+    return GatheredFigures(
+        branches=tuple(b.name for b in gathered.branches),
+        units=tuple(b.unit for b in gathered.branches if b.unit),
+        totals=tuple(totals),
+        without_figures=tuple(b.name for b in gathered.branches if not b.counts),
+        left_out=tuple((x.source, x.reason) for x in gathered.left_out),
     )
 
 

@@ -27,6 +27,31 @@ _FORWARD_HEADING = re.compile(
 
 
 @dataclass(frozen=True)
+class CheckedTotal:
+    """A total a gathered report states, with the branches' figures it should sum."""
+
+    heading: str  # the part that answers it (heading without label)
+    name: str  # the catalogue count's name: 召开支委会
+    object: str  # how a text names it after its verb: 支委会
+    unit: str
+    value: int
+    sources: tuple[tuple[str, int], ...]  # (branch, figure), in the branches' order
+
+
+@dataclass(frozen=True)
+class GatheredFigures:
+    """What a gathered report (`drafter gather`) is held to: its branches (names and units),
+    the totals it states with their sources, the branches with no figures (no row in the
+    table) and the reports left out (source, reason)."""
+
+    branches: tuple[str, ...]
+    units: tuple[str, ...]
+    totals: tuple[CheckedTotal, ...]
+    without_figures: tuple[str, ...] = ()
+    left_out: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class CheckContext:
     """What is known about the report besides its text.
 
@@ -42,6 +67,7 @@ class CheckContext:
     kind: str = ""  # the kind id (annual, half_year, duty_report, measures) when known
     organisation: str = ""  # organisations.yaml id (branch, general_branch …); "" when unknown
     numbers: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    gathered: GatheredFigures | None = None  # a gathered report's sources (drafter gather)
 
 
 @dataclass(frozen=True)

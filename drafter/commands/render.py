@@ -32,6 +32,7 @@ from drafter.writers import (
 )
 
 STDOUT = Path("-")
+Job = tuple[Path, str, bool]  # an answers file, the output format, whether to append the figures table
 PER_WORKER = 8  # below this many documents per core, worker processes cost more than they save
 
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if target in (None, STDOUT) and fmt in ("md", "txt"):
         if len(paths) > 1:
             raise UserError("多个答案文件不能一起输出到屏幕。", hint="请用 -o 给出输出目录。")
-        out.write(text_of_document(composed_answers(paths[0], library)[1], fmt))
+        out.write(text_of_document(composed_answers(paths[0], library, table=args.table)[1], fmt))
         return EXIT_OK
     if target == STDOUT:
         if fmt == "pdf":
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     for output in outputs:
         refuse_input_name(output)
     formats = [format_of(output, fmt) for output in outputs]
-    jobs = [(answers_path, made_as(f)) for (answers_path, _), f in zip(targets, formats, strict=True)]
+    jobs = [(answers_path, made_as(f), args.table) for (answers_path, _), f in zip(targets, formats, strict=True)]
     printed = [n for n, f in enumerate(formats) if f == "pdf"]  # made as .docx, then printed
     with Staging(force=args.force, background=len(jobs) >= BACKGROUND_FROM and not printed) as staging:
         outlines: list[Path | None] = []
@@ -94,7 +95,7 @@ class _Made(NamedTuple):
 
 
 def _documents(
-    jobs: list[tuple[Path, str]], library: Library, reference_docx: Path | None
+    jobs: list[Job], library: Library, reference_docx: Path | None
 ) -> Iterator[_Made]:
     """Every answers file read, checked and made into a document, in order; the first that fails
     stops the command with its own message. Many are made by worker processes, one per core
@@ -123,10 +124,10 @@ class _Failed(NamedTuple):
     hint: str
 
 
-def _make(job: tuple[Path, str], library: Library, reference_docx: Path | None) -> _Made | _Failed:
-    path, fmt = job
+def _make(job: Job, library: Library, reference_docx: Path | None) -> _Made | _Failed:
+    path, fmt, table = job
     try:
-        answers, doc = composed_answers(path, library)
+        answers, doc = composed_answers(path, library, table=table)
         content = document_bytes(doc, fmt, reference_docx=reference_docx)
     except UserError as exc:
         return _Failed(exc.message, exc.hint)

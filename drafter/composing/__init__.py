@@ -1,5 +1,5 @@
 """Answers to the document: the wording of each part (wording), the title, opening, parts and closing
-(composer), the wording templates rendered plainly or by a bounded Jinja (templating,
+(composer), a gathered report's figures table (figures), the wording templates rendered plainly or by a bounded Jinja (templating,
 plain_templates, jinja_templates, template_limits), and any source on the command line — a
 report or an answers file — as the document its reader sees (sources).
 
@@ -21,8 +21,10 @@ if TYPE_CHECKING:
         fixed_texts,
         kind_run_in_levels,
         kind_text,
+        says_something,
         templates,
     )
+    from drafter.composing.figures import MISSING, figures_annex, figures_table, table_columns
     from drafter.composing.jinja_templates import question_environment
     from drafter.composing.sources import (
         composed_answers,
@@ -33,7 +35,8 @@ if TYPE_CHECKING:
     from drafter.composing.wording import proven_by
 
 _EXPORTS = {
-    "composer": ("base_context", "clean_heading", "compose", "fixed_texts", "kind_run_in_levels", "kind_text", "templates"),
+    "composer": ("base_context", "clean_heading", "compose", "fixed_texts", "kind_run_in_levels", "kind_text", "says_something", "templates"),
+    "figures": ("MISSING", "figures_annex", "figures_table", "table_columns"),
     "jinja_templates": ("question_environment",),
     "sources": ("composed_answers", "document_of", "is_answers_file", "split_signature"),
     "wording": ("proven_by",),
@@ -41,17 +44,22 @@ _EXPORTS = {
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
+    "MISSING",
     "base_context",
     "clean_heading",
     "compose",
     "composed_answers",
     "document_of",
+    "figures_annex",
+    "figures_table",
     "fixed_texts",
     "is_answers_file",
     "kind_run_in_levels",
     "kind_text",
     "proven_by",
     "question_environment",
+    "says_something",
     "split_signature",
+    "table_columns",
     "templates",
 ]

@@ -214,6 +214,16 @@ _ADDRESSEE = re.compile(
 )
 
 
+# Who did the counted work of a gathered report: the branches whose figures it sums.
+BRANCHES = "各支部"
+_BRANCHES_NAMED = re.compile(r"^[^，。；：！？]{1,40}支部$")  # 各支部, 第一、第三党支部, 办公室党支部
+
+
+def _names_branches(detail: str) -> bool:
+    """Whether a gathered report's measure detail only names the branches that did the work."""
+    return _BRANCHES_NAMED.match(detail) is not None
+
+
 def is_addressee(text: str) -> bool:
     """Whether an opening paragraph is the line naming whom the report is addressed to."""
     return _ADDRESSEE.match(text.strip()) is not None
@@ -243,6 +253,8 @@ class _Composer:
             set(answers.run_in_levels) if answers.run_in_levels is not None else kind_run_in_levels(self.outline)
         )
         self.framed: set[str] = set()
+        # Who did the counted work: in a gathered report the branches, whose figures it sums.
+        self.counts_subject = BRANCHES if answers.gathered is not None else self.ctx["subject"]
         self.placed = place_counts(answers.sections or [], self.knowledge, self.unit_of)
         self.measures: dict[int, list[Measure]] = {}  # each section's measures, one per activity
 
@@ -270,12 +282,15 @@ class _Composer:
         (the first count's prover on a tie), if any proves one."""
         if not topic:
             return None
-        organisation = self.knowledge.chosen(self.answers.organisation).id
+        organisations = [self.knowledge.chosen(self.answers.organisation).id]
+        if self.answers.gathered is not None:  # the branches' figures: their measures prove them
+            organisations.append(self.knowledge.default_organisation.id)
         best, most = None, 0
-        for m in self.knowledge.measures_for(topic, organisation):
-            n = sum(c.entry is not None and c.entry in m.counts for c in counts)
-            if n > most:
-                best, most = m, n
+        for organisation in organisations:
+            for m in self.knowledge.measures_for(topic, organisation):
+                n = sum(c.entry is not None and c.entry in m.counts for c in counts)
+                if n > most:
+                    best, most = m, n
         return best
 
     def framing(self, topic: str, items: int) -> str:
@@ -324,19 +339,25 @@ class _Composer:
         claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge)
         if len(measures) == 1 and topic not in DEFAULT_FRAMING:  # one sentence says every figure
             claimed, unclaimed = [claimed[0] + unclaimed], []
-        lead = points(measures, claimed, self.period_body, verbs)
+        subject_only = _names_branches if self.answers.gathered is not None else None
+        lead = points(measures, claimed, self.period_body, verbs, subject_only=subject_only)
         if lead:
             lead = self.framing(topic, len(measures)) + lead
         listed = {m.item.strip() for m in measures}
         proved = self._proved(unclaimed, topic) if unclaimed else None
         if proved is not None and proved.text in listed:
             proved = None
-        if not lead and not paragraphs and unclaimed and topic not in DEFAULT_FRAMING:
-            paragraphs = [counts_alone(unclaimed, self.ctx["subject"], proved, self.period_body, verbs)]
+        if not lead and unclaimed and topic not in DEFAULT_FRAMING and (
+            not paragraphs or self.answers.gathered is not None
+        ):
+            # In a gathered report the text is the branches' typical examples, each naming its
+            # branch: the figures are the branches' together, said before them on their own.
+            alone = counts_alone(unclaimed, self.counts_subject, proved, self.period_body, verbs)
+            paragraphs = [alone, *paragraphs]
         elif len(measures) > 1 and unclaimed:
             # After 一是……二是…… a figure no point proves is said by who did it, so it does
             # not read as part of the last point (never a string of 此外).
-            closing = counts_alone(unclaimed, self.ctx["subject"], proved, self.period_body, verbs)
+            closing = counts_alone(unclaimed, self.counts_subject, proved, self.period_body, verbs)
             paragraphs = [sentence(lead) + closing, *paragraphs]
         else:
             paragraphs = with_counts(([lead] if lead else []) + paragraphs, unclaimed, self.period_body, verbs)
@@ -433,8 +454,20 @@ def says_something(section: SectionAnswer) -> bool:
     return any(clause(m.item) for m in section.measures or []) or _says_more_than_measures(section)
 
 
-def compose(answers: Answers, library: Library, today: dt.date | None = None) -> Document:
-    """Turn typed answers into the document model (outside templates time-bounded as one)."""
+def compose(
+    answers: Answers, library: Library, today: dt.date | None = None, *, table: bool = False
+) -> Document:
+    """Turn typed answers into the document model (outside templates time-bounded as one).
+
+    A gathered report (`drafter gather`) gets its figures table as 附件 when its answers say
+    so (`gathered.table`) or `table` asks for it (`render --table`)."""
     composer = _Composer(answers, library, today or dt.date.today())
     with composer.templates.document_budget():
-        return composer.document()
+        doc = composer.document()
+    gathered = answers.gathered
+    if gathered is not None and (table or gathered.table):
+        from drafter.composing.figures import figures_annex
+
+        annex = figures_annex(answers, library)
+        doc.annexes = [annex] if annex is not None else []
+    return doc

@@ -41,14 +41,23 @@ def document_of(path: Path, library: Library) -> Document:
     return document_of_report(parse_report(read_report(path), path.name))
 
 
-def composed_answers(path: Path, library: Library) -> tuple[Answers, Document]:
-    """An answers file read, checked complete and composed exactly as `drafter render` would."""
+def composed_answers(path: Path, library: Library, *, table: bool = False) -> tuple[Answers, Document]:
+    """An answers file read, checked complete and composed exactly as `drafter render` would;
+    `table` appends a gathered report's figures table (`render --table`), refused for answers
+    that gathered nothing."""
     from drafter.answers import read_answers, require_complete
     from drafter.composing.composer import compose
 
     answers = read_answers(path, library)
     require_complete(answers, library)
-    return answers, compose(answers, library)
+    if table and answers.gathered is None:
+        from drafter.errors import UserError
+
+        raise UserError(
+            f"{path}：不是由 drafter gather 汇总的报告，没有统计表可附。",
+            hint="--table 只用于汇总各支部报告得到的答案文件（其中有 gathered）。",
+        )
+    return answers, compose(answers, library, table=table)
 
 
 def document_of_report(report: ParsedReport) -> Document:

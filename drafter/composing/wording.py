@@ -15,7 +15,7 @@ assembled:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -170,17 +170,22 @@ def points(
     claimed: Sequence[Sequence[Answered]],
     period: str,
     verbs: Mapping[str, list[str]],
+    *,
+    subject_only: Callable[[str], bool] | None = None,
 ) -> str:
     """The measures as one paragraph: a plain sentence for one, 一是……二是…… for several.
 
     A detail that already tallies the period ("上半年发展党员2名") is not followed by the period
-    word again: "……，确定发展对象3名", not "……，上半年确定发展对象3名"."""
+    word again: "……，确定发展对象3名", not "……，上半年确定发展对象3名". A detail that only says
+    who did the work (`subject_only`: 第二党支部, in a gathered report) runs into its counts:
+    "第二党支部全年开展警示教育2次"."""
     items = []
     for m, counts in zip(measures, claimed, strict=True):
         detail, rest = counts_in_detail(clause(m.detail or ""), counts, period)
         counted = count_clause(rest, verbs)
         said = "" if period and re.search(re.escape(period) + r"[^，。；]*\d", detail) else period
-        tail = "，".join(p for p in (detail, said + counted if counted else "") if p)
+        joint = "" if subject_only is not None and detail and counted and subject_only(detail) else "，"
+        tail = joint.join(p for p in (detail, said + counted if counted else "") if p)
         items.append((clause(m.item), tail))
     if not items:
         return ""

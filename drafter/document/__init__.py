@@ -1,4 +1,4 @@
-"""The small pure document model — title, headings, paragraphs, signature, date — that composing
+"""The small pure document model — title, headings, paragraphs, signature, date, attachments with tables — that composing
 and the sources produce and every writer, check and diff consumes (model).
 
 The names other packages use are exported here and imported from their module on first use
@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING
 from drafter import lazy_exports
 
 if TYPE_CHECKING:
-    from drafter.document.model import Block, Document, Heading, Paragraph
+    from drafter.document.model import Annex, Block, Document, Heading, Paragraph, Table
 
 _EXPORTS = {
-    "model": ("Block", "Document", "Heading", "Paragraph"),
+    "model": ("Annex", "Block", "Document", "Heading", "Paragraph", "Table"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
+    "Annex",
     "Block",
     "Document",
     "Heading",
     "Paragraph",
+    "Table",
 ]

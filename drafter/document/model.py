@@ -43,14 +43,68 @@ class Paragraph:
 Block = Heading | Paragraph
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table whose every cell is text already: a header row, body rows and an optional
+    totals row (合计), all of the header's width. The first column names the rows."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    totals: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        width = len(self.header)
+        if any(len(row) != width for row in (*self.rows, *([self.totals] if self.totals else []))):
+            raise ValueError("every row of a table has the header's width")
+
+    def parts(self, columns: int) -> list[Table]:
+        """The table in parts of at most `columns` columns beside the first, which each part
+        repeats; parts of even width (16 → 6 + 5 + 5), the table itself when it fits."""
+        count = -(-(len(self.header) - 1) // columns)
+        if count <= 1:
+            return [self]
+        base, extra = divmod(len(self.header) - 1, count)
+        out, start = [], 1
+        for n in range(count):
+            cut = slice(start, start + base + (n < extra))
+            start = cut.stop
+            out.append(Table(
+                (self.header[0], *self.header[cut]),
+                tuple((row[0], *row[cut]) for row in self.rows),
+                (self.totals[0], *self.totals[cut]) if self.totals else (),
+            ))
+        return out
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An attachment (附件) printed after the report on a page of its own: its title, its
+    tables, and a note under them (注：……, "" for none). The report names it above the
+    signature (附件：title), as GB/T 9704 has it."""
+
+    title: str
+    tables: tuple[Table, ...]
+    note: str = ""
+
+
 @dataclass
 class Document:
-    """A whole report: title, body blocks in order, signature lines and date."""
+    """A whole report: title, body blocks in order, signature lines and date, attachments."""
 
     title: str
     blocks: list[Block] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     date: str = ""  # already formatted: 2025年12月5日
+    annexes: list[Annex] = field(default_factory=list)
+
+    def annex_lines(self) -> list[str]:
+        """The 附件说明 under the body: 附件：title, or 附件：1.title / 2.title (continuation lines
+        aligned under the first title); none without attachments."""
+        if len(self.annexes) == 1:
+            return [f"附件：{self.annexes[0].title}"]
+        return [
+            f"{'附件：' if n == 1 else '　　　'}{n}.{annex.title}" for n, annex in enumerate(self.annexes, 1)
+        ]
 
     def headings(self) -> list[Heading]:
         """Every heading, standalone or run-in, in document order."""

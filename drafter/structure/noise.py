@@ -9,7 +9,9 @@ real was lost. Report prose is protected: a long sentence ending in 。 is only 
 hard evidence (contact details), and a line is never dropped merely because it repeats — a
 report may well use the same label or sentence in two sections. A repeated short line goes
 only when it sits where pages break (next to a page number, or cutting a sentence in two)
-or names a website.
+or names a website. What follows the sign-off under a label 附件 standing alone (an
+attachment on its own page: a table, a list) is another document, dropped as well
+(`without_annexes`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from drafter.domain import parse_date
 from drafter.structure.report import Noise
+from drafter.structure.wrapping import Para
+
+_ANNEX_LABEL = re.compile(r"^\s*附件\s*\d*\s*$")  # the label atop an attachment's own page
+ANNEX_REASON = "成文日期之后的附件，不是报告正文"
+_ENDS_DATED = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*$")  # a sign-off run into its date
 
 # Paywall / download-section markers such as ##paidbegin## and ##paidend##.
 _MARKER = re.compile(r"##[A-Za-z_]{2,30}##")
@@ -271,3 +279,16 @@ def _in_trailing_block(
         return False
     above = itertools.islice(_non_blank(lines, index, -1), FRAGMENT_REACH)
     return any(i in reasons or evidence[i].score > 0 for i in above)
+
+
+def without_annexes(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
+    """The report without the attachments printed after its sign-off: from a line 附件 (附件1)
+    standing alone after the report's date on, the text is another document (a table, a list)
+    and is dropped as noise."""
+    dated = False
+    for index, para in enumerate(paras):
+        if dated and _ANNEX_LABEL.match(para.text):
+            dropped = [Noise(p.line, p.text, ANNEX_REASON) for p in paras[index:]]
+            return paras[:index], dropped
+        dated = dated or parse_date(para.text.strip()) is not None or _ENDS_DATED.search(para.text) is not None
+    return paras, []

@@ -39,7 +39,7 @@ from drafter.structure.hidden_headings import (
     run_in_sentence,
     split_at,
 )
-from drafter.structure.noise import remove_noise
+from drafter.structure.noise import remove_noise, without_annexes
 from drafter.structure.report import Noise, ParsedReport, Point, Section
 from drafter.structure.wrapping import (
     MAX_TITLE_CHARS,
@@ -113,6 +113,8 @@ def parse_lines(
             paras, more = _drop_noise_paragraphs(paras)
             noise = sorted([*noise, *more], key=lambda item: item.line)
     paras = split_inline_headings(paras)
+    paras, annexed = without_annexes(paras)
+    noise = [*noise, *annexed]
     title, paras = take_title(paras)
     byline, paras = take_byline(paras) if title is not None else ([], paras)
     headings = [heading_of(para) for para in paras]

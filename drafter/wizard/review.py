@@ -8,7 +8,8 @@ part reads "✔ 已完成" only when it says something; an answered part that sa
 "空：不写入文档" (composition leaves it out); a part with questions left reads "… 未填写".
 The layout of each heading level (run-in or standalone) is chosen here for the whole document
 (`Answers.run_in_levels`). Two parts that name one activity (严格执行 / 严格落实“三会一课”制度)
-are pointed out under the summary (drafter.wizard.offers.repeated_activities).
+are pointed out under the summary (drafter.wizard.offers.repeated_activities). A gathered
+report (`drafter gather`) has one more line: whether its figures table goes with it as 附件.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from drafter.wizard.carry import same_as_last
 from drafter.wizard.interview import Interview
 from drafter.wizard.offers import repeated_activities
 from drafter.wizard.part_questions import HEADING, MEASURES, NUMBERS, TEXT
-from drafter.wizard.question import Option
+from drafter.wizard.question import Option, PromptSpec
 from drafter.wizard.session import Place, chars, has_content
 
 DONE, TODO, EMPTY = "✔ 已完成", "… 未填写", "空：不写入文档"
@@ -35,6 +36,8 @@ UNCHANGED = "与上期相同的内容（{n} 项）"
 LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级标题（1.）", 4: "四级标题（（1））"}
 LAYOUT_PROMPT = "哪几级标题与正文接排？（勾选的：标题后直接接正文；不勾选的：标题单独成行）"
 MAX_PLACES_SHOWN = 4
+TABLE_PROMPT = "生成文档时在落款后附上各支部数字统计表（附件）吗？"
+TABLE_STATES = {True: "附上", False: "不附"}
 REPEATED = "请核对：“{item}”与“{heading}”里的“{first}”是同一项工作，一份报告只宜写一次。"
 _INNER = str.maketrans("“”", "‘’")  # quotes inside a quoted item become single, as 公文 nests them
 
@@ -69,6 +72,8 @@ class Review:
             options = [Option(self._basics_line(), "basics")]
             options += [Option(self._line(p, findings), ("part", n)) for n, p in enumerate(places)]
             options += [Option("增减部分", "parts"), Option(f"标题排法：{self._layout()}", "layout")]
+            if self.answers.gathered is not None:
+                options.append(Option(f"附件统计表：{TABLE_STATES[bool(self.answers.gathered.table)]}", "table"))
             if unchanged := self.unchanged():
                 options.append(Option(UNCHANGED.format(n=len(unchanged)), "unchanged"))
             if isinstance(findings, list) and findings:
@@ -101,6 +106,7 @@ class Review:
             "basics": self.edit_basics,
             "parts": self.change_parts,
             "layout": self.choose_layout,
+            "table": self.choose_table,
             "unchanged": self.edit_unchanged,
             "findings": self.show_findings,
             "preview": self.preview,
@@ -284,6 +290,14 @@ class Review:
         for place in self.session.walk():  # a section's own layout would break the level's
             place.section.run_in = None
         self.session.save("标题排法")
+
+    def choose_table(self) -> None:
+        """Whether a gathered report (drafter gather) goes with its figures table as 附件."""
+        gathered = self.answers.gathered
+        assert gathered is not None
+        current = True if gathered.table is None else gathered.table
+        gathered.table = bool(self.interview.prompter.ask(PromptSpec("confirm", TABLE_PROMPT, default=current)))
+        self.session.save("附件统计表")
 
     # --- what is still last period's -----------------------------------------------------
 

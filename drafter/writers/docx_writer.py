@@ -33,6 +33,7 @@ from drafter.writers.docx_layout import (
     escape,
     heading_style,
 )
+from drafter.writers.docx_tables import annex_xml
 from drafter.writers.title_lines import title_lines
 
 __all__ = ["docx_bytes"]
@@ -101,10 +102,15 @@ def _document_xml(doc: Document, sect_pr: str, *, ours: bool) -> str:
     if doc.title:
         out += [_para(TITLE, _run("\n".join(title_lines(doc.title)) if ours else doc.title)), blank]
     out += [_block(block) for block in doc.blocks]
+    if doc.annexes:  # 附件说明: a blank line under the body, indented two characters
+        out += [blank, *(_para(BODY, _run(line)) for line in doc.annex_lines())]
     closing = [*doc.signature, *([doc.date] if doc.date else [])]
     if closing:
         out.append(blank)
         out += [_para(SIGNATURE, _run(line)) for line in closing]
+    for annex in doc.annexes:
+        title = _para(TITLE, _run("\n".join(title_lines(annex.title)) if ours else annex.title))
+        out.append(annex_xml(annex, title))
     out.append(f"{sect_pr}</w:body></w:document>")
     return "".join(out)
 

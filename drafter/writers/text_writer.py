@@ -1,6 +1,7 @@
 """Markdown and plain-text renderings of a `Document`.
 
-They are the wizard's preview and `drafter render --format md|txt`.
+They are the wizard's preview and `drafter render --format md|txt`. Attachments (附件) follow
+the signature: a pipe table in Markdown, columns aligned by display width in plain text.
 
 Both read the same `Document` as the .docx writer, so the preview says exactly what the Word
 file will say; only the layout is approximated.
@@ -11,12 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafter.document import Document, Heading, Paragraph
+from drafter.document import Annex, Document, Heading, Paragraph, Table
 
 __all__ = ["to_markdown", "to_text"]
 
 LINE_CHARS = 28  # a 公文 line holds 28 characters; the plain text centres and right-aligns on it
 INDENT = "\u3000\u3000"  # two full-width spaces, the 公文 first-line indent
+TEXT_COLUMNS = 4  # figures beside a table's first column per printed part in plain text
 _HARD_BREAK = "  \n"  # Markdown line break inside a paragraph
 
 # Inline characters that would start emphasis, code, HTML or an escape in Markdown.
@@ -72,10 +74,33 @@ def to_markdown(doc: Document) -> str:
             out.append(_md_run_in(block, block.run_in))
         else:
             out.append(_md_escape(block.text))
+    out += [_md_escape(line) for line in doc.annex_lines()]
     closing = _closing(doc)
     if closing:
         out.append(_HARD_BREAK.join(_md_escape(line) for line in closing))
+    for annex in doc.annexes:
+        out += ["附件", f"## {_md_escape(annex.title, starts_line=False)}"]
+        out += [_md_table(table) for table in annex.tables]
+        if annex.note:
+            out.append(_md_escape(annex.note))
     return "\n\n".join(out) + "\n"
+
+
+def _md_cell(text: str, *, bold: bool = False) -> str:
+    cell = _md_escape("".join(text.splitlines()), starts_line=False).replace("|", "\\|")
+    return f"**{cell}**" if bold and cell else cell
+
+
+def _md_table(table: Table) -> str:
+    """A pipe table: the header, a centring rule, the rows, the totals row in bold."""
+    def line(cells: tuple[str, ...], *, bold: bool = False) -> str:
+        return "| " + " | ".join(_md_cell(c, bold=bold) for c in cells) + " |"
+
+    rows = [line(table.header), "|" + "|".join(":---:" for _ in table.header) + "|"]
+    rows += [line(row) for row in table.rows]
+    if table.totals:
+        rows.append(line(table.totals, bold=True))
+    return "\n".join(rows)
 
 
 def _closing(doc: Document) -> list[str]:
@@ -112,8 +137,36 @@ def to_text(doc: Document) -> str:
     if doc.title:
         out += [_placed(doc.title, (LINE_CHARS - _width(doc.title)) / 2), ""]
     out += [_text_block(block) for block in doc.blocks]
+    if doc.annexes:
+        out += ["", *(INDENT + line for line in doc.annex_lines())]
     closing = _closing(doc)
     if closing:
         out.append("")
         out += [_placed(line, LINE_CHARS - 2 - _width(line)) for line in closing]
+    for annex in doc.annexes:
+        out += _text_annex(annex)
     return "\n".join(out) + "\n"
+
+
+def _text_annex(annex: Annex) -> list[str]:
+    """An attachment after a blank line: 附件 flush left, the title centred, each table with
+    its columns aligned by display width, then the note."""
+    out = ["", "附件", "", _placed(annex.title, (LINE_CHARS - _width(annex.title)) / 2), ""]
+    printed = [part for table in annex.tables for part in table.parts(TEXT_COLUMNS)]
+    for n, table in enumerate(printed):
+        out += ([""] if n else []) + _text_table(table)
+    return out + ([annex.note] if annex.note else [])
+
+
+def _text_table(table: Table) -> list[str]:
+    """Rows of cells two full-width spaces apart, each column as wide as its widest cell."""
+    rows = [table.header, *table.rows, *([table.totals] if table.totals else [])]
+    flat = [tuple("".join(c.splitlines()) for c in row) for row in rows]
+    widths = [max(_width(row[i]) for row in flat) for i in range(len(table.header))]
+    return ["\u3000\u3000".join(_padded(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in flat]
+
+
+def _padded(text: str, width: float) -> str:
+    """`text` filled to `width` full-width characters: full-width spaces, a space for a half."""
+    gap = width - _width(text)
+    return text + "\u3000" * int(gap) + (" " if gap - int(gap) else "")

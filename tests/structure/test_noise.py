@@ -223,3 +223,37 @@ def test_a_report_on_one_long_line_is_never_dropped_as_an_ad() -> None:
 )
 def test_headings_and_labels_with_furniture_words_are_kept(line: str) -> None:
     assert dropped([BODY[1], line, BODY[2]]) == {}
+
+
+# --- attachments after the sign-off --------------------------------------------------------------
+ANNEXED = """某某县某某局机关党委2026年度党建工作总结
+一、强化理论武装
+各支部全年开展集中学习36次。
+附件：2026年度各党支部党建工作主要数据统计表
+某某县某某局机关党委
+2026年12月10日
+附件
+2026年度各党支部党建工作主要数据统计表
+党支部　召开支委会（次）
+第一党支部　12
+合计　12
+"""
+
+
+def test_an_attachment_after_the_date_is_no_part_of_the_report() -> None:
+    from drafter.structure.noise import ANNEX_REASON
+    from drafter.structure.structure import parse_report
+
+    report = parse_report(ANNEXED)
+    assert report.closing == ["附件：2026年度各党支部党建工作主要数据统计表", "某某县某某局机关党委", "2026年12月10日"]
+    assert [n.text for n in report.noise if n.reason == ANNEX_REASON][:2] == ["附件", "2026年度各党支部党建工作主要数据统计表"]
+    assert [s.title for s in report.sections] == ["强化理论武装"]
+
+
+def test_a_label_before_any_date_stays_in_the_report() -> None:
+    from drafter.structure.structure import parse_report
+
+    text = "一、强化理论武装\n各支部全年开展集中学习36次。\n附件\n学习安排表\n"
+    report = parse_report(text)
+    assert not report.noise
+    assert "附件" in "\n".join(report.sections[0].body + report.closing)
