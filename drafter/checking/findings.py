@@ -42,6 +42,9 @@ class CheckContext:
     kind: str = ""  # the kind id (annual, half_year, duty_report, measures) when known
     organisation: str = ""  # organisations.yaml id (branch, general_branch …); "" when unknown
     numbers: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    # The names the office's own reports give it, when the library has an own kind of this
+    # unit (drafter.library.own): other units named in the report are then pointed out.
+    office: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""What drafter takes from real reports: outlines of a kind learned from several (learn), numeric
+"""What drafter takes from real reports: outlines of a kind learned from several (learn), an own
+kind learned from one office's reports into its own library (own), numeric
 facts in prose (facts), and one report turned into an answers file (importer: `drafter import`,
 `new --from`).
 
@@ -16,18 +17,24 @@ if TYPE_CHECKING:
     from drafter.learning.facts import find_mentions
     from drafter.learning.importer import ImportResult, answers_from, import_report
     from drafter.learning.learn import run_learn
+    from drafter.learning.own import counted, own_yaml, run_learn_own, tree_lines
 
 _EXPORTS = {
     "facts": ("find_mentions",),
     "importer": ("ImportResult", "answers_from", "import_report"),
     "learn": ("run_learn",),
+    "own": ("counted", "own_yaml", "run_learn_own", "tree_lines"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "ImportResult",
     "answers_from",
+    "counted",
     "find_mentions",
     "import_report",
+    "own_yaml",
     "run_learn",
+    "run_learn_own",
+    "tree_lines",
 ]

@@ -33,6 +33,7 @@ from drafter.wizard.offers import (
     count_key_id,
     count_offers,
     measure_offers,
+    own_points,
     said_in,
     stated_problems,
     taken_counts,
@@ -147,7 +148,7 @@ class PartQuestions(Asker):
         answers = self.session.answers
         return Adapting(
             answers.organisation, answers.year, tuple(answers.outline.titles),
-            self.session.library.specific,
+            self.session.library.specific, own=answers.outline.own is not None,
         )
 
     def _refs(self, learned: OutlineSection | None) -> dict[str, Any]:
@@ -276,6 +277,7 @@ class PartQuestions(Asker):
             taken_measures(others),
             stated_problems(others),
             wording,
+            self.session.office(),
         )
 
     def effect(self, place: Place) -> str:
@@ -290,10 +292,17 @@ class PartQuestions(Asker):
         return effect + "。" if effect else ""
 
     def suggested(self, place: Place, offered: list[str]) -> list[str]:
-        """The bank measures of `offered` ticked in a part asked for the first time: the next
-        steps that answer the report's problems, else the first SUGGESTED of the bank."""
+        """The measures of `offered` ticked in a part asked for the first time: an own kind's
+        first SUGGESTED points (the office's most frequent; none in a part whose work its
+        sub-parts hold); else the next steps that answer the report's problems, else the first
+        SUGGESTED of the bank."""
         topic = topic_of(place.section)
         organisation = self._organisation()
+        office = self.session.office()
+        if office is not None:
+            own = [o.text for o in own_points(place.learned, organisation, office)]
+            if own or place.learned_children:  # the office's parts hold their work in sub-parts
+                return [t for t in offered if t in own][:SUGGESTED]
         if topic == NEXT_STEPS:
             steps = answering(stated_problems(self._others(place)), organisation, self.knowledge)
             if steps:
@@ -400,7 +409,9 @@ class PartQuestions(Asker):
         taken = taken_counts(self._others(place), self.knowledge)
         taken |= {count_key_id(i.key, self.knowledge) for i in carried}
         topic, organisation = topic_of(section), self._organisation()
-        offers = self._where_proven(place, count_offers(topic, place.learned, organisation, self.knowledge, taken))
+        verbs = self.session.library.verbs if self.session.office() is not None else None
+        learned = count_offers(topic, place.learned, organisation, self.knowledge, taken, verbs)
+        offers = self._where_proven(place, learned)
         if self.carry.of(section) is not None:
             first, more = carried, offers
         else:
