@@ -33,8 +33,9 @@ if TYPE_CHECKING:
         Sourced,
         load_library,
         load_outline,
+        load_own,
     )
-    from drafter.library.own import Broken, check_name, load_own, own_path, own_root
+    from drafter.library.own import Broken, check_name, own_path, own_root
     from drafter.library.points import (
         beyond_organisation,
         check_point,
@@ -48,8 +49,8 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
-    "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline"),
-    "own": ("Broken", "check_name", "load_own", "own_path", "own_root"),
+    "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline", "load_own"),
+    "own": ("Broken", "check_name", "own_path", "own_root"),
     "points": ("beyond_organisation", "check_point", "clean_detail", "clean_point", "odd_coinage"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
     "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),

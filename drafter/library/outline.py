@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import UserError
-from drafter.files import YamlDoc, load_yaml, validate_once
+from drafter.files import YamlDoc, excerpt, load_yaml, validate_once
+from drafter.library.own import MAX_KINDS, SUFFIX, Broken, own_root
 from drafter.library.schemas import AUTHORED_SCHEMAS, OUTLINE_SCHEMA, default_outlines_dir
 
 if TYPE_CHECKING:
     from drafter.library.knowledge import Knowledge
-    from drafter.library.own import Broken
 
 SCHEMA_VERSION = 1
 # The topic of a learned section that no topic's keywords name, and its name.
@@ -304,12 +304,38 @@ def load_authored(root: Path) -> dict[str, Any]:
     return loaded
 
 
+def load_own(root: Path | None = None) -> tuple[list[Outline], list[Broken]]:
+    """The own kinds of the library folder (by file name) and the files that did not load.
+
+    A missing folder is an empty library. Only regular `*.yaml` files are read, at most
+    MAX_KINDS of them; a file that is not an own kind's outline (no `own:`) is broken too.
+    """
+    root = root or own_root()
+    try:
+        paths = sorted(p for p in root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
+    except OSError:
+        return [], []
+    outlines: list[Outline] = []
+    broken: list[Broken] = []
+    for path in paths[:MAX_KINDS]:
+        try:
+            outline = load_outline(path)
+        except UserError as exc:
+            broken.append(Broken(path, exc.message))
+            continue
+        if outline.own is None:
+            broken.append(Broken(path, "不是由 drafter learn --name 学到的报告类型。"))
+        elif outline.id != path.name.removesuffix(SUFFIX):
+            broken.append(Broken(path, f"文件中的名称“{excerpt(outline.id)}”与文件名不符。"))
+        else:
+            outlines.append(outline)
+    return outlines, broken
+
+
 def load_library(root: Path | None = None, own: Path | None = None) -> Library:
     """Load an outlines folder (default: the shipped one) and, after its outlines, the own kinds
     of the user's library (`own`, default: drafter.library.own.own_root()); an own kind never
     replaces an outline of the folder."""
-    from drafter.library.own import load_own
-
     shipped_root = default_outlines_dir()
     root = root or shipped_root
     authored = load_authored(root)

@@ -2,8 +2,8 @@
 
 `drafter learn 报告… --name 本单位年度总结` writes one outline per own kind into
 `<user data folder>/kinds/<name>.yaml` (drafter.files.userdirs: platformdirs' conventions,
-`DRAFTER_HOME` overriding); every command's library (drafter.library.outline.load_library)
-holds them beside the shipped outlines, so the wizard offers them, an answers file names them
+`DRAFTER_HOME` overriding); every command's library (drafter.library.outline.load_library,
+through `load_own` there) holds them beside the shipped outlines, so the wizard offers them, an answers file names them
 (`outline: 本单位年度总结`) and `drafter check` knows the office's name. Nothing is written into
 the installed package.
 
@@ -18,13 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from drafter.errors import UsageError, UserError
+from drafter.errors import UsageError
 from drafter.files import excerpt, user_data_dir
-
-if TYPE_CHECKING:
-    from drafter.library.outline import Outline
 
 KINDS_FOLDER = "kinds"
 SUFFIX = ".yaml"
@@ -78,33 +74,3 @@ class Broken:
 
     path: Path
     reason: str
-
-
-def load_own(root: Path | None = None) -> tuple[list[Outline], list[Broken]]:
-    """The own kinds of the library folder (by file name) and the files that did not load.
-
-    A missing folder is an empty library. Only regular `*.yaml` files are read, at most
-    MAX_KINDS of them; a file that is not an own kind's outline (no `own:`) is broken too.
-    """
-    from drafter.library.outline import load_outline
-
-    root = root or own_root()
-    try:
-        paths = sorted(p for p in root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
-    except OSError:
-        return [], []
-    outlines: list[Outline] = []
-    broken: list[Broken] = []
-    for path in paths[:MAX_KINDS]:
-        try:
-            outline = load_outline(path)
-        except UserError as exc:
-            broken.append(Broken(path, exc.message))
-            continue
-        if outline.own is None:
-            broken.append(Broken(path, "不是由 drafter learn --name 学到的报告类型。"))
-        elif outline.id != path.name.removesuffix(SUFFIX):
-            broken.append(Broken(path, f"文件中的名称“{excerpt(outline.id)}”与文件名不符。"))
-        else:
-            outlines.append(outline)
-    return outlines, broken

@@ -216,7 +216,8 @@ class Interview(Asker):
         """Ask one basic question; answers left at a default computed from it follow it.
 
         Last period's answer is the default until confirmed; in the first pass an empty one
-        is taken as it is.
+        is taken as it is. Without either, what the kind knows is offered (`Session.known`:
+        an own kind's office as the unit).
         """
         ctx, refs = self.basic_env()
         current = self.session.basic(q.name)
@@ -229,7 +230,8 @@ class Interview(Asker):
             note = ""
             if q.type == "multiline" and shown:
                 note = self.carry.note(str(shown), [], self.period())
-            value = self.ask(q, ctx, refs, current, carried, note)
+            offered = current if current is not None or carried is not None else self.session.known(q.name)
+            value = self.ask(q, ctx, refs, offered, carried, note)
         self.session.set_basic(q.name, value)
         self._follow(followers, changed=q.name)
         self.session.save(q.get_prompt(ctx))

@@ -410,8 +410,7 @@ class PartQuestions(Asker):
         taken |= {count_key_id(i.key, self.knowledge) for i in carried}
         topic, organisation = topic_of(section), self._organisation()
         verbs = self.session.library.verbs if self.session.office() is not None else None
-        learned = count_offers(topic, place.learned, organisation, self.knowledge, taken, verbs)
-        offers = self._where_proven(place, learned)
+        offers = self._where_proven(place, count_offers(topic, place.learned, organisation, self.knowledge, taken, verbs))
         if self.carry.of(section) is not None:
             first, more = carried, offers
         else:

@@ -83,14 +83,13 @@ class Session:
 
     def basic_context(self, last: dict[str, Any]) -> dict[str, Any]:
         """What the basic questions' templates see: the answers so far, the kind (an own kind's
-        base kind: `Library.kind_id`), the office an own kind's reports name, today, the year a
+        base kind: `Library.kind_id`), today, the year a
         report written today most likely covers, last period's answers (`last`) and the unit
         named as its Party organisation (the signature's default)."""
         organisation = self.library.knowledge.chosen(self.answers.organisation)
-        own = self.answers.outline.own
         return {
             **answers_mapping(self.answers), "kind": self.library.kind_id(self.answers.outline),
-            "office": own.units[0] if own and own.units else "", "today": self.today,
+            "today": self.today,
             "report_year": report_year(self.today), "last": last,
             "party_organisation": organisation.of(self.answers.unit or ""),
         }
@@ -99,6 +98,12 @@ class Session:
         """The office of an own kind (the names its reports give it); None for a shipped kind."""
         own = self.answers.outline.own
         return Office.of(own.units) if own is not None else None
+
+    def known(self, name: str) -> Any:
+        """What the report kind knows of a basic answer before it is asked: an own kind's
+        unit is the office its reports name (None otherwise)."""
+        own = self.answers.outline.own
+        return own.units[0] if name == "unit" and own is not None and own.units else None
 
     def basic(self, name: str) -> Any:
         return basic_form(self.answers, name)
