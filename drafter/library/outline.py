@@ -345,7 +345,10 @@ def load_library(root: Path | None = None, own: Path | None = None) -> Library:
         outlines[outline.id] = outline
     owned, broken = load_own(own)
     for outline in owned:
-        outlines.setdefault(outline.id, outline)
+        if outline.id in outlines:
+            broken.append(Broken(outline.path or Path(outline.id), "与自带的大纲同名，未使用。"))
+        else:
+            outlines[outline.id] = outline
     return Library(
         root=root,
         outlines=outlines,
