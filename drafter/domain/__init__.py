@@ -49,7 +49,14 @@ if TYPE_CHECKING:
         shift_years,
         stated_period,
     )
-    from drafter.domain.units import Office, UnitMention, bare_name, title_unit, unit_mentions
+    from drafter.domain.units import (
+        Office,
+        UnitMention,
+        bare_name,
+        organisation_of,
+        title_unit,
+        unit_mentions,
+    )
 
 _EXPORTS = {
     "chinese_numerals": ("NUMERAL_CHARS", "parse_chinese", "to_chinese_counting", "to_chinese_digits"),
@@ -57,7 +64,7 @@ _EXPORTS = {
     "dates": ("format_date", "parse_date"),
     "naming": ("DEFAULT_OUTPUT", "answers_beside", "imported_answers", "output_in", "own_outline_beside"),
     "numbering": ("from_chinese", "heading_label", "point_ordinal"),
-    "units": ("Office", "UnitMention", "bare_name", "title_unit", "unit_mentions"),
+    "units": ("Office", "UnitMention", "bare_name", "organisation_of", "title_unit", "unit_mentions"),
     "periods": ("PERIODS", "Period", "WHOLE_YEAR", "YEAR_IN_TEXT", "dated_phrases", "report_year", "shift_years", "stated_period"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
@@ -83,6 +90,7 @@ __all__ = [
     "imported_answers",
     "is_count",
     "max_for",
+    "organisation_of",
     "output_in",
     "own_outline_beside",
     "parse_chinese",

@@ -40,6 +40,21 @@ PARTY_TAIL = re.compile(
 # Where the unit's name ends in a title: before its year, 关于, or the report's own words.
 TITLE_UNIT_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年|关于|党建|工作|述职|总结|汇报|报告")
 _PLACE = re.compile(rf"^(?:[{_CJK}]{{2,4}}?(?=[省市州县区镇乡]))?([省市州县区镇乡])")
+# The words naming a Party organisation in a unit's name, and its organisations.yaml id.
+_ORG_WORD = re.compile(r"机关党委|机关委员会|党总支|总支部?|党支部|支部|党委|党组")
+_ORG_IDS = {
+    "机关党委": "organ_committee", "机关委员会": "organ_committee", "党总支": "general_branch",
+    "总支": "general_branch", "总支部": "general_branch", "党支部": "branch", "支部": "branch",
+    "党委": "party_committee", "党组": "party_group",
+}
+
+
+def organisation_of(name: str) -> str:
+    """The organisation type (organisations.yaml id) a unit's name ends in by its last
+    organisation word (某某局机关第一党支部 → branch, 中共某某局机关委员会 → organ_committee);
+    "" when it names none."""
+    words = _ORG_WORD.findall(name)
+    return _ORG_IDS[words[-1]] if words else ""
 
 
 @dataclass(frozen=True)

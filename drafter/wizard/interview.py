@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.answers import SCHEMA_VERSION, Answers, SectionAnswer, read_answers
-from drafter.domain import Period
+from drafter.domain import Period, organisation_of
 from drafter.errors import OutputError, UserError
 from drafter.library import Library, Outline
 from drafter.wizard.carry import Carry, is_empty, load_last_period
@@ -116,8 +116,7 @@ class Interview(Asker):
         organisations = self.knowledge.organisations
         own = self.session.library.own_outlines
         signed = own[0].own.units if own and own[0].own else ()
-        by_name = sorted(organisations, key=lambda o: -len(o.name))
-        office = next((o.id for name in signed for o in by_name if name.endswith(o.name)), None)
+        office = next((found for name in signed if (found := organisation_of(name))), None)
         default = (last.organisation if last else None) or office or self.knowledge.default_organisation.id
         if len(organisations) == 1:
             return organisations[0].id

@@ -116,11 +116,16 @@ def measure_offers(
     another section already has (`taken`), and one per activity (严格执行 / 严格落实“三会一课”
     制度 are one measure). For next steps, those `answering` the report's `problems` come first.
     Each bank item comes with the detail wording of `wording`'s unit. With `office` (an own
-    kind's section), the learned points come first with their own details."""
+    kind's section), the learned points come first with their own details (a point the office
+    gave none takes the bank's detail of the same activity)."""
     if office is not None:
-        return _unique(own_points(learned, organisation, office) + measure_offers(
-            topic, None, organisation, knowledge, taken, problems, wording
-        ), topic, knowledge, taken)
+        bank_offers = measure_offers(topic, None, organisation, knowledge, taken, problems, wording)
+        details = {knowledge.activity_of(o.text, topic): o.detail for o in bank_offers if o.detail}
+        own = [
+            o if o.detail else MeasureOffer(o.text, details.get(knowledge.activity_of(o.text, topic), ""))
+            for o in own_points(learned, organisation, office)
+        ]
+        return _unique(own + bank_offers, topic, knowledge, taken)
     bank = knowledge.measures_for(topic, organisation) if topic else []
     if topic == NEXT_STEPS:
         first = answering(problems, organisation, knowledge)
@@ -152,6 +157,15 @@ def own_points(learned: OutlineSection | None, organisation: str, office: Office
         if text and not beyond_organisation(point.text, organisation):
             out.append(MeasureOffer(text, point.detail))
     return out
+
+
+def office_suggestions(own: list[str], fallback: list[str], holds_children: bool) -> list[str]:
+    """What an own kind's part comes with ticked: the office's first TOGETHER points, made up
+    to TOGETHER from `fallback` (the bank's suggestions) when it wrote fewer; none from the
+    bank in a part whose work the office writes in its sub-parts."""
+    if holds_children or not own:
+        return own[:TOGETHER] if holds_children else fallback
+    return (own + [t for t in fallback if t not in own])[:TOGETHER]
 
 
 def _unique(

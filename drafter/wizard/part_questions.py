@@ -33,6 +33,7 @@ from drafter.wizard.offers import (
     count_key_id,
     count_offers,
     measure_offers,
+    office_suggestions,
     own_points,
     said_in,
     stated_problems,
@@ -292,23 +293,21 @@ class PartQuestions(Asker):
         return effect + "。" if effect else ""
 
     def suggested(self, place: Place, offered: list[str]) -> list[str]:
-        """The measures of `offered` ticked in a part asked for the first time: an own kind's
-        first SUGGESTED points (the office's most frequent; none in a part whose work its
-        sub-parts hold); else the next steps that answer the report's problems, else the first
-        SUGGESTED of the bank."""
-        topic = topic_of(place.section)
-        organisation = self._organisation()
-        office = self.session.office()
-        if office is not None:
-            own = [o.text for o in own_points(place.learned, organisation, office)]
-            if own or place.learned_children:  # the office's parts hold their work in sub-parts
-                return [t for t in offered if t in own][:SUGGESTED]
-        if topic == NEXT_STEPS:
-            steps = answering(stated_problems(self._others(place)), organisation, self.knowledge)
-            if steps:
-                return [t for t in offered if t in steps]
+        """The measures of `offered` ticked in a part asked for the first time: the next steps
+        that answer the report's problems, else the first SUGGESTED of the bank; for an own
+        kind, the office's most frequent points first (`office_suggestions`)."""
+        topic, organisation = topic_of(place.section), self._organisation()
         bank = {m.text for m in self.knowledge.measures_for(topic, organisation)} if topic else set()
-        return [t for t in offered if t in bank][:SUGGESTED]
+        fallback = [t for t in offered if t in bank][:SUGGESTED]
+        if topic == NEXT_STEPS and (
+            steps := answering(stated_problems(self._others(place)), organisation, self.knowledge)
+        ):
+            fallback = [t for t in offered if t in steps]
+        office = self.session.office()
+        if office is None:
+            return fallback
+        own = {o.text for o in own_points(place.learned, organisation, office)}
+        return office_suggestions([t for t in offered if t in own], fallback, bool(place.learned_children))
 
     def _organisation(self) -> str:
         return self.knowledge.chosen(self.session.answers.organisation).id

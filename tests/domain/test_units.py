@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.domain.units import Office, abbreviates, bare_name, title_unit, unit_mentions
+from drafter.domain.units import (
+    Office,
+    abbreviates,
+    bare_name,
+    organisation_of,
+    title_unit,
+    unit_mentions,
+)
 
 OFFICE = Office.of(["某某县市场监督管理局机关党支部"])
 
@@ -64,3 +71,15 @@ def test_place_words_of_the_office() -> None:
     assert not OFFICE.allows_place("市", self_reference=True)  # 我市 is another office's
     assert not OFFICE.allows_place("区", self_reference=False)  # 区委 in a county's report
     assert not Office.of([]).allows_place("县", self_reference=False)
+
+
+@pytest.mark.parametrize(("name", "organisation"), [
+    ("某某县市场监督管理局机关党支部", "branch"),
+    ("中共某某市自然资源和规划局机关委员会", "organ_committee"),
+    ("某某局机关党委", "organ_committee"),
+    ("某某中心党总支", "general_branch"),
+    ("中共某某县财政局党组", "party_group"),
+    ("某某县市场监督管理局", ""),
+])
+def test_the_organisation_a_name_ends_in(name: str, organisation: str) -> None:
+    assert organisation_of(name) == organisation
