@@ -220,11 +220,13 @@ def count_offers(
     knowledge: Knowledge,
     taken: Iterable[str] = (),
     verbs: Mapping[str, list[str]] | None = None,
+    catalogue: bool = True,
 ) -> list[CountItem]:
     """The catalogue counts of a section, most common first; none another section holds
     (`taken`: catalogue ids or keys, see `count_key_id`). With `verbs` (an own kind's section:
     the library's verb table), the section's learned facts come first, and one the catalogue
-    does not know is asked under its own key when that names an activity with its verb."""
+    does not know is asked under its own key when that names an activity with its verb; without
+    `catalogue`, only those (an own kind's part whose counts its sub-parts hold)."""
     skip = set(taken)
     own: list[CountItem] = []
     if verbs is not None:
@@ -236,7 +238,7 @@ def count_offers(
                 item = CountItem(fact.key, fact.unit) if has_verb(fact.key, verbs) else None
             if item is not None and count_key_id(item.key, knowledge) not in skip and item not in own:
                 own.append(item)
-    entries = knowledge.counts_for(topic, organisation) if topic else []
+    entries = knowledge.counts_for(topic, organisation) if topic and catalogue else []
     for fact in learned.facts if learned else []:
         entry = knowledge.match_count(fact.key, fact.unit)
         if entry is not None and entry.fits(organisation) and entry not in entries:

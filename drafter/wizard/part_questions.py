@@ -397,19 +397,19 @@ class PartQuestions(Asker):
     # --- counts --------------------------------------------------------------------------
 
     def count_items(self, place: Place) -> tuple[list[CountItem], list[CountItem]]:
-        """The counts asked in the first pass, and those behind 更多数字.
-
-        A section carried from last period asks last period's counts (under their own keys) and
-        keeps the catalogue's behind 更多数字; any other asks the first `MAX_COUNTS` of the
-        catalogue's. Counts the section already holds are asked too.
-        """
+        """The counts asked in the first pass, and those behind 更多数字. A section carried from
+        last period asks last period's counts (under their own keys) and keeps the catalogue's
+        behind 更多数字; any other asks the first `MAX_COUNTS` of the catalogue's. Counts the
+        section already holds are asked too."""
         section = place.section
         carried = self.carry.counts(section, place.learned)
         taken = taken_counts(self._others(place), self.knowledge)
         taken |= {count_key_id(i.key, self.knowledge) for i in carried}
         topic, organisation = topic_of(section), self._organisation()
-        verbs = self.session.library.verbs if self.session.office() is not None else None
-        offers = self._where_proven(place, count_offers(topic, place.learned, organisation, self.knowledge, taken, verbs))
+        own = self.session.office() is not None  # an own kind: its facts first, its parents' none
+        verbs, catalogue = (self.session.library.verbs, not place.learned_children) if own else (None, True)
+        offers = self._where_proven(place, count_offers(
+            topic, place.learned, organisation, self.knowledge, taken, verbs, catalogue))
         if self.carry.of(section) is not None:
             first, more = carried, offers
         else:

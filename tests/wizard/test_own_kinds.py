@@ -101,3 +101,10 @@ def test_the_draft_is_fuller_than_the_shipped_kinds_and_checks_clean(
 def test_the_answers_name_the_kind(entered: tuple[Scripted, Path]) -> None:
     _, out = entered
     assert f"outline: {KIND}\n" in out.with_name("总结.answers.yaml").read_text(encoding="utf-8")
+
+
+def test_a_part_whose_work_its_sub_parts_hold_asks_no_counts(entered: tuple[Scripted, Path]) -> None:
+    prompter, _ = entered
+    parent = [s.message for s, banner in zip(prompter.asked, prompter.banners, strict=True)
+              if banner == "一、强化政治引领，坚定理想信念"]
+    assert "写哪几条做法？" in parent and not any("（次）" in m or "（篇）" in m for m in parent)
