@@ -106,3 +106,16 @@ def test_a_damaged_library_file_is_listed_not_fatal(learned: Path) -> None:
     (learned / "kinds" / "坏了.yaml").write_text("schema: [", encoding="utf-8")
     code, out, _ = drafter("kinds")
     assert code == 0 and "无法读取：坏了.yaml：" in out and f"  {KIND}：" in out
+
+
+def test_a_kind_name_is_data_never_a_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+    reports = write_reports(tmp_path / "r")
+    assert drafter("learn", *reports, "--name", "{{ 7+7 }}年度")[0] == 0
+    assert "  {{ 7+7 }}年度：从本单位的报告学到" in drafter("kinds")[1]
+    prompter = Scripted(rest=ENTER)
+    run_wizard(load_library(), output=tmp_path / "x.md", prompter=prompter)
+    assert prompter.asked[1].options[0].title.startswith("{{ 7+7 }}年度：")
+    assert "outline: '{{ 7+7 }}年度'" in (tmp_path / "x.answers.yaml").read_text(encoding="utf-8")
+    code, out, err = drafter("render", tmp_path / "x.answers.yaml", "--format", "md")
+    assert code == 0 and out.startswith("# 某某县市场监督管理局机关党支部"), err
