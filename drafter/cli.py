@@ -163,15 +163,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出（格式见 README）")
     p.add_argument("-v", "--verbose", action="store_true", help="同时列出删除的无关内容及原因")
 
-    p = command("learn", "从一批真实报告学习大纲，写成 YAML")
+    p = command("learn", "从一批真实报告学习大纲：--name 学成本单位的报告类型，-o 写成大纲 YAML")
     p.add_argument("reports", type=Path, nargs="+", metavar="报告", help=".txt / .md / .docx 报告")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="目录", help="输出目录")
-    p.add_argument("-v", "--verbose", action="store_true", help="显示每份报告的识别结果和删去的做法")
+    p.add_argument(
+        "--name", metavar="名称",
+        help="把本单位的往期报告学成一个报告类型（如“本单位年度总结”），保存在本单位的大纲库中，"
+        "drafter new 优先提供；同名的会被更新",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="目录", help="把学到的大纲写成 YAML 放在该目录")
+    p.add_argument("-v", "--verbose", action="store_true", help="显示每份报告的识别结果和删去的做法（与 -o 一起用）")
+
+    p = command("kinds", "列出可写的报告类型：自带的和从本单位报告学到的（来源、报告份数、标题结构）")
+    p.add_argument("--remove", metavar="名称", help="从本单位的大纲库中删除这个报告类型")
+    p.add_argument(
+        "--export", metavar="名称",
+        help="把本单位的这个报告类型导出为大纲文件（与答案文件放在一起，在别的电脑上也能生成）",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="文件", help="--export 的输出文件（默认：名称.outline.yaml）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     return parser
 
 
 _MODULES = {"new": "new", "render": "render", "gather": "gather", "import": "importing", "diff": "diff",
-            "check": "check", "outline": "outline", "learn": "learn"}
+            "check": "check", "outline": "outline", "learn": "learn", "kinds": "kinds"}
 
 
 def run(argv: Sequence[str] | None, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -37,3 +37,12 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop("DRAFTER_CACHE_DIR", None)
     else:
         os.environ["DRAFTER_CACHE_DIR"] = old
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has an empty user data folder of its own (DRAFTER_HOME): no test reads or
+    writes the user's own library, and an own kind one test learns is not another's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    return home

@@ -44,7 +44,7 @@ def test_usage_errors_exit_2_in_chinese(capsys) -> None:
     err = capsys.readouterr().err
     assert err.startswith("错误：缺少必需的参数：答案文件。") and "usage" not in err
     assert run(["learn", "a.txt"]) == 2
-    assert "缺少必需的参数：-o/--output" in capsys.readouterr().err
+    assert "请给出 --name 名称（学成本单位的报告类型）或 -o 目录" in capsys.readouterr().err
     assert run(["render", "a.yaml", "--format", "odt"]) == 2
     assert "无效的选项 'odt'" in capsys.readouterr().err
 

@@ -141,7 +141,9 @@ _FIXED_KEYS = ("schema", "outline", "from", "sections", "run_in_levels", "gather
 
 
 def resolve_outline(ref: str, library: Library, base: Path | None) -> Outline:
-    """The outline an answers file names: a library outline's id, or a YAML file beside it.
+    """The outline an answers file names: a library outline's id (the shipped ones and the
+    office's own kinds), an own kind exported beside it (`drafter kinds --export`), or a YAML
+    file beside it.
 
     A file is taken only from the answers file's own folder (or below it), as a regular file:
     absolute paths, `..` and symlinks leading elsewhere are refused, so an answers file cannot
@@ -153,7 +155,12 @@ def resolve_outline(ref: str, library: Library, base: Path | None) -> Outline:
     known = "、".join(library.outlines)
     unknown = UserError(f"未知的大纲“{excerpt(ref)}”。", hint=f"可用的大纲：{known}；或给出答案文件旁的大纲 YAML 文件名。")
     relative = Path(ref)
-    if relative.suffix.lower() not in OUTLINE_SUFFIXES or base is None:
+    if relative.suffix.lower() not in OUTLINE_SUFFIXES:
+        exported = exported_beside(ref, base) if base is not None else None
+        if exported is not None:
+            return exported
+        raise _missing_own_kind(ref, known)
+    if base is None:
         raise unknown
     if relative.is_absolute() or ".." in relative.parts:
         raise UserError(
@@ -173,6 +180,47 @@ def resolve_outline(ref: str, library: Library, base: Path | None) -> Outline:
     if not path.is_file():
         raise unknown
     return load_outline(path)
+
+
+EXPORTED_SUFFIX = ".outline.yaml"
+MAX_EXPORTED = 50  # outline files looked at beside one answers file
+
+
+def exported_beside(name: str, base: Path) -> Outline | None:
+    """The own kind `name` exported into the answers file's folder (`drafter kinds --export`):
+    a regular *.outline.yaml file there whose outline is that own kind, `name`.outline.yaml
+    first; None when there is none."""
+    try:
+        candidates = sorted(base.glob(f"*{EXPORTED_SUFFIX}"), key=lambda p: p.name != f"{name}{EXPORTED_SUFFIX}")
+    except OSError:
+        return None
+    folder = base.resolve()
+    for path in candidates[:MAX_EXPORTED]:
+        try:
+            if not path.is_file() or not path.resolve().is_relative_to(folder):
+                continue
+            outline = load_outline(path)
+        except (OSError, UserError):
+            continue
+        if outline.own is not None and outline.id == name:
+            return outline
+    return None
+
+
+def _missing_own_kind(name: str, known: str) -> UserError:
+    """The error for a kind name this machine's library does not have: how to get it."""
+    from drafter.library import own_root
+
+    shown = excerpt(name)
+    return UserError(
+        f"未知的大纲“{shown}”：这台电脑的本单位大纲库（{own_root()}）中没有这个报告类型，"
+        f"答案文件旁也没有导出的“{shown}{EXPORTED_SUFFIX}”。",
+        hint=(
+            f"若它是从本单位往期报告学到的，请在这台电脑上运行 drafter learn 往期报告… --name {shown} 重新学习；"
+            f"或在有它的电脑上运行 drafter kinds --export {shown} -o {shown}{EXPORTED_SUFFIX}，"
+            f"把导出的文件放在答案文件旁边。可用的大纲：{known}。"
+        ),
+    )
 
 
 def _check_basics(doc: YamlDoc, library: Library) -> None:

@@ -37,7 +37,7 @@ from drafter.checking.findings import (
 )
 from drafter.composing import composed_answers, document_of, is_answers_file
 from drafter.document import Document
-from drafter.domain import is_count
+from drafter.domain import is_count, title_unit
 from drafter.library import Library
 
 __all__ = [
@@ -51,6 +51,7 @@ Rule = Callable[[View, CheckContext], list[Finding]]
 RULES: tuple[Rule, ...] = (
     check_words.placeholders,
     check_words.other_units,
+    check_words.named_units,
     check_words.other_places,
     check_period.other_years,
     check_period.other_periods,
@@ -86,6 +87,7 @@ RULES: tuple[Rule, ...] = (
 RULE_NAMES = {
     "placeholder": "占位符",
     "other-unit": "其他单位",
+    "named-unit": "其他单位的名称",
     "other-place": "其他地名",
     "other-year": "年份",
     "other-period": "期间用语",
@@ -206,7 +208,9 @@ def check_path(path: Path, library: Library) -> tuple[CheckContext, list[Finding
         answers, doc = composed_answers(path, library)
         context = context_of_answers(answers, library)
     else:
-        doc, context = document_of(path, library), CheckContext()
+        doc = document_of(path, library)
+        names = [title_unit(doc.title), *doc.signature[:1]] if doc.title else list(doc.signature[:1])
+        context = CheckContext(office=library.office_for(names))
     context = resolve_context(doc, context)
     return context, check_document(doc, context)
 
@@ -223,11 +227,13 @@ def context_of_answers(answers: Answers, library: Library) -> CheckContext:
     from drafter.composing import base_context
 
     basics = base_context(answers, library)
+    own = answers.outline.own
     return CheckContext(
+        office=own.units if own is not None else library.office_for([str(basics["unit"])]),
         year=basics["year"],
         period=basics["period"],
         unit=str(basics["unit"]),
-        kind=str(library.kind(answers.outline.id)["id"]),
+        kind=str(library.kind_of(answers.outline)["id"]),
         organisation=answers.organisation or "",
         numbers=answered_numbers(answers.sections or []),
         gathered=gathered_figures(answers, library),

@@ -68,6 +68,9 @@ class CheckContext:
     organisation: str = ""  # organisations.yaml id (branch, general_branch …); "" when unknown
     numbers: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     gathered: GatheredFigures | None = None  # a gathered report's sources (drafter gather)
+    # The names the office's own reports give it, when the library has an own kind of this
+    # unit (drafter.library.own): other units named in the report are then pointed out.
+    office: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

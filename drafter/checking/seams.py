@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from drafter.checking.findings import CheckContext, Finding, SectionView, Spot, View, is_cjk
 from drafter.checking.rules import MIN_REPEATED_CHARS
 from drafter.document import Document
+from drafter.domain import organisation_of
 from drafter.learning import find_mentions
 from drafter.library import ANY_TOPIC, Seams, load_seams, loose_pattern
 
@@ -40,12 +41,6 @@ _MEASURE_LEAD = re.compile(
     r"(?:严格|认真|扎实|深入|持续|全面|切实|坚持|不断|进一步|着力|积极|大力|始终|常态化)*"
     r"(?:执行|落实|开展|推进|推动|抓好|抓实|组织|加强|强化|贯彻|实施|坚持|规范)?"
 )
-_ORG_WORD = re.compile(r"机关党委|党总支|总支部?|党支部|支部|党委|党组")
-_ORG_IDS = {
-    "机关党委": "organ_committee", "党总支": "general_branch", "总支": "general_branch",
-    "总支部": "general_branch", "党支部": "branch", "支部": "branch", "党委": "party_committee",
-    "党组": "party_group",
-}
 _TITLE_UNIT_END = re.compile(r"(?:19|20)\d{2}|关于|党建|工作|述职|总结|汇报|报告")
 
 
@@ -60,9 +55,8 @@ def infer_organisation(doc: Document, unit: str = "") -> str:
     last organisation word (某某局机关第一党支部 → branch); "" when none names one."""
     title = doc.title[: m.start()] if (m := _TITLE_UNIT_END.search(doc.title)) else doc.title
     for name in (unit, *doc.signature[:1], title):
-        words = _ORG_WORD.findall(name or "")
-        if words:
-            return _ORG_IDS[words[-1]]
+        if found := organisation_of(name or ""):
+            return found
     return ""
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.checking.findings import CJK_RANGE, CheckContext, Finding, Spot, View, is_cjk
+from drafter.domain import Office, bare_name, title_unit, unit_mentions
 from drafter.reading import find_placeholders
 
 # --- placeholders --------------------------------------------------------------------------------
@@ -216,9 +217,6 @@ _ORG_TYPES = (
     ("中心", "中心"), ("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"),
     ("馆", "馆"), ("院", "院"), ("厅", "厅"), ("校", "校"),
 )
-_PARTY_TAIL = re.compile(
-    r"(?:机关)?(?:党支部|党总支|总支部委员会|支部委员会|党委|党组|支部|党工委)(?:书记)?$|书记$"
-)
 # 我局 · 本中心 · 我校: a self-reference (not 基本局面, 自我中心, 本办法).
 _SELF_REF = re.compile(
     r"(?<![基根成资版样剧账课文日原读标书范脚副蓝手工底自敌忘唯])[我本]"
@@ -276,7 +274,7 @@ def own_unit(names: list[str]) -> OwnUnit:
     """The unit's kind, level and place from its names (unit answer, title unit, signature)."""
     org = level = place = None
     for name in names:
-        name = _PARTY_TAIL.sub("", name.strip().removeprefix("中共"))
+        name = bare_name(name)
         if org is None:
             org = next((t for suffix, t in _ORG_TYPES if name.endswith(suffix)), None)
         m = _OWN_PLACE.match(name)
@@ -285,17 +283,18 @@ def own_unit(names: list[str]) -> OwnUnit:
     return OwnUnit(org, level, place)
 
 
-_TITLE_UNIT_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年|关于|党建|工作|述职|总结|汇报|报告")
-
-
-def own_unit_of(view: View, context: CheckContext) -> OwnUnit:
+def own_names(view: View, context: CheckContext) -> list[str]:
     """The unit as the answers, the title (before its year) and the signature name it."""
     names = [context.unit] if context.unit else []
     if view.title:
-        end = _TITLE_UNIT_END.search(view.title.text)
-        names.append(view.title.text[:end.start()] if end else "")
+        names.append(title_unit(view.title.text))
     names += [s.text for s in view.signature]
-    return own_unit([n for n in names if n.strip()])
+    return [n for n in names if n.strip()]
+
+
+def own_unit_of(view: View, context: CheckContext) -> OwnUnit:
+    """The unit's kind, level and place as the report names it (`own_names`)."""
+    return own_unit(own_names(view, context))
 
 
 def other_units(view: View, context: CheckContext) -> list[Finding]:
@@ -344,19 +343,43 @@ def _starts_word(text: str, i: int) -> bool:
     return i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in _FUNCTION_CHARS
 
 
+def named_units(view: View, context: CheckContext) -> list[Finding]:
+    """Units the report names that are neither the office nor a superior body (市发改委 in a
+    市场监管局's report), when the library knows the office from its own reports (`office`)."""
+    if not context.office:
+        return []
+    office = Office.of([*context.office, *own_names(view, context)])
+    out = []
+    for spot in view.texts():
+        if spot.path[0] == "落款":
+            continue
+        for m in office.others(spot.text):
+            out.append(spot.finding(
+                "named-unit", m.start, m.end,
+                f"“{m.text}”不是本单位（{office.names[0]}），也不是上级机关，可能是从其他单位的材料中带入的。",
+                "核实后改为本单位的名称或删去；确是与该单位一起做的工作，可保留。",
+            ))
+    return out
+
+
 def other_places(view: View, context: CheckContext) -> list[Finding]:
-    """Named places of the unit's own level but another name (临江县 in 某某县's report)."""
+    """Named places of the unit's own level but another name (临江县 in 某某县's report); not the
+    words before the unit's own name (组织县市场监管局全体党员: 组织 is no place)."""
     own = own_unit_of(view, context)
     if not own.place or own.level not in ("省", "市", "县", "区"):
         return []
+    office = Office.of([*context.office, *own_names(view, context)])
     same_level = {own.level} | ({"县", "区"} if own.level in ("县", "区") else set())
     out = []
     for spot in view.texts():
         if spot.path[0] == "落款":
             continue
         text = spot.text
+        own_at = {u.start for u in unit_mentions(text) if office.is_own(u)}
         for m in _SUFFIX.finditer(text, 2):
             i = m.start()
+            if i in own_at:
+                continue
             suffix, stem = text[i], text[i - 2:i]
             if suffix not in same_level or not _place_name(text, i, stem, suffix):
                 continue

@@ -119,7 +119,7 @@ def base_context(answers: Answers, library: Library, today: dt.date | None = Non
 def _subject(answers: Answers, library: Library) -> str:
     """Who acts in the framing sentences: the kind's own (本人 in a 述职报告), else the organisation
     by its short name (支部, 党总支, 机关党委, 党组)."""
-    subject = library.kind(answers.outline.id).get("subject")
+    subject = library.kind_of(answers.outline).get("subject")
     if subject:
         return str(subject)
     name = library.knowledge.chosen(answers.organisation).name
@@ -134,7 +134,7 @@ def kind_forms(answers: Answers, library: Library) -> dict[str, str]:
     """The forms of the kind's opening, framing sentences and closing this report uses: when a
     kind gives several wordings of one, the unit's name chooses (stable per unit, see
     drafter.library.variants), each repeating no phrase of the forms chosen before it."""
-    kind = library.kind(answers.outline.id)
+    kind = library.kind_of(answers.outline)
     framing = kind.get("framing") or {}
     given = {
         "opening": kind.get("opening"),
@@ -156,7 +156,7 @@ def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any
     """The kind's title, opening or closing form rendered for these answers ("" when it has none)."""
     outline = answers.outline
     if piece == "title":
-        form = str(library.kind(outline.id).get("title") or "")
+        form = str(library.kind_of(outline).get("title") or "")
     else:
         form = kind_forms(answers, library)[piece]
     names = {"title": "标题", "opening": "开头", "closing": "结尾"}
@@ -245,7 +245,7 @@ class _Composer:
         self.templates = templates(library)
         self.ctx = base_context(answers, library, today)
         self.today = today
-        self.kind = library.kind(self.outline.id)
+        self.kind = library.kind_of(self.outline)
         self.dash = self.kind.get("level1") == "dash"
         self.knowledge = library.knowledge
         self.period_body = Period(answers.year or today.year, answers.period or WHOLE_YEAR).body

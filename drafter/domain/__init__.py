@@ -1,7 +1,8 @@
 """The rules of the report's own vocabulary, each in one home, with no files and no I/O: Chinese
 numerals (chinese_numerals), heading labels 一、（一）1. and 一是 (numbering), dates as 公文 prints
 them (dates), report periods and their words (periods), counts found, updated and phrased in text
-(counts), and the file names drafter derives (naming).
+(counts), the file names drafter derives (naming), and the units a report names: the office
+itself, its superiors, other units (units).
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.
@@ -48,6 +49,14 @@ if TYPE_CHECKING:
         shift_years,
         stated_period,
     )
+    from drafter.domain.units import (
+        Office,
+        UnitMention,
+        bare_name,
+        organisation_of,
+        title_unit,
+        unit_mentions,
+    )
 
 _EXPORTS = {
     "chinese_numerals": ("NUMERAL_CHARS", "parse_chinese", "to_chinese_counting", "to_chinese_digits"),
@@ -55,6 +64,7 @@ _EXPORTS = {
     "dates": ("format_date", "parse_date"),
     "naming": ("DEFAULT_OUTPUT", "answers_beside", "imported_answers", "output_in", "own_outline_beside"),
     "numbering": ("from_chinese", "heading_label", "point_ordinal"),
+    "units": ("Office", "UnitMention", "bare_name", "organisation_of", "title_unit", "unit_mentions"),
     "periods": ("PERIODS", "Period", "WHOLE_YEAR", "YEAR_IN_TEXT", "dated_phrases", "report_year", "shift_years", "stated_period"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
@@ -63,12 +73,15 @@ __all__ = [
     "Count",
     "DEFAULT_OUTPUT",
     "NUMERAL_CHARS",
+    "Office",
     "PERIODS",
     "Period",
+    "UnitMention",
     "WHOLE_YEAR",
     "YEAR_IN_TEXT",
     "answers_beside",
     "apply_counts",
+    "bare_name",
     "dated_phrases",
     "format_date",
     "from_chinese",
@@ -77,6 +90,7 @@ __all__ = [
     "imported_answers",
     "is_count",
     "max_for",
+    "organisation_of",
     "output_in",
     "own_outline_beside",
     "parse_chinese",
@@ -87,6 +101,8 @@ __all__ = [
     "shift_years",
     "stated_counts",
     "stated_period",
+    "title_unit",
     "to_chinese_counting",
     "to_chinese_digits",
+    "unit_mentions",
 ]

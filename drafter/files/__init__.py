@@ -1,8 +1,9 @@
 """Files in and out, safely: bounded reads of regular files, outputs refused before anything is
 written (fsutil), the files a command line names with its folders opened (listing), writes that
 are all or nothing (writes), YAML loaded with located errors and written readably (yamlio,
-yaml_dump), the schema checker for those files (schema), and the parse cache of drafter's own
-outlines (cache). The floor every other package stands on.
+yaml_dump), the schema checker for those files (schema), the parse cache of drafter's own
+outlines (cache), and where the user's own data lives (userdirs). The floor every other package
+stands on.
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     )
     from drafter.files.listing import Listing, list_files
     from drafter.files.schema import ANY, Map, OneOf, Opt, excerpt, validate, validate_once
+    from drafter.files.userdirs import HOME_ENV, data_dir, user_data_dir
     from drafter.files.writes import BACKGROUND_FROM, Staging, write_all, write_atomic
     from drafter.files.yaml_dump import dump_yaml
     from drafter.files.yamlio import KeyPath, YamlDoc, load_yaml, parse_yaml, shipped_outlines_dir
@@ -34,6 +36,7 @@ _EXPORTS = {
     "fsutil": ("check_output", "check_outputs", "is_directory", "read_input", "refuse_control_characters"),
     "listing": ("Listing", "list_files"),
     "schema": ("ANY", "Map", "OneOf", "Opt", "excerpt", "validate", "validate_once"),
+    "userdirs": ("HOME_ENV", "data_dir", "user_data_dir"),
     "writes": ("BACKGROUND_FROM", "Staging", "write_all", "write_atomic"),
     "yaml_dump": ("dump_yaml",),
     "yamlio": ("KeyPath", "YamlDoc", "load_yaml", "parse_yaml", "shipped_outlines_dir"),
@@ -43,6 +46,7 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "ANY",
     "BACKGROUND_FROM",
+    "HOME_ENV",
     "KeyPath",
     "Listing",
     "Map",
@@ -53,6 +57,7 @@ __all__ = [
     "check_output",
     "check_outputs",
     "checked",
+    "data_dir",
     "dump_yaml",
     "excerpt",
     "is_directory",
@@ -63,6 +68,7 @@ __all__ = [
     "read_input",
     "refuse_control_characters",
     "shipped_outlines_dir",
+    "user_data_dir",
     "validate",
     "validate_once",
     "write_all",

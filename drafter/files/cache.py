@@ -28,9 +28,12 @@ CACHE_ENV = "DRAFTER_CACHE_DIR"
 
 
 def cache_dir() -> Path:
-    """Where drafter keeps its cache: $DRAFTER_CACHE_DIR, else the platform's user cache folder."""
+    """Where drafter keeps its cache: $DRAFTER_CACHE_DIR, else `cache` in $DRAFTER_HOME (a portable
+    copy keeps everything in its one folder), else the platform's user cache folder."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
+    if os.environ.get("DRAFTER_HOME", "").strip():
+        return Path(os.environ["DRAFTER_HOME"].strip()).expanduser() / "cache"
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / "drafter" / "Cache"

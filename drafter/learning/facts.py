@@ -128,17 +128,31 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-def extract_facts(text: str, source: str) -> list[Fact]:
-    """The distinct facts of `text` (first mention of each key and unit), sourced to `source`."""
+def extract_facts(text: str, source: str, *, with_verbs: bool = False) -> list[Fact]:
+    """The distinct facts of `text` (first mention of each key and unit), sourced to `source`.
+
+    `with_verbs` keeps the generic verb the report wrote before the activity (开展 of 开展食品安全
+    专项检查36次): an office's own counts are asked and written with the office's verb."""
     seen: set[tuple[str, str]] = set()
     facts: list[Fact] = []
     for mention in find_mentions(text):
-        if (mention.key, mention.unit) in seen:
+        key = _with_verb(text, mention) if with_verbs else mention.key
+        if (key, mention.unit) in seen:
             continue
-        seen.add((mention.key, mention.unit))
+        seen.add((key, mention.unit))
         example = int(mention.value) if float(mention.value).is_integer() else None
-        facts.append(Fact(mention.key, mention.unit, [source], example))
+        facts.append(Fact(key, mention.unit, [source], example))
     return facts
+
+
+_VERB_BEFORE = re.compile(r"(?:组织开展|开展|组织|召开|举办|举行|进行)$")
+
+
+def _with_verb(text: str, mention: Mention) -> str:
+    """The mention's key with the generic verb written right before it, if one is."""
+    at = text.rfind(mention.key, max(0, mention.start - MAX_RUN), mention.start)
+    verb = _VERB_BEFORE.search(text, max(0, at - 4), at) if at > 0 else None
+    return verb.group() + mention.key if verb else mention.key
 
 
 def _mask(text: str) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from drafter.domain import stated_period
+from drafter.domain import Office, stated_period
 from drafter.errors import OutputError, UserError, os_reason
 from drafter.files import check_outputs, dump_yaml, is_directory, load_yaml, validate, write_all
 from drafter.learning.facts import extract_facts
@@ -37,6 +37,7 @@ from drafter.library import (
     OutlineSection,
     Sourced,
     check_point,
+    clean_detail,
     clean_point,
     default_outlines_dir,
 )
@@ -172,9 +173,14 @@ def _sort_key(topic: str, mean_position: float, names: dict[str, str]) -> tuple[
 
 
 def _merge_siblings(
-    groups: Sequence[Sequence[TopicNode]], n_reports: int, level: int, names: dict[str, str]
+    groups: Sequence[Sequence[TopicNode]],
+    n_reports: int,
+    level: int,
+    names: dict[str, str],
+    office: Office | None = None,
 ) -> list[OutlineSection]:
-    """Merge sibling lists (one per report) slot by slot: (topic, k-th of that topic)."""
+    """Merge sibling lists (one per report) slot by slot: (topic, k-th of that topic).
+    `office`: the reports are that office's own (see `_section`)."""
     slots: dict[tuple[str, int], list[tuple[float, TopicNode]]] = {}
     for siblings in groups:
         seen: Counter[str] = Counter()
@@ -193,9 +199,9 @@ def _merge_siblings(
             section_id = f"{OTHER}_{index}"
         else:
             section_id = topic if nth == 1 else f"{topic}_{nth}"
-        children = _merge_siblings([n.children for n in nodes], n_reports, level + 1, names)
+        children = _merge_siblings([n.children for n in nodes], n_reports, level + 1, names, office)
         name = names.get(topic, OTHER_NAME)
-        out.append(_section(section_id, name, level, nodes, n_reports, children))
+        out.append(_section(section_id, name, level, nodes, n_reports, children, office))
     return out
 
 
@@ -235,10 +241,15 @@ def _section(
     nodes: Sequence[TopicNode],
     n_reports: int,
     children: list[OutlineSection],
+    office: Office | None = None,
 ) -> OutlineSection:
-    """An outline section from the report sections merged into it."""
+    """An outline section from the report sections merged into it.
+
+    Reports of one `office` (an own kind) keep more of what they say, for that office only:
+    points naming the office or its superiors, each point's own detail (`clean_detail`), and
+    the verb before each count (开展食品安全专项检查)."""
     run_in_votes = sum(1 if n.section.run_in else -1 for n in nodes)
-    return OutlineSection(
+    section = OutlineSection(
         id=section_id,
         topic=topic_name,
         level=level,
@@ -249,13 +260,32 @@ def _section(
             (lead, n.source)
             for n in nodes
             for p in n.section.points
-            if (lead := clean_point(p.lead))
+            if (lead := clean_point(p.lead, office))
         ),
         facts=_merged_facts(
-            fact for n in nodes for fact in extract_facts("\n".join(n.section.body), n.source)
+            fact
+            for n in nodes
+            for fact in extract_facts("\n".join(n.section.body), n.source, with_verbs=office is not None)
         ),
         children=children,
     )
+    if office is not None:
+        details = _details(nodes, office)
+        for point in section.points:
+            point.detail = details.get(point.text, "")
+    return section
+
+
+def _details(nodes: Sequence[TopicNode], office: Office) -> dict[str, str]:
+    """Each cleaned point's detail as the first report (the newest) that has one said it."""
+    out: dict[str, str] = {}
+    for node in nodes:
+        for point in node.section.points:
+            lead = clean_point(point.lead, office)
+            rest = point.text[len(point.ordinal):].removeprefix(point.lead).lstrip("，。；：:;, ")
+            if lead and not out.get(lead) and (detail := clean_detail(rest, office)):
+                out[lead] = detail
+    return out
 
 
 def _ranked(seen: Iterable[tuple[str, str]]) -> list[Sourced]:

@@ -1,5 +1,5 @@
 """What drafter knows before it asks: the outlines of each report kind (outline, on the schemas of
-schemas), the knowledge under the questions — organisations, the count catalogue, phrase banks
+schemas; the office's own kinds learned from its reports, in the user's data folder: own), the knowledge under the questions — organisations, the count catalogue, phrase banks
 (knowledge, loaded by knowledge_files; the choice among an item's wordings, variants) — and the rules that clean a learned point (points).
 
 The names other packages use are exported here and imported from their module on first use
@@ -29,19 +29,29 @@ if TYPE_CHECKING:
         Library,
         Outline,
         OutlineSection,
+        OwnKind,
         Sourced,
         load_library,
         load_outline,
+        load_own,
     )
-    from drafter.library.points import beyond_organisation, check_point, clean_point, odd_coinage
+    from drafter.library.own import Broken, check_name, own_path, own_root
+    from drafter.library.points import (
+        beyond_organisation,
+        check_point,
+        clean_detail,
+        clean_point,
+        odd_coinage,
+    )
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
     from drafter.library.seams import ANY_TOPIC, Seams, load_seams, loose_pattern
     from drafter.library.variants import choose_wording, phrases, ranked
 
 _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
-    "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "Sourced", "load_library", "load_outline"),
-    "points": ("beyond_organisation", "check_point", "clean_point", "odd_coinage"),
+    "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline", "load_own"),
+    "own": ("Broken", "check_name", "own_path", "own_root"),
+    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_point", "odd_coinage"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
     "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),
     "variants": ("choose_wording", "phrases", "ranked"),
@@ -51,6 +61,7 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "ANY_TOPIC",
     "AUTHORED_SCHEMAS",
+    "Broken",
     "CountEntry",
     "Fact",
     "Knowledge",
@@ -62,19 +73,25 @@ __all__ = [
     "OTHER_NAME",
     "Outline",
     "OutlineSection",
+    "OwnKind",
     "PROBLEMS",
     "Seams",
     "Sourced",
     "beyond_organisation",
+    "check_name",
     "check_point",
     "choose_wording",
+    "clean_detail",
     "clean_point",
     "odd_coinage",
     "default_outlines_dir",
     "load_library",
     "load_outline",
+    "load_own",
     "load_seams",
     "loose_pattern",
+    "own_path",
+    "own_root",
     "phrase_counts",
     "phrases",
     "ranked",

@@ -6,13 +6,15 @@ learned outline with the authored kinds, topics, questions and templates of an o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import UserError
-from drafter.files import YamlDoc, load_yaml, validate_once
+from drafter.files import YamlDoc, excerpt, load_yaml, validate_once
+from drafter.library.own import MAX_KINDS, SUFFIX, Broken, own_root
 from drafter.library.schemas import AUTHORED_SCHEMAS, OUTLINE_SCHEMA, default_outlines_dir
 
 if TYPE_CHECKING:
@@ -26,10 +28,12 @@ LEARNED_HEADER = "# 由 drafter learn 生成，请勿手工修改；问题措辞
 
 @dataclass
 class Sourced:
-    """A text seen in the corpus, with the reports it came from."""
+    """A text seen in the corpus, with the reports it came from. A point learned from an
+    office's own reports keeps how that office said it (`detail`, cleaned; "" otherwise)."""
 
     text: str
     sources: list[str]
+    detail: str = ""
 
 
 @dataclass
@@ -64,7 +68,7 @@ class OutlineSection:
             "share": round(self.share, 3),
             "run_in": self.run_in,
             "titles": [{"text": t.text, "sources": t.sources} for t in self.titles],
-            "points": [{"lead": p.text, "sources": p.sources} for p in self.points],
+            "points": [_point_dict(p) for p in self.points],
             "facts": [_fact_dict(f) for f in self.facts],
             "children": [c.to_dict() for c in self.children],
         }
@@ -78,7 +82,9 @@ class OutlineSection:
             share=float(d["share"]),
             run_in=d["run_in"],
             titles=[Sourced(t["text"], t["sources"]) for t in d.get("titles") or []],
-            points=[Sourced(p["lead"], p["sources"]) for p in d.get("points") or []],
+            points=[
+                Sourced(p["lead"], p["sources"], p.get("detail") or "") for p in d.get("points") or []
+            ],
             facts=[
                 Fact(f["key"], f["unit"], f["sources"], f.get("example"))
                 for f in d.get("facts") or []
@@ -93,6 +99,14 @@ class OutlineSection:
         return out
 
 
+def _point_dict(p: Sourced) -> dict[str, Any]:
+    d: dict[str, Any] = {"lead": p.text}
+    if p.detail:
+        d["detail"] = p.detail
+    d["sources"] = p.sources
+    return d
+
+
 def _fact_dict(f: Fact) -> dict[str, Any]:
     d: dict[str, Any] = {"key": f.key, "unit": f.unit}
     if f.example is not None:
@@ -101,9 +115,23 @@ def _fact_dict(f: Fact) -> dict[str, Any]:
     return d
 
 
+@dataclass(frozen=True)
+class OwnKind:
+    """What an own kind (learned by `drafter learn --name` from one office's reports) adds to
+    its outline: the shipped kind its reports are (`base`: titles, openings and closings are
+    that kind's) and the names the reports give the office (titles and sign-offs)."""
+
+    base: str
+    units: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"base": self.base, "units": list(self.units)}
+
+
 @dataclass
 class Outline:
-    """A learned outline of one report kind (or the general outline)."""
+    """A learned outline of one report kind (or the general outline); `own` for one learned from
+    an office's own reports (drafter.library.own)."""
 
     id: str
     kind: str
@@ -114,16 +142,22 @@ class Outline:
     opening: list[Sourced] = field(default_factory=list)
     closing: list[Sourced] = field(default_factory=list)
     path: Path | None = None
+    own: OwnKind | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def sourced(items: list[Sourced]) -> list[dict[str, Any]]:
             return [{"text": s.text, "sources": s.sources} for s in items]
 
-        return {
+        head: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "id": self.id,
             "kind": self.kind,
             "description": self.description,
+        }
+        if self.own is not None:
+            head["own"] = self.own.to_dict()
+        return {
+            **head,
             "sources": self.sources,
             "titles": sourced(self.titles),
             "opening": sourced(self.opening),
@@ -142,6 +176,7 @@ class Outline:
         def sourced(key: str) -> list[Sourced]:
             return [Sourced(s["text"], s["sources"]) for s in d.get(key) or []]
 
+        own = d.get("own")
         return cls(
             id=d["id"],
             kind=d["kind"],
@@ -152,6 +187,7 @@ class Outline:
             opening=sourced("opening"),
             closing=sourced("closing"),
             path=doc.path,
+            own=None if own is None else OwnKind(own["base"], tuple(own["units"])),
         )
 
     def find(self, section_id: str) -> OutlineSection | None:
@@ -182,6 +218,8 @@ class Library:
     # Words that mark a learned part as one region's, sector's or campaign's (民族团结, 乡村振兴):
     # such a part is offered, never ticked for the user (topics.yaml `specific`).
     specific: tuple[str, ...] = ()
+    # Files of the own library that did not load (drafter.library.own), for `drafter kinds`.
+    broken: tuple[Broken, ...] = ()
 
     @property
     def templates_dir(self) -> Path:
@@ -208,11 +246,46 @@ class Library:
 
     def kind(self, outline_id: str) -> dict[str, Any]:
         """The authored kind of an outline id; the last kind (the fallback) for the general outline."""
-        return self.own_kind(outline_id) or self.kinds[-1]
+        return self.authored_kind(outline_id) or self.kinds[-1]
 
-    def own_kind(self, outline_id: str) -> dict[str, Any] | None:
-        """The authored kind with exactly this id, None for the general or an own outline."""
+    def kind_of(self, outline: Outline) -> dict[str, Any]:
+        """The authored kind an outline is written as: an own kind's base kind (its reports'),
+        else the kind of its id (`kind`)."""
+        if outline.own is not None:
+            return self.kind(outline.own.base)
+        return self.kind(outline.id)
+
+    def kind_id(self, outline: Outline) -> str:
+        """The id that questions and templates test (`kind`): an own kind's base kind, a
+        shipped outline's own id (general stays general)."""
+        return outline.own.base if outline.own is not None else outline.id
+
+    def authored_kind(self, outline_id: str) -> dict[str, Any] | None:
+        """The authored kind with exactly this id, None for the general or an imported outline."""
         return next((k for k in self.kinds if k["id"] == outline_id), None)
+
+    @property
+    def own_outlines(self) -> list[Outline]:
+        """The own kinds (learned from the office's reports), in the order they are offered."""
+        return [o for o in self.outlines.values() if o.own is not None]
+
+    def office_for(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The names an own kind's reports give the office that one of `names` (the unit of a
+        draft: its answer, title, sign-off) is; () when no own kind is that office's."""
+        from drafter.domain import Office
+
+        wanted = [n for n in names if n.strip()]
+        for outline in self.own_outlines:
+            assert outline.own is not None
+            office = Office.of(outline.own.units)
+            if any(office.names_it(name) for name in wanted):
+                return office.names
+        return ()
+
+    def reserved_names(self) -> tuple[str, ...]:
+        """The ids and kind names of the shipped outlines: no own kind may take them."""
+        shipped = [o for o in self.outlines.values() if o.own is None]
+        return tuple(dict.fromkeys([*(o.id for o in shipped), *(o.kind for o in shipped)]))
 
     def topic(self, topic_id: str) -> dict[str, Any] | None:
         for t in self.topics:
@@ -231,8 +304,38 @@ def load_authored(root: Path) -> dict[str, Any]:
     return loaded
 
 
-def load_library(root: Path | None = None) -> Library:
-    """Load an outlines folder (default: the shipped one)."""
+def load_own(root: Path | None = None) -> tuple[list[Outline], list[Broken]]:
+    """The own kinds of the library folder (by file name) and the files that did not load.
+
+    A missing folder is an empty library. Only regular `*.yaml` files are read, at most
+    MAX_KINDS of them; a file that is not an own kind's outline (no `own:`) is broken too.
+    """
+    root = root or own_root()
+    try:
+        paths = sorted(p for p in root.glob(f"*{SUFFIX}") if not p.name.startswith("."))
+    except OSError:
+        return [], []
+    outlines: list[Outline] = []
+    broken: list[Broken] = []
+    for path in paths[:MAX_KINDS]:
+        try:
+            outline = load_outline(path)
+        except UserError as exc:
+            broken.append(Broken(path, exc.message))
+            continue
+        if outline.own is None:
+            broken.append(Broken(path, "不是由 drafter learn --name 学到的报告类型。"))
+        elif outline.id != path.name.removesuffix(SUFFIX):
+            broken.append(Broken(path, f"文件中的名称“{excerpt(outline.id)}”与文件名不符。"))
+        else:
+            outlines.append(outline)
+    return outlines, broken
+
+
+def load_library(root: Path | None = None, own: Path | None = None) -> Library:
+    """Load an outlines folder (default: the shipped one) and, after its outlines, the own kinds
+    of the user's library (`own`, default: drafter.library.own.own_root()); an own kind never
+    replaces an outline of the folder."""
     shipped_root = default_outlines_dir()
     root = root or shipped_root
     authored = load_authored(root)
@@ -240,6 +343,12 @@ def load_library(root: Path | None = None) -> Library:
     for path in sorted((root / "learned").glob("*.yaml")):
         outline = load_outline(path)
         outlines[outline.id] = outline
+    owned, broken = load_own(own)
+    for outline in owned:
+        if outline.id in outlines:
+            broken.append(Broken(outline.path or Path(outline.id), "与自带的大纲同名，未使用。"))
+        else:
+            outlines[outline.id] = outline
     return Library(
         root=root,
         outlines=outlines,
@@ -249,4 +358,5 @@ def load_library(root: Path | None = None) -> Library:
         specific=tuple(authored["topics.yaml"].get("specific") or ()),
         questions=authored["questions.yaml"],
         shipped=root.resolve() == shipped_root.resolve(),
+        broken=tuple(broken),
     )

@@ -13,8 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from drafter.domain import unit_mentions
+
+if TYPE_CHECKING:
+    from drafter.domain import Office
 
 MAX_POINT = 30
+MAX_OWN_DETAIL = 80  # characters of an office's own detail of a point (the bank's: 60)
 MIN_POINT = 6  # 动员部署, 高标准谋划: a stage's name or a fragment, not a measure to offer
 
 # Predicates of a measure: the main verb of a verb-object clause. Two characters or more, so a
@@ -54,9 +61,8 @@ _DOCUMENT_ADJUNCT = re.compile(
     r"(?:按照|根据|依据|对照|围绕|结合|贯彻|落实)《[^》]*》(?:的)?(?:要求|精神|部署|规定|安排)?"
 )
 _PLACE = re.compile(
-    r"[我全本][省市区县州镇乡]|(?:[省市区县州]|自治区)(?:委|政府|直|级|属|人大|政协)|党中央、省"
+    r"([我全本])([省市区县州镇乡])|(?:([省市区县州])|自治区)(?:委|政府|直|级|属|人大|政协)|党中央、省"
 )
-_UNIT = re.compile(r"[省市区县州][\u4e00-\u9fff]{1,5}?(?:局|委|厅|办公室|中心|馆|院|公司|集团)")
 _LEADING_TIME = (
     "今年以来", "今年来", "一年来", "半年来", "上半年以来", "上半年", "下半年", "今年", "全年",
     "年初", "年内", "年底", "截至目前", "截止目前", "目前", "近年来", "去年", "明年", "新的一年",
@@ -91,13 +97,18 @@ class CleanedPoint:
     reason: str  # why dropped, or what was generalised ("" when kept as it is)
 
 
-def clean_point(text: str) -> str | None:
-    """The point as it may be offered, generalised where needed; None when it must be dropped."""
-    return check_point(text).text
+def clean_point(text: str, office: Office | None = None) -> str | None:
+    """The point as it may be offered, generalised where needed; None when it must be dropped.
+    With `office`, the point was learned from that office's own reports (see `check_point`)."""
+    return check_point(text, office).text
 
 
-def check_point(text: str) -> CleanedPoint:
-    """Generalise a learned point (文件名、年份、时间词、“了”) or drop it, with the reason."""
+def check_point(text: str, office: Office | None = None) -> CleanedPoint:
+    """Generalise a learned point (文件名、年份、时间词、“了”) or drop it, with the reason.
+
+    A point of the office's own reports (`office` given) may name the office itself and its
+    superior bodies (组织县市场监管局全体党员……, 落实县委部署): it is offered to that office only.
+    Another unit it names (市发改委) still drops it."""
     point = text.strip().rstrip(_END_PUNCT)
     if m := _PLACEHOLDER.search(point):
         return CleanedPoint(None, f"含占位符“{m.group()}”")
@@ -117,7 +128,7 @@ def check_point(text: str) -> CleanedPoint:
     point, n = _VERB_LE.subn(r"\1", point)
     if n:
         changes.append("去掉“了”")
-    problem = plain_text_problem(point) or main_verb_problem(point, diagnosis=True)
+    problem = plain_text_problem(point, office=office) or main_verb_problem(point, diagnosis=True)
     if not problem and len(point) < MIN_POINT:
         problem = f"不足{MIN_POINT}字，像阶段名或片段（{point}），不是一条完整的做法"
     if problem:
@@ -125,11 +136,35 @@ def check_point(text: str) -> CleanedPoint:
     return CleanedPoint(point, "，".join(changes))
 
 
-def plain_text_problem(text: str, limit: int = MAX_POINT) -> str:
+_CLAUSE_END = re.compile(r"(?<=[，；。])")
+_FIGURE = re.compile(r"[0-9０-９]")
+_PERIOD_WORD = re.compile("|".join((*_LEADING_TIME, "年度", "本年", "当年", "去年", "明年")))
+
+
+def clean_detail(text: str, office: Office) -> str:
+    """How an office's own report went on after a point's lead, as it may be offered to that
+    office again: the clauses that state last period's figures, years or period words (全年召开
+    支委会12次, 年初制定……) or name another unit are left out, and at most MAX_OWN_DETAIL
+    characters are kept, ending at a clause; "" when nothing is left."""
+    kept: list[str] = []
+    for piece in _CLAUSE_END.split(text.strip()):
+        body = piece.strip().rstrip(_END_PUNCT)
+        if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
+            continue
+        if _name_in(body, office) or _PLACEHOLDER.search(body) or "《" in body or "》" in body:
+            continue
+        if len("".join([*kept, body])) > MAX_OWN_DETAIL:
+            break
+        kept.append(piece.strip())
+    return "".join(kept).rstrip(_END_PUNCT)
+
+
+def plain_text_problem(text: str, limit: int = MAX_POINT, office: Office | None = None) -> str:
     """What makes a text unfit to offer to every unit ("" when nothing does).
 
     Placeholders, years, document titles, names of units or places, and more than `limit`
-    characters.
+    characters. With `office`, the text is offered to that office alone: its own name, its
+    superior bodies and the places of its level (全县, 县委 for a county office) are no problem.
     """
     if m := _PLACEHOLDER.search(text):
         return f"含占位符“{m.group()}”"
@@ -137,12 +172,31 @@ def plain_text_problem(text: str, limit: int = MAX_POINT) -> str:
         return f"含年份“{m.group()}”"
     if "《" in text or "》" in text:
         return "含文件名（《…》）"
-    names = [m for m in (_UNIT.search(text), _PLACE.search(text)) if m]
-    if names:
-        return f"含单位或地名“{min(names, key=lambda m: m.start()).group()}”"
+    if name := _name_in(text, office):
+        return f"含单位或地名“{name}”" if office is None else f"含其他单位或地名“{name}”"
     if len(text) > limit:
         return f"超过{limit}字（{len(text)}字）"
     return ""
+
+
+def _name_in(text: str, office: Office | None) -> str:
+    """The first name of a unit or place in `text` ("" when none); with `office`, the first
+    that is not the office's own, a superior body's or a place of its level."""
+    found = [
+        (m.start, m.text) for m in unit_mentions(text)
+        if office is None or not (office.is_own(m) or office.is_superior(m))
+    ]
+    found += [
+        (m.start(), m.group()) for m in _PLACE.finditer(text) if office is None or not _fits(m, office)
+    ]
+    return min(found)[1] if found else ""
+
+
+def _fits(place: re.Match[str], office: Office) -> bool:
+    """Whether a place word of `_PLACE` fits the office (全县, 我县, 县委 for a county office)."""
+    if place.group(2):
+        return office.allows_place(place.group(2), self_reference=place.group(1) != "全")
+    return bool(place.group(3)) and office.allows_place(place.group(3), self_reference=False)
 
 
 def main_verb_problem(text: str, *, diagnosis: bool = False) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from drafter.files import ANY, Map, OneOf, Opt, shipped_outlines_dir
 
 _SOURCED = {"text": str, "sources": [str]}
-_POINT = {"lead": str, "sources": [str]}
+_POINT = {"lead": str, "detail": Opt(str), "sources": [str]}
 _FACT = {"key": str, "unit": str, "example": Opt(int), "sources": [str]}
 
 
@@ -38,6 +38,7 @@ OUTLINE_SCHEMA = {
     "id": str,
     "kind": str,
     "description": Opt(str),
+    "own": Opt({"base": str, "units": [str]}),
     "sources": [str],
     "titles": Opt([_SOURCED]),
     "opening": Opt([_SOURCED]),

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.answers import SCHEMA_VERSION, Answers, SectionAnswer, read_answers
-from drafter.domain import Period
+from drafter.domain import Period, organisation_of
 from drafter.errors import OutputError, UserError
 from drafter.library import Library, Outline
 from drafter.wizard.carry import Carry, is_empty, load_last_period
@@ -32,6 +32,7 @@ CHILDREN_PROMPT = "这一部分下面写哪些小标题？"
 PERIOD_PROMPT = "本期是哪一期？（上期：{last}）"
 OTHER_PERIOD = "other"
 OTHER_PERIOD_TITLE = "其他（自己填年度和时间段）"
+OWN_LABEL = "从本单位往期报告学到"
 
 
 class Interview(Asker):
@@ -110,28 +111,36 @@ class Interview(Asker):
             return None
 
     def _ask_organisation(self, last: Answers | None) -> str:
-        """The organisation the report speaks for; last period's, else the knowledge's default."""
+        """The organisation the report speaks for; last period's, else the one the office's
+        own reports sign as (…党支部), else the knowledge's default."""
         organisations = self.knowledge.organisations
-        default = (last.organisation if last else None) or self.knowledge.default_organisation.id
+        own = self.session.library.own_outlines
+        signed = own[0].own.units if own and own[0].own else ()
+        office = next((found for name in signed if (found := organisation_of(name))), None)
+        default = (last.organisation if last else None) or office or self.knowledge.default_organisation.id
         if len(organisations) == 1:
             return organisations[0].id
         choices = [Option(f"{o.name}：{o.help}", o.id) for o in organisations]
         return str(self.select(ORGANISATION_PROMPT, choices, default))
 
     def _choose_outline(self, last: Answers | None) -> Outline:
-        """The report kind. After last period's report the default is the kind that follows
-        it (kinds.yaml `followed_by`: after 上半年 the annual summary, after it 上半年), else
-        last period's own kind, when the library has that outline."""
+        """The report kind: the office's own kinds first (learned from its reports), then the
+        general outline and the shipped kinds. After last period's report the default is the
+        kind that follows it (kinds.yaml `followed_by`: after 上半年 the annual summary, after
+        it 上半年; an own kind follows itself), else last period's own kind, when the library
+        has that outline; without last period, the first own kind, else the general one."""
         library = self.session.library
         general = default_outline(library)
-        default = general
+        own = library.own_outlines
+        default = own[0] if own else general
         if last is not None:
-            after = (library.own_kind(last.outline.id) or {}).get("followed_by")
+            after = None if last.outline.own else (library.authored_kind(last.outline.id) or {}).get("followed_by")
             default = library.outlines.get(after or last.outline.id) or library.outlines.get(last.outline.id, general)
         if len(library.outlines) == 1:
             return default
-        ordered = [general, *(o for o in library.outlines.values() if o is not general)]
-        choices = [Option(f"{o.kind}：{o.description}" if o.description else o.kind, o.id) for o in ordered]
+        shipped = [general, *(o for o in library.outlines.values() if o is not general and o.own is None)]
+        choices = [Option(f"{o.kind}：{OWN_LABEL}（{len(o.sources)}份）", o.id) for o in own]
+        choices += [Option(f"{o.kind}：{o.description}" if o.description else o.kind, o.id) for o in shipped]
         return library.outlines[self.select(KIND_PROMPT, choices, default.id)]
 
     # --- the first pass ------------------------------------------------------------------
@@ -206,7 +215,8 @@ class Interview(Asker):
         """Ask one basic question; answers left at a default computed from it follow it.
 
         Last period's answer is the default until confirmed; in the first pass an empty one
-        is taken as it is.
+        is taken as it is. Without either, what the kind knows is offered (`Session.known`:
+        an own kind's office as the unit).
         """
         ctx, refs = self.basic_env()
         current = self.session.basic(q.name)
@@ -219,7 +229,8 @@ class Interview(Asker):
             note = ""
             if q.type == "multiline" and shown:
                 note = self.carry.note(str(shown), [], self.period())
-            value = self.ask(q, ctx, refs, current, carried, note)
+            offered = current if current is not None or carried is not None else self.session.known(q.name)
+            value = self.ask(q, ctx, refs, offered, carried, note)
         self.session.set_basic(q.name, value)
         self._follow(followers, changed=q.name)
         self.session.save(q.get_prompt(ctx))

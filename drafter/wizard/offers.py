@@ -2,7 +2,10 @@
 
 Measures: the knowledge bank of the section's topic for the organisation (drafter.library.knowledge,
 `measures_for`; for 存在问题 / 下一步 the problems and next-step banks), then the learned
-outline's points that `clean_point` accepts (cleaned), without duplicates. An item another
+outline's points that `clean_point` accepts (cleaned), without duplicates. An own kind's points
+(learned from the office's own reports, drafter.library.own) come first, most frequent first,
+each with the detail the office wrote, and may name the office itself (`clean_point` with the
+office); the bank follows. An item another
 section of the report already says is not offered again: sub-sections divide their parent's
 items instead of repeating its list, and no measure is written twice. A next-steps part offers
 first, in the same order, the bank's next steps that answer the problems the report states
@@ -11,7 +14,8 @@ first, in the same order, the bank's next steps that answer the problems the rep
 Counts: the count catalogue of the topic for the organisation (`counts_for`, most commonly
 reported first), then learned facts that `match_count` maps onto the catalogue and that fit
 the organisation (asked as that entry) — never the raw learned keys (排查问题, 学习) nor
-another organisation's counts (中心组 for a 党支部). A count another section already holds is
+another organisation's counts (中心组 for a 党支部). An own kind's facts come first, and those
+the catalogue does not know are asked as the office wrote them, with its verb (开展食品安全专项检查). A count another section already holds is
 not asked again. At most `MAX_COUNTS` are asked in the first pass; the rest are offered behind
 "更多数字". Counts are stored under the catalogue entry's name (召开支委会), which composition
 maps back with `match_count`; last period's counts keep their own keys (see drafter.wizard.carry).
@@ -19,10 +23,11 @@ maps back with `match_count`; last period's counts keep their own keys (see draf
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from drafter.answers import SectionAnswer, section_topic
+from drafter.domain import Office, has_verb
 from drafter.library import (
     NEXT_STEPS,
     PROBLEMS,
@@ -105,14 +110,22 @@ def measure_offers(
     taken: Iterable[str] = (),
     problems: Iterable[str] = (),
     wording: Wording | None = None,
+    office: Office | None = None,
 ) -> list[MeasureOffer]:
     """The items offered for a section: bank first, then cleaned learned points; none that
     another section already has (`taken`), and one per activity (严格执行 / 严格落实“三会一课”
     制度 are one measure). For next steps, those `answering` the report's `problems` come first.
-    Each bank item comes with the detail wording of `wording`'s unit."""
-    seen = set(taken)
-    activities = {knowledge.activity_of(t, topic) for t in seen}
-    offers = []
+    Each bank item comes with the detail wording of `wording`'s unit. With `office` (an own
+    kind's section), the learned points come first with their own details (a point the office
+    gave none takes the bank's detail of the same activity)."""
+    if office is not None:
+        bank_offers = measure_offers(topic, None, organisation, knowledge, taken, problems, wording)
+        details = {knowledge.activity_of(o.text, topic): o.detail for o in bank_offers if o.detail}
+        own = [
+            o if o.detail else MeasureOffer(o.text, details.get(knowledge.activity_of(o.text, topic), ""))
+            for o in own_points(learned, organisation, office)
+        ]
+        return _unique(own + bank_offers, topic, knowledge, taken)
     bank = knowledge.measures_for(topic, organisation) if topic else []
     if topic == NEXT_STEPS:
         first = answering(problems, organisation, knowledge)
@@ -132,6 +145,36 @@ def measure_offers(
         said += [m.text, detail]
         candidates.append(MeasureOffer(m.text, detail))
     candidates += [MeasureOffer(p) for p in points if p]
+    return _unique(candidates, topic, knowledge, taken)
+
+
+def own_points(learned: OutlineSection | None, organisation: str, office: Office) -> list[MeasureOffer]:
+    """An own kind's points as offers, in the outline's order (most frequent first): cleaned
+    for this office, with the detail it wrote; none of another organisation's level."""
+    out = []
+    for point in learned.points if learned else []:
+        text = clean_point(point.text, office)
+        if text and not beyond_organisation(point.text, organisation):
+            out.append(MeasureOffer(text, point.detail))
+    return out
+
+
+def office_suggestions(own: list[str], fallback: list[str], holds_children: bool) -> list[str]:
+    """What an own kind's part comes with ticked: the office's first TOGETHER points, made up
+    to TOGETHER from `fallback` (the bank's suggestions) when it wrote fewer; none from the
+    bank in a part whose work the office writes in its sub-parts."""
+    if holds_children or not own:
+        return own[:TOGETHER] if holds_children else fallback
+    return (own + [t for t in fallback if t not in own])[:TOGETHER]
+
+
+def _unique(
+    candidates: list[MeasureOffer], topic: str, knowledge: Knowledge, taken: Iterable[str]
+) -> list[MeasureOffer]:
+    """The candidates in order, without those `taken` and one per activity."""
+    seen = set(taken)
+    activities = {knowledge.activity_of(t, topic) for t in seen}
+    offers = []
     for offer in candidates:
         activity = knowledge.activity_of(offer.text, topic)
         if offer.text not in seen and activity not in activities:
@@ -176,16 +219,32 @@ def count_offers(
     organisation: str,
     knowledge: Knowledge,
     taken: Iterable[str] = (),
+    verbs: Mapping[str, list[str]] | None = None,
+    catalogue: bool = True,
 ) -> list[CountItem]:
     """The catalogue counts of a section, most common first; none another section holds
-    (`taken`: catalogue ids or keys, see `count_key_id`)."""
-    entries = knowledge.counts_for(topic, organisation) if topic else []
+    (`taken`: catalogue ids or keys, see `count_key_id`). With `verbs` (an own kind's section:
+    the library's verb table), the section's learned facts come first, and one the catalogue
+    does not know is asked under its own key when that names an activity with its verb; without
+    `catalogue`, only those (an own kind's part whose counts its sub-parts hold)."""
+    skip = set(taken)
+    own: list[CountItem] = []
+    if verbs is not None:
+        for fact in learned.facts if learned else []:
+            entry = knowledge.match_count(fact.key, fact.unit)
+            if entry is not None:
+                item = CountItem(entry.name, entry.unit) if entry.fits(organisation) else None
+            else:
+                item = CountItem(fact.key, fact.unit) if has_verb(fact.key, verbs) else None
+            if item is not None and count_key_id(item.key, knowledge) not in skip and item not in own:
+                own.append(item)
+    entries = knowledge.counts_for(topic, organisation) if topic and catalogue else []
     for fact in learned.facts if learned else []:
         entry = knowledge.match_count(fact.key, fact.unit)
         if entry is not None and entry.fits(organisation) and entry not in entries:
             entries.append(entry)
-    skip = set(taken)
-    return [CountItem(e.name, e.unit) for e in entries if e.id not in skip and e.name not in skip]
+    rest = [CountItem(e.name, e.unit) for e in entries if e.id not in skip and e.name not in skip]
+    return own + [i for i in rest if i not in own]
 
 
 def taken_measures(sections: Iterable[SectionAnswer]) -> set[str]:

@@ -33,6 +33,8 @@ from drafter.wizard.offers import (
     count_key_id,
     count_offers,
     measure_offers,
+    office_suggestions,
+    own_points,
     said_in,
     stated_problems,
     taken_counts,
@@ -147,7 +149,7 @@ class PartQuestions(Asker):
         answers = self.session.answers
         return Adapting(
             answers.organisation, answers.year, tuple(answers.outline.titles),
-            self.session.library.specific,
+            self.session.library.specific, own=answers.outline.own is not None,
         )
 
     def _refs(self, learned: OutlineSection | None) -> dict[str, Any]:
@@ -276,6 +278,7 @@ class PartQuestions(Asker):
             taken_measures(others),
             stated_problems(others),
             wording,
+            self.session.office(),
         )
 
     def effect(self, place: Place) -> str:
@@ -290,16 +293,21 @@ class PartQuestions(Asker):
         return effect + "。" if effect else ""
 
     def suggested(self, place: Place, offered: list[str]) -> list[str]:
-        """The bank measures of `offered` ticked in a part asked for the first time: the next
-        steps that answer the report's problems, else the first SUGGESTED of the bank."""
-        topic = topic_of(place.section)
-        organisation = self._organisation()
-        if topic == NEXT_STEPS:
-            steps = answering(stated_problems(self._others(place)), organisation, self.knowledge)
-            if steps:
-                return [t for t in offered if t in steps]
+        """The measures of `offered` ticked in a part asked for the first time: the next steps
+        that answer the report's problems, else the first SUGGESTED of the bank; for an own
+        kind, the office's most frequent points first (`office_suggestions`)."""
+        topic, organisation = topic_of(place.section), self._organisation()
         bank = {m.text for m in self.knowledge.measures_for(topic, organisation)} if topic else set()
-        return [t for t in offered if t in bank][:SUGGESTED]
+        fallback = [t for t in offered if t in bank][:SUGGESTED]
+        if topic == NEXT_STEPS and (
+            steps := answering(stated_problems(self._others(place)), organisation, self.knowledge)
+        ):
+            fallback = [t for t in offered if t in steps]
+        office = self.session.office()
+        if office is None:
+            return fallback
+        own = {o.text for o in own_points(place.learned, organisation, office)}
+        return office_suggestions([t for t in offered if t in own], fallback, bool(place.learned_children))
 
     def _organisation(self) -> str:
         return self.knowledge.chosen(self.session.answers.organisation).id
@@ -389,18 +397,19 @@ class PartQuestions(Asker):
     # --- counts --------------------------------------------------------------------------
 
     def count_items(self, place: Place) -> tuple[list[CountItem], list[CountItem]]:
-        """The counts asked in the first pass, and those behind 更多数字.
-
-        A section carried from last period asks last period's counts (under their own keys) and
-        keeps the catalogue's behind 更多数字; any other asks the first `MAX_COUNTS` of the
-        catalogue's. Counts the section already holds are asked too.
-        """
+        """The counts asked in the first pass, and those behind 更多数字. A section carried from
+        last period asks last period's counts (under their own keys) and keeps the catalogue's
+        behind 更多数字; any other asks the first `MAX_COUNTS` of the catalogue's. Counts the
+        section already holds are asked too."""
         section = place.section
         carried = self.carry.counts(section, place.learned)
         taken = taken_counts(self._others(place), self.knowledge)
         taken |= {count_key_id(i.key, self.knowledge) for i in carried}
         topic, organisation = topic_of(section), self._organisation()
-        offers = self._where_proven(place, count_offers(topic, place.learned, organisation, self.knowledge, taken))
+        own = self.session.office() is not None  # an own kind: its facts first, its parents' none
+        verbs, catalogue = (self.session.library.verbs, not place.learned_children) if own else (None, True)
+        offers = self._where_proven(place, count_offers(
+            topic, place.learned, organisation, self.knowledge, taken, verbs, catalogue))
         if self.carry.of(section) is not None:
             first, more = carried, offers
         else:

@@ -55,6 +55,7 @@ class Adapting:
     year: int | None = None
     reports: tuple[Sourced, ...] = ()
     specific: tuple[str, ...] = ()  # Library.specific: parts offered, never ticked for the user
+    own: bool = False  # an own kind's: its parts are the office's, ticked as its reports have them
 
     def general(self, learned: OutlineSection) -> bool:
         """Whether a learned part fits any unit: none of its titles names a region's, sector's
@@ -138,11 +139,14 @@ def entries(
         if title != learned.topic and section_topic(learned.id) != OTHER:
             title = f"{title}（{learned.topic}）"
         topic = section_topic(learned.id)
-        share = TOP_SHARE if depth == 0 else SUB_SHARE
-        checked = (
-            fresh and depth <= 1 and learned.share >= share and topic not in ticked_topics
-            and adapting.general(learned)
-        )
+        share = TOP_SHARE if depth == 0 or adapting.own else SUB_SHARE
+        if adapting.own:
+            checked = fresh and learned.share >= share
+        else:
+            checked = (
+                fresh and depth <= 1 and learned.share >= share and topic not in ticked_topics
+                and adapting.general(learned)
+            )
         if checked:
             ticked_topics.add(topic)
         entry = Entry(title, checked, learned=learned)

@@ -28,7 +28,7 @@ from drafter.answers import (
     text_of,
     write_answers,
 )
-from drafter.domain import heading_label, parse_date, report_year
+from drafter.domain import Office, heading_label, parse_date, report_year
 from drafter.library import Library, OutlineSection
 
 PATH_SEPARATOR = " › "
@@ -82,15 +82,28 @@ class Session:
     # --- basic answers -------------------------------------------------------------------
 
     def basic_context(self, last: dict[str, Any]) -> dict[str, Any]:
-        """What the basic questions' templates see: the answers so far, today, the year a
+        """What the basic questions' templates see: the answers so far, the kind (an own kind's
+        base kind: `Library.kind_id`), today, the year a
         report written today most likely covers, last period's answers (`last`) and the unit
         named as its Party organisation (the signature's default)."""
         organisation = self.library.knowledge.chosen(self.answers.organisation)
         return {
-            **answers_mapping(self.answers), "today": self.today,
+            **answers_mapping(self.answers), "kind": self.library.kind_id(self.answers.outline),
+            "today": self.today,
             "report_year": report_year(self.today), "last": last,
             "party_organisation": organisation.of(self.answers.unit or ""),
         }
+
+    def office(self) -> Office | None:
+        """The office of an own kind (the names its reports give it); None for a shipped kind."""
+        own = self.answers.outline.own
+        return Office.of(own.units) if own is not None else None
+
+    def known(self, name: str) -> Any:
+        """What the report kind knows of a basic answer before it is asked: an own kind's
+        unit is the office its reports name (None otherwise)."""
+        own = self.answers.outline.own
+        return own.units[0] if name == "unit" and own is not None and own.units else None
 
     def basic(self, name: str) -> Any:
         return basic_form(self.answers, name)

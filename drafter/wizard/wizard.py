@@ -112,6 +112,8 @@ def fill_defaults(session: Session) -> None:
         wanted = session.basic(q.name) is None and (enabled or q.default is not None)
         if wanted and not (blocked and q.computes_default):
             value = q.get_default(ctx, refs)
+            if value in (None, "", []):
+                value = session.known(q.name)
             if value not in (None, "", []):
                 session.set_basic(q.name, value)
         value = session.basic(q.name)

@@ -7,14 +7,17 @@ import datetime as dt
 import pytest
 
 from drafter.answers.model import Answers, Measure, SectionAnswer
+from drafter.domain.units import Office
 from drafter.library.knowledge import Knowledge
 from drafter.library.knowledge_files import load_knowledge
 from drafter.library.outline import Fact, Outline, OutlineSection, Sourced
 from drafter.wizard.offers import (
     CountItem,
+    MeasureOffer,
     answering,
     count_offers,
     measure_offers,
+    office_suggestions,
     stated_problems,
     taken_counts,
     taken_measures,
@@ -169,3 +172,38 @@ def test_an_odd_coinage_learned_is_not_offered(knowledge: Knowledge) -> None:
     section = learned(["激发蓄能功能", "抓实学习教育"])
     texts = [o.text for o in measure_offers("politics", section, "branch", knowledge)]
     assert "抓实学习教育" in texts and "激发蓄能功能" not in texts
+
+
+# --- an own kind's section (learned from the office's own reports) ------------------------------
+OFFICE = Office.of(["某某县市场监督管理局机关党支部"])
+
+
+def test_an_own_kinds_points_come_first_with_their_details(knowledge: Knowledge) -> None:
+    section = learned(["组织县市场监管局全体党员参加集中轮训", "组织党员赴市发改委机关学习", "用好线上学习平台"])
+    section.points[0].detail = "利用周末时间系统学习党章党规"
+    offers = measure_offers("politics", section, "branch", knowledge, office=OFFICE)
+    assert offers[0] == MeasureOffer("组织县市场监管局全体党员参加集中轮训", "利用周末时间系统学习党章党规")
+    assert offers[1].text == "用好线上学习平台" and offers[1].detail  # no detail of its own: the bank's
+    assert "组织党员赴市发改委机关学习" not in [o.text for o in offers]  # another unit
+    assert [o.text for o in offers].count("用好线上学习平台") == 1  # one per activity
+    assert offers[2].text == "坚持集中学习与个人自学相结合"  # then the bank
+    bank = measure_offers("politics", section, "branch", knowledge)
+    assert bank[0].text == "坚持集中学习与个人自学相结合"  # a shipped kind: the bank first
+    assert "组织县市场监管局全体党员参加集中轮训" not in [o.text for o in bank]
+
+
+def test_what_an_own_kinds_part_comes_with_ticked() -> None:
+    bank = ["坚持集中学习与个人自学相结合", "深入学习贯彻党的创新理论", "扎实开展专题调查研究"]
+    assert office_suggestions(["坚持每月集中学习"], bank, False) == ["坚持每月集中学习", *bank[:2]]
+    assert office_suggestions(["甲", "乙", "丙", "丁"], bank, False) == ["甲", "乙", "丙"]
+    assert office_suggestions([], bank, False) == bank
+    assert office_suggestions([], bank, True) == []  # the office writes this part's work below it
+
+
+def test_an_own_kinds_counts_with_their_verbs_first(knowledge: Knowledge) -> None:
+    section = learned(facts=[("开展食品安全专项检查", "次"), ("召开支委会", "次"), ("经营主体", "户")])
+    verbs = {"开展": ["检查"], "召开": ["会"]}
+    items = count_offers("politics", section, "branch", knowledge, verbs=verbs)
+    assert items[:2] == [CountItem("开展食品安全专项检查", "次"), CountItem("召开支委会", "次")]
+    assert CountItem("经营主体", "户") not in items  # no activity: a count needs its verb
+    assert CountItem("开展食品安全专项检查", "次") not in count_offers("politics", section, "branch", knowledge)

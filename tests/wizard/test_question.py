@@ -194,7 +194,7 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
     today = dt.date(2025, 12, 5)
     context = {
         "unit": "某某支部", "today": today, "report_year": 2025, "outline": "general",
-        "party_organisation": "某某支部",
+        "kind": "general", "party_organisation": "某某支部",
     }
     defaults = {
         x.name: x.get_default(context, {"title": lambda: "标题"})
@@ -202,6 +202,7 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
         if x.name != "unit"
     }
     assert defaults == {
+
         "year": 2025,
         "period": "全年",
         "title": "标题",
@@ -212,13 +213,15 @@ def test_shipped_questions_build_and_keep_their_answer_keys() -> None:
     }
     # The opening and closing are asked only when last period's answers carry them (--from).
     assert [x.name for x in basics if x.is_enabled(
-        {"last": {"opening": "……"}, "outline": "general"}
+        {"last": {"opening": "……"}, "kind": "general"}
     ) and x.when] == ["period", "opening"]
-    # The kinds whose period is known do not ask it; their default is theirs.
+    # The kinds whose period is known do not ask it; their default is theirs (an own kind's
+    # `kind` is its base kind's id, whatever its outline is called).
     period = next(x for x in basics if x.name == "period")
-    for outline, part in (("annual", "全年"), ("duty_report", "全年"), ("half_year", "上半年")):
-        assert not period.is_enabled({"outline": outline})
-        assert period.get_default({"outline": outline}) == part
+    for kind, part in (("annual", "全年"), ("duty_report", "全年"), ("half_year", "上半年")):
+        assert not period.is_enabled({"kind": kind, "outline": "本局年度总结"})
+        assert period.get_default({"kind": kind}) == part
+
     heading = section[0].get_default({"titles": [], "topic": "存在问题"})
     assert heading == "存在问题"
 

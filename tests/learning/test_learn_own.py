@@ -1,0 +1,102 @@
+"""An own kind learned from one office's reports (`learn --name`): the office's structure, its
+own measures with their details, its counts with their verbs, written into the user's library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import drafter
+from drafter.errors import OutputError, UsageError, UserError
+from drafter.learning.learn import load_kinds_and_topics
+from drafter.learning.own import learn_own, office_of, run_learn_own
+from drafter.library.outline import Outline, OutlineSection, load_outline
+from drafter.reading.reader import read_report
+from drafter.structure.report import Section
+from drafter.structure.structure import parse_report
+from tests.helpers import SHIPPED
+from tests.office import KIND, UNIT, write_reports
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return write_reports(tmp_path_factory.mktemp("office"))
+
+
+@pytest.fixture(scope="module")
+def outline(reports: list[Path]) -> Outline:
+    kinds, topics = load_kinds_and_topics(SHIPPED)
+    parsed = [parse_report(read_report(p), p.name) for p in reports]
+    return learn_own(parsed, KIND, kinds, topics)
+
+
+def shape(sections: list[Section] | list[OutlineSection]) -> list[object]:
+    return [(s.level, shape(s.children)) for s in sections]  # type: ignore[arg-type]
+
+
+def test_the_office_and_its_kind(reports: list[Path], outline: Outline) -> None:
+    parsed = [parse_report(read_report(p), p.name) for p in reports]
+    assert office_of(parsed).names == (UNIT,)
+    assert outline.own is not None and outline.own.units == (UNIT,) and outline.own.base == "annual"
+    assert outline.id == outline.kind == KIND
+    assert outline.sources == ["2025年度党建工作总结.txt", "2024年度党建工作总结.docx", "2023年度党建工作总结.txt"]
+    for report in parsed:  # the Word-numbered .docx reads as the text reports do
+        assert shape(report.sections) == shape(outline.sections)
+
+
+def test_newest_wording_first(outline: Outline) -> None:
+    politics = outline.sections[0]
+    assert [t.text for t in politics.titles] == ["强化政治引领，坚定理想信念", "强化政治引领，筑牢思想根基"]
+    study = politics.children[0]
+    first = study.points[0]
+    assert (first.text, first.detail) == ("坚持每月集中学习", "支部每月确定一个学习专题，由书记和支委轮流领学")
+    assert len(first.sources) == 3  # said in every report: the most frequent first
+
+
+def test_own_name_kept_other_unit_dropped(outline: Outline) -> None:
+    leads = [p.text for top in outline.sections for s in top.walk() for p in s.points]
+    assert "组织县市场监管局全体党员参加集中轮训" in leads
+    assert not any("发改委" in lead for lead in leads)
+    details = [p.detail for top in outline.sections for s in top.walk() for p in s.points]
+    assert not any(any(ch.isdigit() for ch in d) or "全年" in d for d in details)
+    assert sum(bool(d) for d in details) >= 30
+
+
+def test_counts_with_the_offices_verbs(outline: Outline) -> None:
+    facts = {f.key: f.unit for top in outline.sections for s in top.walk() for f in s.facts}
+    assert facts["开展食品安全专项检查"] == "次"
+    assert facts["召开支委会"] == "次" and facts["开展集中学习"] == "次"
+
+
+def test_learned_into_the_users_library(reports: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+    summary = run_learn_own(reports[:2], KIND)
+    path = tmp_path / "home" / "kinds" / f"{KIND}.yaml"
+    assert summary.startswith(f"已学到本单位的报告类型“{KIND}”（2 份报告") and str(path) in summary
+    assert "    （一）抓实理论学习" in summary
+    assert load_outline(path).sources == ["2024年度党建工作总结.docx", "2023年度党建工作总结.txt"]
+    again = run_learn_own(reports, f" {KIND} ")
+    assert again.startswith(f"已更新本单位的报告类型“{KIND}”（3 份报告")
+    assert [p.name for p in (tmp_path / "home" / "kinds").iterdir()] == [f"{KIND}.yaml"]
+
+
+def test_refused(reports: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(UsageError):
+        run_learn_own(reports, "../本局")
+    with pytest.raises(UsageError):
+        run_learn_own(reports, "年度党建工作总结")  # a shipped kind's name
+    inside = Path(drafter.__file__).parent / "kinds-test"
+    monkeypatch.setenv("DRAFTER_HOME", str(inside))
+    with pytest.raises(OutputError):
+        run_learn_own(reports, KIND)
+    assert not inside.exists()
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path))
+    (tmp_path / "kinds").write_text("a file", encoding="utf-8")
+    with pytest.raises(OutputError):
+        run_learn_own(reports, KIND)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("没有标题的一段话。", encoding="utf-8")
+    with pytest.raises(UserError, match="没有可学习的报告"):
+        run_learn_own([empty], KIND)
+

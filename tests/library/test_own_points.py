@@ -1,0 +1,45 @@
+"""The gate of learned points for an office's own reports: its own name and superiors pass,
+another unit does not; and the detail an office wrote, kept without last period's figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.domain import Office
+from drafter.library.points import MAX_OWN_DETAIL, check_point, clean_detail
+
+OFFICE = Office.of(["某某县市场监督管理局机关党支部"])
+
+
+@pytest.mark.parametrize(("point", "kept"), [
+    ("组织县市场监管局全体党员参加集中轮训", "组织县市场监管局全体党员参加集中轮训"),
+    ("认真落实县委和县直机关工委的部署", "认真落实县委和县直机关工委的部署"),
+    ("按照市市场监管局要求开展专项整治", "按照市市场监管局要求开展专项整治"),
+    ("推动全县市场监管系统党建提质", "推动全县市场监管系统党建提质"),
+])
+def test_the_office_itself_and_its_superiors_pass(point: str, kept: str) -> None:
+    assert check_point(point).text is None  # not for every unit
+    assert check_point(point, OFFICE).text == kept
+
+
+@pytest.mark.parametrize(("point", "reason"), [
+    ("组织党员赴市发改委机关学习党建工作经验", "含其他单位或地名“市发改委”"),
+    ("落实我市机关党建工作部署", "含其他单位或地名“我市”"),
+    ("学习《市发改委2023年度党建工作要点》", "含文件名（《…》）"),
+    ("落实区委关于作风建设的部署", "含其他单位或地名“区委”"),
+])
+def test_another_unit_is_still_caught(point: str, reason: str) -> None:
+    checked = check_point(point, OFFICE)
+    assert checked.text is None and checked.reason == reason
+
+
+def test_a_detail_without_last_periods_figures() -> None:
+    detail = "年初制定全年学习计划，支部每月确定一个学习专题，由支委轮流领学，全年开展集中学习12次。"
+    assert clean_detail(detail, OFFICE) == "支部每月确定一个学习专题，由支委轮流领学"
+    assert clean_detail("学习借鉴市发改委的做法，梳理出问题清单。", OFFICE) == "梳理出问题清单"
+    assert clean_detail("按《党支部工作条例》要求开展。", OFFICE) == ""
+    two = "登记注册窗口由党员带头值守。投诉举报窗口亮身份、亮承诺，接受群众监督。"
+    assert clean_detail(two, OFFICE) == two.rstrip("。")  # its own sentences, as written
+    clause = "党员带头参加校园周边的食品安全检查"  # 17 characters: four fit in MAX_OWN_DETAIL
+    assert clean_detail("，".join([clause] * 6), OFFICE) == "，".join([clause] * 4)
+    assert len("，".join([clause] * 5)) > MAX_OWN_DETAIL
