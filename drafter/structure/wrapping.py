@@ -134,8 +134,9 @@ def wrap_width(rows: Sequence[tuple[int, str]]) -> float | None:
     texts = [text for _, text in rows]
     first = next((i for i, text in enumerate(texts) if text), None)
     for i, text in enumerate(texts):
-        if not text or i == first or classify(text) is not None:
-            continue
+        heading = classify(text) if text else None
+        if not text or i == first or (heading is not None and not heading.run_in):
+            continue  # a standalone heading is short on purpose; a run-in one runs on
         body_lines += 1
         following = texts[i + 1] if i + 1 < len(texts) else ""
         if following and not _ENDS_CLAUSE.search(text) and not starts_block(following):
