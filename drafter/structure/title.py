@@ -1,0 +1,133 @@
+"""The title of a report and what is set under it (its date, a sign-off), and the sign-off
+lines at its end.
+
+The title is a short first line that is neither a heading nor a sentence, perhaps broken over
+two or three lines; text pasted from a PDF or a web page may glue the author line to it
+("…党建工作总结某某县水利局机关党支部"), which is set apart again as the byline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.domain import parse_date, stated_period
+from drafter.structure.headings import classify, classify_styled
+from drafter.structure.wrapping import (
+    MAX_TITLE_CHARS,
+    Para,
+    looks_like_title,
+    names_report_kind,
+)
+
+SIGNATURE_MAX_CHARS = 30
+MAX_TITLE_LINES = 3  # a title broken over more lines than this is not recognised as one
+MAX_BYLINE = 2  # lines under a title: its date and a sign-off
+_NO_PUNCT = re.compile(r"^[^，。；！？：,;!?:]+$")
+_DATE = re.compile(
+    r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
+)
+_BRACKETED = re.compile(r"^[（(](.*)[)）]$")
+_ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
+# A signer line of a 述职报告: "述职人：张某某".
+_SIGNER = re.compile(r"^(?:述职人|报告人|汇报人|起草人|撰稿人)[:：]\s*\S{2,12}$")
+
+
+def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
+    """Split off the title: a short first line that is neither a heading nor a sentence.
+
+    A following short "——…" line without end punctuation is its subtitle. In a Word document
+    a first paragraph in a heading style is a section heading, not the title, when it is
+    numbered or another unnumbered paragraph has a heading style of the same or a higher
+    level (numbered peers, 一、 in Heading 1, leave an unnumbered Heading 1 first line the title).
+    """
+    if not paras or not looks_like_title(paras[0].text):
+        return None, paras
+    level = paras[0].style
+    if level is not None:
+        heading = classify_styled(paras[0].text, level)
+        numbered = heading is not None and bool(heading.marker)  # "1 总体要求" by Word numbering
+        peers = (p.style is not None and p.style <= level and classify(p.text) is None for p in paras[1:])
+        if numbered or any(peers):
+            return None, paras
+    lines = _title_lines(paras)
+    title, rest = "".join(p.text for p in paras[:lines]), paras[lines:]
+    if rest and rest[0].text.startswith("——") and looks_like_title(rest[0].text):
+        title, rest = title + rest[0].text, rest[1:]
+    if rest and _names_period(rest[0].text):  # 某某局党支部党建工作总结 / （2026年度）
+        title, rest = title + rest[0].text.strip(), rest[1:]
+    return title, rest
+
+
+def _names_period(line: str) -> bool:
+    """Whether a line is the bracketed period of the title above it: （2026年度）, （2026年上半年）."""
+    inner = unbracketed(line)
+    return inner != line.strip() and stated_period(inner)[1] is not None
+
+
+def unbracketed(line: str) -> str:
+    """A line without the brackets around it: （2026年12月10日） → 2026年12月10日."""
+    return _BRACKETED.sub(r"\1", line.strip())
+
+
+def _title_lines(paras: list[Para]) -> int:
+    """How many of the first paragraphs are the title: one, or a title centred over two or
+    three lines (GB/T 9704 breaks a long title so; in Word by Enter or Shift+Enter), whose
+    first line does not name the report kind and whose last line does
+    (某某市气象局机关党支部 / 2026年度党建工作总结). Each line looks like a title on its own,
+    in the first line's style, and together they are no longer than a title."""
+    first = paras[0]
+    if names_report_kind(first.text):
+        return 1
+    length = len(first.text)
+    for count, para in enumerate(paras[1:MAX_TITLE_LINES], start=2):
+        length += len(para.text)
+        if (
+            para.style != first.style
+            or para.text.startswith("——")
+            or not looks_like_title(para.text)
+            or length > MAX_TITLE_CHARS
+        ):
+            break
+        if names_report_kind(para.text):
+            return count
+    return 1
+
+
+def take_byline(paras: list[Para]) -> tuple[list[str], list[Para]]:
+    """Split off what is set under a title before the opening (at most MAX_BYLINE lines):
+    its date, in brackets or not — （2026年12月10日）, 2026年12月 — and a sign-off line
+    (某某县自然资源局机关党支部, 述职人：张某某)."""
+    byline: list[str] = []
+    while paras and len(byline) < MAX_BYLINE:
+        inner = unbracketed(paras[0].text)
+        if not (_DATE.match(inner) or parse_date(inner) or signs_off(inner, dated=False)):
+            break
+        byline.append(paras[0].text)
+        paras = paras[1:]
+    return byline, paras
+
+
+def signs_off(line: str, *, dated: bool) -> bool:
+    """Whether a line at a report's end (or under its title) is a sign-off, not prose: a signer
+    line (述职人：张某某), or a short unpunctuated line — ending in an organisation's name
+    unless a date follows it (`dated`)."""
+    line = line.strip()
+    if parse_date(line) is not None:
+        return False
+    if _SIGNER.match(line):
+        return True
+    return is_signature(line) and (dated or is_organisation(line))
+
+
+def is_organisation(line: str) -> bool:
+    """Whether a short unpunctuated line names an organisation (…党支部, …委员会, …局)."""
+    return is_signature(line) and _ORGANISATION_END.search(line.strip()) is not None
+
+
+def is_signature(text: str) -> bool:
+    """A date or a short unpunctuated line (unit name, signer) at the end of a report."""
+    if _DATE.match(text):
+        return True
+    short = len(text) <= SIGNATURE_MAX_CHARS
+    return short and _NO_PUNCT.match(text) is not None and classify(text) is None
