@@ -29,8 +29,15 @@ _DATE = re.compile(
 )
 _BRACKETED = re.compile(r"^[（(](.*)[)）]$")
 _ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
-# A signer line of a 述职报告: "述职人：张某某".
+# A signer line of a 述职报告: "述职人：张某某", or the post and the name: "某某局党支部书记 张某某".
 _SIGNER = re.compile(r"^(?:述职人|报告人|汇报人|起草人|撰稿人)[:：]\s*\S{2,12}$")
+_POST = r"\S{2,30}?(?:党支部|党总支|党委|党组|支部|委员会|局|中心|馆|院|所|站)(?:副?书记|副?主任|副?局长|副?馆长|副?院长|副?所长|副?站长)"
+_POST_NAME = re.compile(rf"^{_POST}[ \t\u3000]*[\u4e00-\u9fff]{{2,4}}$")
+# Where a title that names its kind ends, when an author line is glued to it.
+_KIND_END = re.compile(r"总结|汇报|报告|要点|情况")
+MAX_GLUED_CHARS = 100
+MIN_GLUED_TITLE = 8
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 
 
 def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
@@ -41,6 +48,8 @@ def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     numbered or another unnumbered paragraph has a heading style of the same or a higher
     level (numbered peers, 一、 in Heading 1, leave an unnumbered Heading 1 first line the title).
     """
+    if paras and paras[0].style is None:
+        paras = [*unglue_title(paras[0]), *paras[1:]]
     if not paras or not looks_like_title(paras[0].text):
         return None, paras
     level = paras[0].style
@@ -57,6 +66,42 @@ def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
     if rest and _names_period(rest[0].text):  # 某某局党支部党建工作总结 / （2026年度）
         title, rest = title + rest[0].text.strip(), rest[1:]
     return title, rest
+
+
+def unglue_title(para: Para) -> list[Para]:
+    """The first paragraph as the title and the lines of its byline, when an author line (a
+    unit, a post and name, a date) is glued to a title that names its kind: "…党建工作总结某某县
+    水利局机关党支部" → "…党建工作总结", "某某县水利局机关党支部". Otherwise the paragraph as it is."""
+    text = para.text.strip()
+    if len(text) > MAX_GLUED_CHARS or _SENTENCE_MARK.search(text):
+        return [para]
+    for match in reversed(list(_KIND_END.finditer(text))):
+        title, pieces = text[:match.end()], _byline_pieces(text[match.end():])
+        if pieces and len(title) >= MIN_GLUED_TITLE and looks_like_title(title):
+            return [Para(para.line, title), *(Para(para.line, piece) for piece in pieces)]
+    return [para]
+
+
+def _byline_pieces(tail: str) -> list[str]:
+    """The byline lines a title's glued tail consists of, or [] when it is not only a byline."""
+    if not tail.strip():
+        return []
+    whole = tail.strip()
+    if _sets_under_title(whole):
+        return [whole]
+    pieces: list[str] = []
+    for piece in tail.split():
+        if pieces and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", piece) and _POST_NAME.match(f"{pieces[-1]} {piece}"):
+            pieces[-1] = f"{pieces[-1]} {piece}"  # the post and the name, spaced apart
+        else:
+            pieces.append(piece)
+    return pieces if all(_sets_under_title(p) for p in pieces) else []
+
+
+def _sets_under_title(line: str) -> bool:
+    """Whether a line is what may stand under a title: its date, bracketed or not, or a sign-off."""
+    inner = unbracketed(line)
+    return bool(_DATE.match(inner) or parse_date(inner) or signs_off(inner, dated=False))
 
 
 def _names_period(line: str) -> bool:
@@ -100,8 +145,7 @@ def take_byline(paras: list[Para]) -> tuple[list[str], list[Para]]:
     (某某县自然资源局机关党支部, 述职人：张某某)."""
     byline: list[str] = []
     while paras and len(byline) < MAX_BYLINE:
-        inner = unbracketed(paras[0].text)
-        if not (_DATE.match(inner) or parse_date(inner) or signs_off(inner, dated=False)):
+        if not _sets_under_title(paras[0].text):
             break
         byline.append(paras[0].text)
         paras = paras[1:]
@@ -110,12 +154,12 @@ def take_byline(paras: list[Para]) -> tuple[list[str], list[Para]]:
 
 def signs_off(line: str, *, dated: bool) -> bool:
     """Whether a line at a report's end (or under its title) is a sign-off, not prose: a signer
-    line (述职人：张某某), or a short unpunctuated line — ending in an organisation's name
+    line (述职人：张某某, 某某局党支部书记 张某某), or a short unpunctuated line — ending in an organisation's name
     unless a date follows it (`dated`)."""
     line = line.strip()
     if parse_date(line) is not None:
         return False
-    if _SIGNER.match(line):
+    if _SIGNER.match(line) or _POST_NAME.match(line):
         return True
     return is_signature(line) and (dated or is_organisation(line))
 
