@@ -40,6 +40,7 @@ from drafter.structure.hidden_headings import (
     split_at,
 )
 from drafter.structure.noise import remove_noise, without_annexes
+from drafter.structure.phrase_headings import PHRASE, phrase_headings
 from drafter.structure.report import Noise, ParsedReport, Point, Section
 from drafter.structure.title import (
     is_organisation,
@@ -111,7 +112,12 @@ def parse_lines(
     for index in range(_attachments_at(paras), len(paras)):  # 附件：1.…  2.… are not headings
         headings[index] = None
     styled = [(h.family, p.style) for p, h in zip(paras, headings, strict=True) if h and p.style is not None]
-    builder = TreeBuilder(ranks=family_ranks(styled))
+    ranks = family_ranks(styled)
+    exempt = [para.line in layout.table_lines for para in paras]
+    for index, heading in phrase_headings([p.text for p in paras], headings, exempt).items():
+        headings[index] = heading
+        ranks.setdefault(PHRASE, min(ranks.values()) - 1)
+    builder = TreeBuilder(ranks=ranks)
     for para, heading in zip(paras, headings, strict=True):
         builder.add(para, heading)
     builder.finish(paras[-1] if paras else None)
