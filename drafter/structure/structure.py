@@ -114,12 +114,12 @@ def parse_lines(
     styled = [(h.family, p.style) for p, h in zip(paras, headings, strict=True) if h and p.style is not None]
     ranks = family_ranks(styled)
     exempt = [para.line in layout.table_lines for para in paras]
-    for index, heading in phrase_headings([p.text for p in paras], headings, exempt).items():
-        headings[index] = heading
+    for index, phrase in phrase_headings([p.text for p in paras], headings, exempt).items():
+        headings[index] = phrase
         ranks.setdefault(PHRASE, min(ranks.values()) - 1)
     builder = TreeBuilder(ranks=ranks)
-    for para, heading in zip(paras, headings, strict=True):
-        builder.add(para, heading)
+    for para, found in zip(paras, headings, strict=True):
+        builder.add(para, found)
     builder.finish(paras[-1] if paras else None)
     return ParsedReport(
         source=source,
