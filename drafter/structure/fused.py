@@ -35,7 +35,7 @@ _TIME = re.compile(
 _ENUMERATION = re.compile(r"(?<![统之唯单同不万专])一是")
 # The organisation as subject; `_PREDICATE` must follow it (支部严格落实…, not 支部建设).
 _SUBJECT = re.compile(
-    r"(?:各|全体|局|委|中心|机关|全局)?(?:党支部|党总支|支部|机关党委|党委|党组)"
+    r"(?:各|全体|局|委|中心|机关|全局)?(?:党支部|党总支|支部|机关党委|党委|党组(?!织))"
     r"|我(?:局|委|办|中心|单位|们|校|院|所|站|馆|部|厅|支部|区|县|市)"
     r"|本(?:局|单位|支部|中心)|全体(?:党员干部|党员|干部|职工)|全局"
 )
@@ -46,8 +46,21 @@ _PREDICATE = re.compile(
     r"上半年|下半年|今年|年初|于|已|均|还|也|都|专门|集中|邀请|利用|采取|创新|探索|打造|推动|形成|"
     r"领导|制订|修订|出台|印制|编制|研究|部署|召集|精心|层层|逐级|抓|坚决|深化|扎根|发挥|构建)"
 )
+# A unit named as subject: 某某县档案馆党支部…, XX区市政中心党组…, 平阳县档案馆党支部….
+_UNIT = re.compile(
+    r"(?:中共)?(?:某某|[XＸ]{1,3}|\*{1,3}|[\u4e00-\u9fff]{2}(?=[省市县区州旗]))[\u4e00-\u9fff]{0,12}?"
+    r"(?:党支部|党总支|支部|党委|党组(?!织)|委员会)"
+)
+# What introduces the grounds of a body sentence: 按照年度学习计划，… / 通过规范…，….
+_GROUNDS = re.compile(r"(?:按照|根据|通过|为进一步|为切实|为了|对照|依托|借助)")
 # Verbs of conduct a body sentence may open with right after a heading.
-_WEAK = re.compile(r"(?:坚持|围绕|按照|根据|通过|紧扣|聚焦|始终|认真|严格|积极|扎实|持续|深入|结合|立足|紧紧)")
+_WEAK = re.compile(r"(?:坚持|围绕|紧扣|聚焦|始终|认真|严格|积极|扎实|持续|深入|结合|立足|紧紧)")
+# Headings every report has, which the body may follow at once: 存在问题学习深度还不够….
+_STANDARD = re.compile(
+    r"(?:存在的?问题(?:和不足|与不足|及不足|及原因|和原因)?|存在的?不足|主要问题|下一步(?:工作)?(?:打算|计划|思路|安排|重点|措施)"
+    r"|工作打算|主要做法|主要成效|主要工作(?:及成效|和成效)?|基本情况|工作成效|经验做法|工作开展情况|特色亮点)"
+)
+STANDARD = 4  # a standard heading with body text after it needs nothing more
 # Verbs (and adverbs) a heading phrase opens with: 强化理论武装, 全面加强党的建设.
 _HEADING_VERB = re.compile(
     r"(?:强化|提升|夯实|规范|加强|深化|推进|压实|筑牢|激发|锤炼|锻造|坚持|突出|创新|落实|抓好|抓实|抓细|营造|"
@@ -55,7 +68,7 @@ _HEADING_VERB = re.compile(
     r"优化|严守|守牢|守住|织密|构建|拓展|丰富|做实|做细|做优|做强|用好|深耕|厚植|赋能|引领|融入|助力|聚力|"
     r"全面|全力|着力|持续|不断|切实|扎实|积极|大力|深入|认真|严格|努力|始终|统筹|弘扬|传承|担当|践行|"
     r"贯彻|学习|宣传|巩固|扩大|加快|实施|开展|培育|选优|配强|建立|严格|压紧|紧扣|对标|勇当|争当|争创|创建|"
-    r"总结|谋划|保障|维护|防范|化解|狠抓|倾力|精准|务实|真抓|实干)"
+    r"总结|谋划|保障|维护|防范|化解|狠抓|倾力|精准|务实|真抓|实干|以[^，,。]{1,12}?为)"
 )
 # What a heading phrase cannot end with: a word that links on (的, 和, 对); and what it seldom
 # ends with: a verb or adverb that wants its object (强化…, 全面…).
@@ -67,6 +80,8 @@ _OPEN_END = re.compile(
 )
 # A subject followed by a noun is part of the heading (党支部建设, 支部书记).
 _SUBJECT_NOUN = re.compile(r"(?:建设|工作|书记|委员|班子|标准化|规范化|阵地|品牌|活动|成员|生活|党员|战斗堡垒)")
+# What continues a standard heading rather than opening its body: 主要工作开展情况, 存在问题整改.
+_HEADING_CONTINUES = re.compile(r"(?:开展|完成|落实|整改|推进)?(?:情况|成效|进展)")
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:次|名|个|篇|人|场|期|项|件|户|万|元|%|％|余|本|条|份|天|小时|学时|支|批)")
 _CLAUSE = re.compile(r"[，,、]")
 _BODY_CLAUSE = re.compile(r"[，,；;。]")
@@ -97,16 +112,31 @@ def fused_end(head: str, rest: str) -> int | None:
     reach = _STOP.search(head)
     limit = min(len(head), MAX_FUSED_TITLE, reach.start() if reach else len(head))
     best, best_score = None, needed - 1
+    standard = _standard_end(rest, head)
+    if standard is not None:
+        return standard
+    seen = False  # an opener stood before: a later one is inside the body already
     for at in range(MIN_TITLE_CHARS, limit):
         if head[at - 1] in " \t\u3000":
             continue  # a space before it: space_end's case
         found = opener_score(rest, at)
         if found <= 0:
             continue
-        total = found + heading_shape(head[:at])
+        total = found + heading_shape(head[:at]) - (1 if seen else 0)
+        seen = True
         if total > best_score and _reads_as_body(rest[at:]):
             best, best_score = at, total
     return best
+
+
+def _standard_end(rest: str, head: str) -> int | None:
+    """Where a heading every report has (存在问题, 下一步打算) ends, when body text follows it
+    at once and does not continue the heading (主要工作开展情况)."""
+    standard = _STANDARD.match(head)
+    if standard is None or standard.end() < MIN_TITLE_CHARS or not _reads_as_body(rest[standard.end():]):
+        return None
+    at = standard.end()
+    return at if opener_score(rest, at) or not _HEADING_CONTINUES.match(rest, at) else None
 
 
 def opener_score(text: str, at: int) -> int:
@@ -114,6 +144,8 @@ def opener_score(text: str, at: int) -> int:
     organisation doing something, 1 for a verb of conduct, 0 for none."""
     if _TIME.match(text, at) and (at == 0 or not text[at - 1].isdigit()):
         return STRONG
+    if _GROUNDS.match(text, at) or _UNIT.match(text, at):
+        return SUBJECT + 1
     if _ENUMERATION.match(text, at) and (at == 0 or text[at - 1] not in "统之唯单同不万专"):
         return STRONG
     subject = _SUBJECT.match(text, at)
@@ -133,6 +165,9 @@ def heading_shape(prefix: str) -> int:
     prefix = prefix.strip()
     if len(prefix) < MIN_TITLE_CHARS or _LINK_END.search(prefix) or prefix[-1] in "，,；;":
         return -9
+    tail = re.split(r"[，,]", prefix)[-1]
+    if len(tail) < MIN_TITLE_CHARS:
+        return -9  # "…计划，支部": a clause too short to end a heading
     score = 1 if _HEADING_VERB.match(prefix) else 0
     if _OPEN_END.search(prefix):
         return score - 2

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from drafter.domain import NUMERAL_CHARS, parse_chinese
-from drafter.structure.fused import fused_end, has_count, space_end
+from drafter.structure.fused import SUBJECT, fused_end, has_count, opener_score, space_end
 
 MAX_HEADING_CHARS = 60  # a longer "heading sentence" is body text that starts with a number
 MAX_DASH_HEADING_CHARS = 25  # ——稳基础。 is short; a long —— line is a bulleted sentence
@@ -115,9 +115,12 @@ def _classify(text: str) -> HeadingMatch | None:
 
 
 def _is_item(title: str) -> bool:
-    """Whether the sentence after a 1. or （1） states facts (全年召开支委会12次、党员大会4次):
-    a list item of the body, not a heading."""
-    return has_count(title) and (_ITEM_CLAUSE.search(title) is not None or len(title) > MAX_ITEM_TITLE)
+    """Whether the sentence after a 1. or （1） states facts (全年召开支委会12次、党员大会4次,
+    支部全年召开支委会12次): a list item of the body, not a heading."""
+    if not has_count(title):
+        return False
+    long = _ITEM_CLAUSE.search(title) is not None or len(title) > MAX_ITEM_TITLE
+    return long or opener_score(title, 0) >= SUBJECT  # 1.支部全年召开支委会12次。
 
 
 def classify_styled(text: str, level: int) -> HeadingMatch | None:
