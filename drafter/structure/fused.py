@@ -35,9 +35,9 @@ _TIME = re.compile(
 _ENUMERATION = re.compile(r"(?<![统之唯单同不万专])一是")
 # The organisation as subject; `_PREDICATE` must follow it (支部严格落实…, not 支部建设).
 _SUBJECT = re.compile(
-    r"(?:各|全体|局|委|中心|机关|全局)?(?:党支部|党总支|支部|机关党委|党委|党组(?!织))"
+    r"(?:各|全体|局|委|中心|全局)?(?:机关)?(?:党支部|党总支|支部|党委|党组(?!织))"
     r"|我(?:局|委|办|中心|单位|们|校|院|所|站|馆|部|厅|支部|区|县|市)"
-    r"|本(?:局|单位|支部|中心)|全体(?:党员干部|党员|干部|职工)|全局"
+    r"|本(?:局|单位|支部|中心)|全体(?:党员干部|党员|干部|职工)|全(?:系统|局|县|市|区|镇|乡|委|办|中心)"
 )
 _PREDICATE = re.compile(
     r"(?:严格|认真|坚持|全年|始终|积极|制定|召开|组织|开展|按照|围绕|把|将|在|通过|结合|深入|扎实|持续|"
@@ -52,9 +52,9 @@ _UNIT = re.compile(
     r"(?:党支部|党总支|支部|党委|党组(?!织)|委员会)"
 )
 # What introduces the grounds of a body sentence: 按照年度学习计划，… / 通过规范…，….
-_GROUNDS = re.compile(r"(?:按照|根据|通过|为进一步|为切实|为了|对照|依托|借助)")
+_GROUNDS = re.compile(r"(?:按照|根据|通过|围绕|为进一步|为切实|为了|对照|依托|借助)")
 # Verbs of conduct a body sentence may open with right after a heading.
-_WEAK = re.compile(r"(?:坚持|围绕|紧扣|聚焦|始终|认真|严格|积极|扎实|持续|深入|结合|立足|紧紧)")
+_WEAK = re.compile(r"(?:坚持|紧扣|聚焦|始终|认真|严格|积极|扎实|持续|深入|结合|立足|紧紧)")
 # Headings every report has, which the body may follow at once: 存在问题学习深度还不够….
 _STANDARD = re.compile(
     r"(?:存在的?问题(?:和不足|与不足|及不足|及原因|和原因)?|存在的?不足|主要问题|下一步(?:工作)?(?:打算|计划|思路|安排|重点|措施)"
@@ -72,7 +72,7 @@ _HEADING_VERB = re.compile(
 )
 # What a heading phrase cannot end with: a word that links on (的, 和, 对); and what it seldom
 # ends with: a verb or adverb that wants its object (强化…, 全面…).
-_LINK_END = re.compile(r"[的和与及、之等在对把将为以“（(《]$")
+_LINK_END = re.compile(r"(?:[的和与及、之等在对把将以“（(《]|(?<![作行有无大])为)$")
 _OPEN_END = re.compile(
     r"(?:强化|夯实|加强|深化|压实|筑牢|激发|锤炼|锻造|坚持|突出|抓好|抓实|营造|打造|建强|增强|健全|凝聚|"
     r"聚焦|推动|促进|坚定|发挥|彰显|擦亮|树立|构建|拓展|用好|厚植|助力|贯彻|加快|培育|对标|狠抓|全面|全力|"
@@ -124,7 +124,7 @@ def fused_end(head: str, rest: str) -> int | None:
             continue
         total = found + heading_shape(head[:at]) - (1 if seen else 0)
         seen = True
-        if total > best_score and _reads_as_body(rest[at:]):
+        if total > best_score and reads_as_body(rest[at:]):
             best, best_score = at, total
     return best
 
@@ -133,7 +133,7 @@ def _standard_end(rest: str, head: str) -> int | None:
     """Where a heading every report has (存在问题, 下一步打算) ends, when body text follows it
     at once and does not continue the heading (主要工作开展情况)."""
     standard = _STANDARD.match(head)
-    if standard is None or standard.end() < MIN_TITLE_CHARS or not _reads_as_body(rest[standard.end():]):
+    if standard is None or standard.end() < MIN_TITLE_CHARS or not reads_as_body(rest[standard.end():]):
         return None
     at = standard.end()
     return at if opener_score(rest, at) or not _HEADING_CONTINUES.match(rest, at) else None
@@ -176,13 +176,12 @@ def heading_shape(prefix: str) -> int:
         parallel = all(_HEADING_VERB.match(c) for c in clauses)
         if not parallel:
             return score - 1  # a clause after the comma that is no heading phrase: body
-    else:
-        half = len(prefix) // 2
-        parallel = len(prefix) % 2 == 0 and half >= 3 and _HEADING_VERB.match(prefix, half) is not None
+    else:  # two phrases of equal length, the first opening with a heading verb
+        parallel = len(prefix) % 2 == 0 and len(prefix) >= 2 * MIN_TITLE_CHARS
     return score + (1 if score and parallel else 0)
 
 
-def _reads_as_body(text: str) -> bool:
+def reads_as_body(text: str) -> bool:
     """Whether what follows a split is a body sentence: a clause ends soon, or it is long."""
     clause = _BODY_CLAUSE.search(text, 0, BODY_REACH)
     return (clause is not None and clause.start() >= 2) or len(text) >= MIN_BODY_CHARS

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from drafter.domain import NUMERAL_CHARS, parse_chinese
-from drafter.structure.fused import SUBJECT, fused_end, has_count, opener_score, space_end
+from drafter.structure.fused import (
+    SUBJECT,
+    fused_end,
+    has_count,
+    opener_score,
+    plausible_title,
+    reads_as_body,
+    space_end,
+)
 
 MAX_HEADING_CHARS = 60  # a longer "heading sentence" is body text that starts with a number
 MAX_DASH_HEADING_CHARS = 25  # ——稳基础。 is short; a long —— line is a bulleted sentence
@@ -52,6 +60,7 @@ ENUM_START = re.compile(rf"^[{NUMERAL_CHARS}]{{1,3}}是")
 _NUMBER_LIST = re.compile(r"[二三四五六七八九十](?:季度|个月|月份|月|、|等|批|期|类|级|轮|档)")
 ITEM_FAMILIES = ("ar", "par")  # 1. and （1）: a sentence of counts after them is a list item
 MAX_ITEM_TITLE = 20
+MIN_ECHO = 4  # a sibling heading this long or longer calibrates where a fused one ends
 _ITEM_CLAUSE = re.compile(r"[，,、；;]")
 
 
@@ -183,6 +192,34 @@ def _heading_end(rest: str, *, dash: bool) -> int | None:
         if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS:
             candidates.append(found.start())
     return min(candidates) if candidates else None
+
+
+def calibrated(texts: Sequence[str], found: Sequence[HeadingMatch | None]) -> list[HeadingMatch | None]:
+    """The headings, with those that ran on into their body cut where their siblings end.
+
+    A heading sentence that cannot be a heading as it stands ("加强作风建设开展作风建设专项行动，
+    查纠问题18个") is cut at the length of a plausible sibling of its family whose frame it
+    echoes (加强政治建设: the same first or last two characters), when body text follows."""
+    siblings: dict[str, list[str]] = {}
+    for heading in found:
+        if heading is not None and heading.number is not None and plausible_title(heading.title):
+            siblings.setdefault(heading.family, []).append(heading.title)
+    out = list(found)
+    for index, heading in enumerate(found):
+        if heading is None or heading.family not in siblings or plausible_title(heading.title):
+            continue
+        title = heading.title
+        for sibling in siblings[heading.family]:
+            size = len(sibling)
+            echoes = title[:2] == sibling[:2] or title[size - 2:size] == sibling[-2:]
+            if MIN_ECHO <= size < len(title) and echoes and reads_as_body(title[size:]):
+                start = texts[index].find(title)
+                if start < 0:
+                    break
+                body_at = start + size
+                out[index] = replace(heading, title=title[:size], rest=texts[index][body_at:].strip(), body_at=body_at)
+                break
+    return out
 
 
 def starts_block(text: str) -> bool:

@@ -29,6 +29,7 @@ from drafter.reading import Layout, SourceText, find_placeholders, normalise
 from drafter.structure.headings import (
     HEADING_TRAIL,
     HeadingMatch,
+    calibrated,
     classify,
     classify_styled,
     family_ranks,
@@ -108,7 +109,7 @@ def parse_lines(
     noise = [*noise, *annexed]
     title, paras = take_title(paras)
     byline, paras = take_byline(paras) if title is not None else ([], paras)
-    headings = [heading_of(para) for para in paras]
+    headings = calibrated([para.text for para in paras], [heading_of(para) for para in paras])
     for index in range(_attachments_at(paras), len(paras)):  # 附件：1.…  2.… are not headings
         headings[index] = None
     styled = [(h.family, p.style) for p, h in zip(paras, headings, strict=True) if h and p.style is not None]

@@ -3,7 +3,8 @@ lines at its end.
 
 The title is a short first line that is neither a heading nor a sentence, perhaps broken over
 two or three lines; text pasted from a PDF or a web page may glue the author line to it
-("…党建工作总结某某县水利局机关党支部"), which is set apart again as the byline.
+("…党建工作总结某某县水利局机关党支部"), which is set apart again as the byline, or run the
+opening on after it ("…党建工作总结 今年以来，……"), which becomes the opening again.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.domain import parse_date, stated_period
+from drafter.structure.fused import SUBJECT, opener_score
 from drafter.structure.headings import classify, classify_styled
 from drafter.structure.wrapping import (
     MAX_TITLE_CHARS,
@@ -73,12 +75,28 @@ def unglue_title(para: Para) -> list[Para]:
     unit, a post and name, a date) is glued to a title that names its kind: "…党建工作总结某某县
     水利局机关党支部" → "…党建工作总结", "某某县水利局机关党支部". Otherwise the paragraph as it is."""
     text = para.text.strip()
-    if len(text) > MAX_GLUED_CHARS or _SENTENCE_MARK.search(text):
+    if _SENTENCE_MARK.search(text):
+        return _opening_glued(para)
+    if len(text) > MAX_GLUED_CHARS:
         return [para]
     for match in reversed(list(_KIND_END.finditer(text))):
         title, pieces = text[:match.end()], _byline_pieces(text[match.end():])
         if pieces and len(title) >= MIN_GLUED_TITLE and looks_like_title(title):
             return [Para(para.line, title), *(Para(para.line, piece) for piece in pieces)]
+    return [para]
+
+
+def _opening_glued(para: Para) -> list[Para]:
+    """The title and the opening, when a web page ran the opening on after the title:
+    "某某局党委2023年党建工作总结 今年以来，局党委坚持……" — the title names its kind and the
+    text after it opens a body sentence (a time, the unit doing something)."""
+    text = para.text.strip()
+    for match in _KIND_END.finditer(text, 0, MAX_TITLE_CHARS + 1):
+        title, tail = text[:match.end()], text[match.end():].lstrip(" \t\u3000")
+        if len(title) < MIN_GLUED_TITLE or _SENTENCE_MARK.search(title) or not looks_like_title(title):
+            continue
+        if opener_score(tail, 0) >= SUBJECT and _SENTENCE_MARK.search(tail):
+            return [Para(para.line, title), Para(para.line, tail)]
     return [para]
 
 
