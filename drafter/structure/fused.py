@@ -20,7 +20,8 @@ import re
 MIN_TITLE_CHARS = 4  # a heading is at least a four-character phrase (强基固本)
 MAX_FUSED_TITLE = 32  # a fused heading is looked for within this many characters
 PLAUSIBLE_TITLE_CHARS = 24  # a longer heading sentence is likely a heading with its body
-STRONG, SUBJECT, WEAK = 3, 2, 1  # what an opener is worth
+ENUMERATION, STRONG, SUBJECT, WEAK = 4, 3, 2, 1  # what an opener is worth
+NO_HEADING = -9  # the shape of a prefix that cannot be a heading
 NEEDED_IF_IMPLAUSIBLE = 3
 NEEDED_IF_PLAUSIBLE = 4
 BODY_REACH = 40  # a body clause ends (，；。) within this many characters, or is long
@@ -28,14 +29,14 @@ MIN_BODY_CHARS = 20
 
 # Times a body sentence opens with; not after a digit or numeral (2024年初 is one time).
 _TIME = re.compile(
-    r"(?<![\d〇一二三四五六七八九十今去本明上下])"
+    r"(?<![\d〇一二三四五六七八九十今去本明上下年月])(?<!年度)"
     r"(?:年初以来|今年以来|今年来|近年来|近年以来|一年来|一年以来|半年来|去年以来|年初|今年|"
-    r"上半年|下半年|全年|本年度|(?:19|20)\d{2}\s*年(?:以来|度|初|上半年|下半年)?)"
+    r"上半年|下半年|全年|本年度|(?:19|20)\d{2}\s*年(?:以来|(?:度|初|上半年|下半年)?[，,]))"
 )
 _ENUMERATION = re.compile(r"(?<![统之唯单同不万专])一是")
 # The organisation as subject; `_PREDICATE` must follow it (支部严格落实…, not 支部建设).
 _SUBJECT = re.compile(
-    r"(?:各|全体|局|委|中心|全局)?(?:机关)?(?:党支部|党总支|支部|党委|党组(?!织))"
+    r"(?:各|全体)?(?:(?:局|委|中心|全局)(?=党|机关))?(?:机关)?(?:党支部|党总支|支部|党委|党组(?!织))"
     r"|我(?:局|委|办|中心|单位|们|校|院|所|站|馆|部|厅|支部|区|县|市)"
     r"|本(?:局|单位|支部|中心)|全体(?:党员干部|党员|干部|职工)|全(?:系统|局|县|市|区|镇|乡|委|办|中心)"
 )
@@ -52,9 +53,9 @@ _UNIT = re.compile(
     r"(?:党支部|党总支|支部|党委|党组(?!织)|委员会)"
 )
 # What introduces the grounds of a body sentence: 按照年度学习计划，… / 通过规范…，….
-_GROUNDS = re.compile(r"(?:按照|根据|通过|围绕|为进一步|为切实|为了|对照|依托|借助)")
+_GROUNDS = re.compile(r"(?:按照|根据|通过|围绕|坚持|为进一步|为切实|为了|对照|依托|借助)")
 # Verbs of conduct a body sentence may open with right after a heading.
-_WEAK = re.compile(r"(?:坚持|紧扣|聚焦|始终|认真|严格|积极|扎实|持续|深入|结合|立足|紧紧)")
+_WEAK = re.compile(r"(?:紧扣|聚焦|始终|认真|严格|积极|扎实|持续|深入|结合|立足|紧紧)")
 # Headings every report has, which the body may follow at once: 存在问题学习深度还不够….
 _STANDARD = re.compile(
     r"(?:存在的?问题(?:和不足|与不足|及不足|及原因|和原因)?|存在的?不足|主要问题|下一步(?:工作)?(?:打算|计划|思路|安排|重点|措施)"
@@ -68,7 +69,7 @@ _HEADING_VERB = re.compile(
     r"优化|严守|守牢|守住|织密|构建|拓展|丰富|做实|做细|做优|做强|用好|深耕|厚植|赋能|引领|融入|助力|聚力|"
     r"全面|全力|着力|持续|不断|切实|扎实|积极|大力|深入|认真|严格|努力|始终|统筹|弘扬|传承|担当|践行|"
     r"贯彻|学习|宣传|巩固|扩大|加快|实施|开展|培育|选优|配强|建立|严格|压紧|紧扣|对标|勇当|争当|争创|创建|"
-    r"总结|谋划|保障|维护|防范|化解|狠抓|倾力|精准|务实|真抓|实干|以[^，,。]{1,12}?为)"
+    r"总结|谋划|保障|维护|防范|化解|狠抓|倾力|精准|务实|真抓|实干|围绕|展现|展示|争做|争创|当好|做好|走好|跑出|激活|释放|凝心|铸魂|育人|以[^，,。]{1,12}?为)"
 )
 # What a heading phrase cannot end with: a word that links on (的, 和, 对); and what it seldom
 # ends with: a verb or adverb that wants its object (强化…, 全面…).
@@ -78,14 +79,19 @@ _OPEN_END = re.compile(
     r"聚焦|推动|促进|坚定|发挥|彰显|擦亮|树立|构建|拓展|用好|厚植|助力|贯彻|加快|培育|对标|狠抓|全面|全力|"
     r"着力|切实|扎实|积极|大力|深入|认真|严格|努力|始终)$"
 )
+# A time that opens a sentence of its own: 年初以来，… / 2024年，….
+_TIME_CLAUSE = re.compile(rf"(?:{_TIME.pattern})(?:以来)?[，,]|(?:年初|今年|近年|一年|半年|去年)以?来")
+# How a heading that names a matter ends: …完成情况, …主要做法, …工作打算.
+_NOMINAL_END = re.compile(r"(?:情况|工作|做法|回顾|打算|成效|问题|不足|措施|思路|计划|要点|经验|成绩|举措)$")
 # A subject followed by a noun is part of the heading (党支部建设, 支部书记).
 _SUBJECT_NOUN = re.compile(r"(?:建设|工作|书记|委员|班子|标准化|规范化|阵地|品牌|活动|成员|生活|党员|战斗堡垒)")
 # What continues a standard heading rather than opening its body: 主要工作开展情况, 存在问题整改.
-_HEADING_CONTINUES = re.compile(r"(?:开展|完成|落实|整改|推进)?(?:情况|成效|进展)")
+_HEADING_CONTINUES = re.compile(r"(?:开展|完成|落实|整改|推进)?(?:情况|成效|进展)|[和及与、的暨]")
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:次|名|个|篇|人|场|期|项|件|户|万|元|%|％|余|本|条|份|天|小时|学时|支|批)")
 _CLAUSE = re.compile(r"[，,、]")
 _BODY_CLAUSE = re.compile(r"[，,；;。]")
-_STOP = re.compile(r"[。；;：:！？!?“”\"（）()《》]")
+_ANY_CLAUSE = re.compile(r"[，,；;。：:！？!?]")
+_STOP = re.compile(r"[。；;：:！？!?]")
 _SENTENCE = re.compile(r"[。！？!?]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 
@@ -112,18 +118,19 @@ def fused_end(head: str, rest: str) -> int | None:
     reach = _STOP.search(head)
     limit = min(len(head), MAX_FUSED_TITLE, reach.start() if reach else len(head))
     best, best_score = None, needed - 1
+    seen = False
     standard = _standard_end(rest, head)
     if standard is not None:
         return standard
-    seen = False  # an opener stood before: a later one is inside the body already
     for at in range(MIN_TITLE_CHARS, limit):
         if head[at - 1] in " \t\u3000":
             continue  # a space before it: space_end's case
         found = opener_score(rest, at)
         if found <= 0:
             continue
-        total = found + heading_shape(head[:at]) - (1 if seen else 0)
-        seen = True
+        shape = heading_shape(head[:at])
+        total = found + shape - (1 if seen else 0)
+        seen = seen or (found >= SUBJECT and shape > NO_HEADING)  # a later opener is in the body
         if total > best_score and reads_as_body(rest[at:]):
             best, best_score = at, total
     return best
@@ -133,26 +140,31 @@ def _standard_end(rest: str, head: str) -> int | None:
     """Where a heading every report has (存在问题, 下一步打算) ends, when body text follows it
     at once and does not continue the heading (主要工作开展情况)."""
     standard = _STANDARD.match(head)
-    if standard is None or standard.end() < MIN_TITLE_CHARS or not reads_as_body(rest[standard.end():]):
+    if standard is None or not MIN_TITLE_CHARS <= standard.end() < len(head.rstrip(" \t\u3000")):
         return None
     at = standard.end()
+    clause = _ANY_CLAUSE.search(rest, at)
+    if (clause is not None and clause.start() - at < MIN_TITLE_CHARS) or not reads_as_body(rest[at:]):
+        return None  # 主要工作开展。 下一步工作重点。
     return at if opener_score(rest, at) or not _HEADING_CONTINUES.match(rest, at) else None
 
 
 def opener_score(text: str, at: int) -> int:
     """How strongly text[at:] opens a body sentence: 3 for a time or 一是, 2 for the
     organisation doing something, 1 for a verb of conduct, 0 for none."""
-    if _TIME.match(text, at) and (at == 0 or not text[at - 1].isdigit()):
-        return STRONG
+    if (time := _TIME.match(text, at)) and (at == 0 or not text[at - 1].isdigit()):
+        # a time alone ("全年工作") is no opener: it needs 以来, a comma or what was done
+        opens = time.group()[-1] in "来，," or text[time.end():time.end() + 1] in "，," or _PREDICATE.match(text, time.end())
+        return STRONG if opens else 0
     if _GROUNDS.match(text, at) or _UNIT.match(text, at):
         return SUBJECT + 1
     if _ENUMERATION.match(text, at) and (at == 0 or text[at - 1] not in "统之唯单同不万专"):
-        return STRONG
+        return ENUMERATION
     subject = _SUBJECT.match(text, at)
     if subject is not None:
         after = subject.end()
-        if _SUBJECT_NOUN.match(text, after):
-            return 0
+        if _SUBJECT_NOUN.match(text, after) or _TIME_CLAUSE.match(text, after):
+            return 0  # 支部建设…, or a subject before a time that opens the body: …建设支部年初以来，
         return SUBJECT + (1 if _PREDICATE.match(text, after) else 0)
     return WEAK if _WEAK.match(text, at) else 0
 
@@ -164,11 +176,11 @@ def heading_shape(prefix: str) -> int:
     clause opening with a heading verb)."""
     prefix = prefix.strip()
     if len(prefix) < MIN_TITLE_CHARS or _LINK_END.search(prefix) or prefix[-1] in "，,；;":
-        return -9
+        return NO_HEADING
     tail = re.split(r"[，,]", prefix)[-1]
     if len(tail) < MIN_TITLE_CHARS:
-        return -9  # "…计划，支部": a clause too short to end a heading
-    score = 1 if _HEADING_VERB.match(prefix) else 0
+        return NO_HEADING  # "…计划，支部": a clause too short to end a heading
+    score = 1 if _HEADING_VERB.match(prefix) or _NOMINAL_END.search(prefix) else 0
     if _OPEN_END.search(prefix):
         return score - 2
     clauses = [c for c in re.split(r"[，,、 \t\u3000]+", prefix) if c]
@@ -176,8 +188,9 @@ def heading_shape(prefix: str) -> int:
         parallel = all(_HEADING_VERB.match(c) for c in clauses)
         if not parallel:
             return score - 1  # a clause after the comma that is no heading phrase: body
-    else:  # two phrases of equal length, the first opening with a heading verb
-        parallel = len(prefix) % 2 == 0 and len(prefix) >= 2 * MIN_TITLE_CHARS
+    else:  # two phrases of equal length, each opening with a heading verb
+        half = len(prefix) // 2
+        parallel = len(prefix) % 2 == 0 and half >= 3 and _HEADING_VERB.match(prefix, half) is not None
     return score + (1 if score and parallel else 0)
 
 
