@@ -298,20 +298,26 @@ class TreeBuilder:
 
     def _split_run_ins(self, section: Section) -> None:
         """Paragraphs of a leaf section that open with unnumbered run-in headings (several of
-        them) become its children, each with the paragraphs up to the next one."""
+        them), or parallel phrase headings ("强基固本，筑牢战斗堡垒", alone or run-in), become its
+        children, each with the paragraphs up to the next one."""
         if section.children:
             return
         body, lines = section.body, self._body_lines[id(section)]
-        hits = run_in_indexes(body, 1 if section.run_in else 0)
+        start = 1 if section.run_in else 0
+        found = {index: run_in_sentence(body[index]) for index in run_in_indexes(body, start)}
+        if not found:
+            phrases = phrase_headings(body[start:], [None] * (len(body) - start), [False] * (len(body) - start))
+            found = {start + index: (h.title, h.rest) for index, h in phrases.items()}
+        hits = sorted(found)
         for k, index in enumerate(hits):
-            found = run_in_sentence(body[index])
-            assert found is not None  # run_in_indexes only returns such paragraphs
+            heading = found[index]
+            assert heading is not None  # run_in_indexes only returns such paragraphs
             end = hits[k + 1] if k + 1 < len(hits) else len(body)
             child = Section(
-                level=section.level + 1, marker="", title=found[0], run_in=True,
-                body=[found[1], *body[index + 1:end]], line=lines[index],
+                level=section.level + 1, marker="", title=heading[0], run_in=bool(heading[1]),
+                body=[p for p in [heading[1], *body[index + 1:end]] if p], line=lines[index],
             )
-            self._body_lines[id(child)] = lines[index:end]
+            self._body_lines[id(child)] = lines[index:end] if heading[1] else lines[index + 1:end]
             section.children.append(child)
         if hits:
             del body[hits[0]:], lines[hits[0]:]
