@@ -9,8 +9,10 @@ how much the prefix reads like a heading (it starts with a verb of a heading —
 two phrases of equal length start with one: 强化理论武装 / 提升党性修养), and takes the best.
 A heading sentence that is plausible as it stands (short, at most one comma, no counts) needs
 more evidence than one that cannot be a heading, so a heading that merely contains such a word
-(加强基层党支部建设) is left whole. `space_end` chooses, among the spaces of a line, the one
-that separates the heading from its body.
+(加强基层党支部建设) is left whole. A heading every report has (存在问题, 下一步打算) ends
+where it ends. `space_end` chooses, among the spaces of a line, the one that separates the
+heading from its body. (`headings.calibrated` then cuts a heading that still runs on at the
+length of a sibling whose frame it echoes.)
 """
 
 from __future__ import annotations

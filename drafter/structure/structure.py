@@ -10,11 +10,15 @@ Pipeline, each step small and explainable:
    paragraphs are paragraphs;
 3. split paragraphs before numbered headings that lost their line break
    (`drafter.structure.hidden_headings`);
-4. take the title (a short first line that is neither a heading nor a sentence);
-5. classify each paragraph as a heading (standalone or run-in, by its marker or its Word
-   heading style) or body, and nest headings by the families this report actually uses;
-6. move a clear closing out of the last section; turn recurring unnumbered run-in
-   headings into sub-sections; collect 一是……二是…… points per section;
+4. take the title (a short first line that is neither a heading nor a sentence), setting
+   apart an author line or opening glued to it (`drafter.structure.title`);
+5. classify each paragraph as a heading (standalone, run-in or fused with its body, by its
+   marker or its Word heading style; `drafter.structure.fused` finds where a fused heading
+   ends, its siblings calibrate it) or body; without numbered top-level headings, parallel
+   phrases head the parts (`drafter.structure.phrase_headings`); nest headings by the
+   families this report actually uses;
+6. move a clear closing out of the last section; turn recurring unnumbered run-in or
+   parallel-phrase headings into sub-sections; collect 一是……二是…… points per section;
 7. warn about irregular numbering, a missing heading structure, and a truncated ending.
 """
 
