@@ -45,7 +45,7 @@ from drafter.structure.hidden_headings import (
     split_at,
 )
 from drafter.structure.noise import remove_noise, without_annexes
-from drafter.structure.phrase_headings import PHRASE, phrase_headings
+from drafter.structure.phrase_headings import PHRASE, is_phrase_line, phrase_headings
 from drafter.structure.report import Noise, ParsedReport, Point, Section
 from drafter.structure.title import (
     is_organisation,
@@ -55,7 +55,7 @@ from drafter.structure.title import (
     take_title,
     unbracketed,
 )
-from drafter.structure.wrapping import Para, join_wrapped
+from drafter.structure.wrapping import Para, join_wrapped, names_report_kind
 
 __all__ = [
     "HeadingMatch", "Para", "classify", "is_organisation", "is_signature", "parse_lines",
@@ -111,7 +111,7 @@ def parse_lines(
     paras = split_inline_headings(paras)
     paras, annexed = without_annexes(paras)
     noise = [*noise, *annexed]
-    title, paras = take_title(paras)
+    title, paras = (None, paras) if _opens_with_a_phrase_heading(paras) else take_title(paras)
     byline, paras = take_byline(paras) if title is not None else ([], paras)
     headings = calibrated([para.text for para in paras], [heading_of(para) for para in paras])
     for index in range(_attachments_at(paras), len(paras)):  # 附件：1.…  2.… are not headings
@@ -137,6 +137,15 @@ def parse_lines(
         warnings=builder.warnings,
         placeholders=find_placeholders("\n".join([title or "", *(p.text for p in paras)])),
     )
+
+
+def _opens_with_a_phrase_heading(paras: list[Para]) -> bool:
+    """Whether an excerpt starts with the first of its parallel-phrase headings (加强思想政治建设),
+    which would otherwise be taken for its title."""
+    if not paras or paras[0].style is not None or not is_phrase_line(paras[0].text) or names_report_kind(paras[0].text):
+        return False
+    phrases = phrase_headings([p.text for p in paras], [heading_of(p) for p in paras], [False] * len(paras))
+    return 0 in phrases
 
 
 def _attachments_at(paras: list[Para]) -> int:

@@ -37,7 +37,7 @@ _POST = r"\S{2,30}?(?:党支部|党总支|党委|党组|支部|委员会|局|中
 _POST_NAME = re.compile(rf"^{_POST}[ \t\u3000]*[\u4e00-\u9fff]{{2,4}}$")
 # Where a title that names its kind ends, when an author line is glued to it.
 _KIND_END = re.compile(r"总结|汇报|报告|要点|情况")
-MAX_GLUED_CHARS = 100
+MAX_GLUED_BYLINE = 40  # an author line glued between a title and the text after it
 MIN_GLUED_TITLE = 8
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 
@@ -71,33 +71,39 @@ def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
 
 
 def unglue_title(para: Para) -> list[Para]:
-    """The first paragraph as the title and the lines of its byline, when an author line (a
-    unit, a post and name, a date) is glued to a title that names its kind: "…党建工作总结某某县
-    水利局机关党支部" → "…党建工作总结", "某某县水利局机关党支部". Otherwise the paragraph as it is."""
+    """The first paragraph as the title and what was glued to it, when it starts with a title
+    that names its kind: an author line (a unit, a post and name, a date) — "…党建工作总结某某县
+    水利局机关党支部" → "…党建工作总结", "某某县水利局机关党支部" —, the opening or the first
+    heading run on after it (perhaps after the author line): "…党建工作总结 今年以来，……",
+    "…工作总结一、强化理论武装……". Otherwise the paragraph as it is."""
     text = para.text.strip()
-    if _SENTENCE_MARK.search(text):
-        return _opening_glued(para)
-    if len(text) > MAX_GLUED_CHARS:
-        return [para]
-    for match in reversed(list(_KIND_END.finditer(text))):
-        title, pieces = text[:match.end()], _byline_pieces(text[match.end():])
-        if pieces and len(title) >= MIN_GLUED_TITLE and looks_like_title(title):
-            return [Para(para.line, title), *(Para(para.line, piece) for piece in pieces)]
-    return [para]
-
-
-def _opening_glued(para: Para) -> list[Para]:
-    """The title and the opening, when a web page ran the opening on after the title:
-    "某某局党委2023年党建工作总结 今年以来，局党委坚持……" — the title names its kind and the
-    text after it opens a body sentence (a time, the unit doing something)."""
-    text = para.text.strip()
-    for match in _KIND_END.finditer(text, 0, MAX_TITLE_CHARS + 1):
-        title, tail = text[:match.end()], text[match.end():].lstrip(" \t\u3000")
-        if len(title) < MIN_GLUED_TITLE or _SENTENCE_MARK.search(title) or not looks_like_title(title):
+    ends = [m.end() for m in _KIND_END.finditer(text, 0, MAX_TITLE_CHARS + 1) if m.end() >= MIN_GLUED_TITLE]
+    for end in reversed(ends):  # the last kind word first: 关于…情况的报告
+        title, tail = text[:end], text[end:]
+        if not tail.strip() or _SENTENCE_MARK.search(title) or not looks_like_title(title):
             continue
-        if opener_score(tail, 0) >= SUBJECT and _SENTENCE_MARK.search(tail):
-            return [Para(para.line, title), Para(para.line, tail)]
+        glued = (_byline_pieces(tail) if not _SENTENCE_MARK.search(tail) else []) or _run_on(tail)
+        if glued:
+            return [Para(para.line, title), *(Para(para.line, piece) for piece in glued)]
     return [para]
+
+
+def _run_on(tail: str) -> list[str]:
+    """[author line…, start of the report] when the text after a title is perhaps a byline and
+    then the opening or the first heading; [] otherwise. The longest byline wins."""
+    for cut in range(min(len(tail), MAX_GLUED_BYLINE), -1, -1):
+        piece, rest = tail[:cut].strip(), tail[cut:].lstrip(" \t\u3000")
+        if rest and (not piece or _sets_under_title(piece)) and _opens_report(rest):
+            return [piece, rest] if piece else [rest]
+    return []
+
+
+def _opens_report(text: str) -> bool:
+    """Whether text starts a report's body: an opening sentence (今年以来，…) or its first heading."""
+    if opener_score(text, 0) >= SUBJECT and _SENTENCE_MARK.search(text):
+        return True
+    heading = classify(text)
+    return heading is not None and heading.number == 1 and heading.family in ("part", "cn")
 
 
 def _byline_pieces(tail: str) -> list[str]:

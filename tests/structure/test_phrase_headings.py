@@ -92,3 +92,12 @@ def test_phrase_headings_under_a_numbered_heading_are_its_sub_headings() -> None
     ]
     child = report.sections[0].children[0]
     assert (child.run_in, child.body) == (False, ["支部全年召开支委会12次。", "支部完善党员活动室。"])
+
+
+def test_an_excerpt_that_starts_with_a_phrase_heading_has_no_title() -> None:
+    report = parse_report("\n".join([
+        "加强思想政治建设", "支部全年开展集中学习12次，党员撰写心得体会20篇。",
+        "加强基层组织建设", "支部严格落实“三会一课”制度，全年召开支委会12次。",
+    ]))
+    assert report.title is None
+    assert [s.title for s in report.sections] == ["加强思想政治建设", "加强基层组织建设"]

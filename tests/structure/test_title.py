@@ -55,6 +55,20 @@ def test_the_opening_run_on_after_the_title_is_the_opening() -> None:
     assert report.opening == ["今年以来，局党委坚持以党建引领卫生健康事业发展。"]
 
 
+@pytest.mark.parametrize(
+    ("first", "byline", "then"),
+    [
+        ("某某县水务局党支部2024年度党建工作总结某某县水务局党支部今年以来，支部坚持以党建引领水务工作。",
+         ["某某县水务局党支部"], "今年以来，支部坚持以党建引领水务工作。"),
+        ("某某县水务局党支部2024年度党建工作总结一、主要工作", [], "一、主要工作"),
+        ("某某县水务局党支部2024年度党建工作总结 某某县水务局党支部 一、主要工作", ["某某县水务局党支部"], "一、主要工作"),
+    ],
+)
+def test_the_report_run_on_after_a_title_and_its_author(first: str, byline: list[str], then: str) -> None:
+    pieces = unglue_title(Para(1, first))
+    assert [p.text for p in pieces] == ["某某县水务局党支部2024年度党建工作总结", *byline, then]
+
+
 def test_an_opening_that_names_a_report_is_no_title() -> None:
     first = "现将2024年度党建工作情况报告如下：今年以来，支部坚持以党建引领业务。"
     assert unglue_title(Para(1, first)) == [Para(1, first)]
