@@ -23,9 +23,9 @@ MIN_PARALLEL = 2
 
 _HAN = "[\u4e00-\u9fff“”]"
 # Standalone: two phrases (强基固本，筑牢基层战斗堡垒 / 抓学习 强思想) or one (加强思想政治建设).
-_STANDALONE = re.compile(rf"^({_HAN}{{2,8}})(?:[，,、]|[ \t\u3000]+)({_HAN}{{2,14}})$|^({_HAN}{{4,12}})$")
+_STANDALONE = re.compile(rf"^({_HAN}{{3,8}})(?:[，,、]|[ \t\u3000]+)({_HAN}{{3,14}})$|^({_HAN}{{4,12}})$")
 # Run-in: the heading sentence, then body text on the same line.
-_RUN_IN = re.compile(rf"^({_HAN}{{2,8}})[，,]({_HAN}{{2,14}})[。！](?=\S)|^({_HAN}{{4,16}})。(?=\S)")
+_RUN_IN = re.compile(rf"^({_HAN}{{3,8}})[，,]({_HAN}{{3,14}})[。！](?=\S)|^({_HAN}{{4,16}})。(?=\S)")
 _CONNECTIVE = re.compile(
     r"^(?:与此同时|同时|此外|另外|其次|首先|最后|总之|总体来看|总体上看|总的来看|总的来说|总体而言|总而言之|"
     r"综上所述|综上|具体来说|具体而言|一方面|另一方面|由此可见|截至目前|目前|当前|近期|下一步|今后|特此|"
@@ -66,14 +66,19 @@ def _phrase(
         return None
     if _ORGANISATION.search(text):
         return None  # a unit signing off
-    if (match := _STANDALONE.match(text)) is not None:
+    standalone, run_in = _STANDALONE.match(text), _RUN_IN.match(text)
+    either = standalone or run_in
+    second = either.group(2) if either is not None else None
+    if second and opener_score(second, 0) >= SUBJECT:
+        return None  # 会上，支部书记传达了会议精神。: the second phrase is a sentence
+    if (match := standalone) is not None:
         following = index + 1 < len(texts) and (headings[index + 1] is not None or _body(texts[index + 1]))
         if not following:
             return None  # the last line, or a line before another short line: a sign-off, a list
         first = match.group(1)
         shape = ("standalone", len(first) if first else None)
         return shape, HeadingMatch(PHRASE, None, "", text.rstrip(HEADING_TRAIL), "")
-    if (match := _RUN_IN.match(text)) is not None:
+    if (match := run_in) is not None:
         first = match.group(1)
         shape = ("run-in", len(first) if first else None)
         return shape, HeadingMatch(PHRASE, None, "", text[:match.end() - 1], text[match.end():].strip(), match.end())
