@@ -54,8 +54,16 @@ _UNIT = re.compile(
     r"(?:中共)?(?:某某|[XＸ]{1,3}|\*{1,3}|[\u4e00-\u9fff]{2}(?=[省市县区州旗]))[\u4e00-\u9fff]{0,12}?"
     r"(?:党支部|党总支|支部|党委|党组(?!织)|委员会)"
 )
-# What introduces the grounds of a body sentence: 按照年度学习计划，… / 通过规范…，….
-_GROUNDS = re.compile(r"(?:按照|根据|通过|围绕|坚持|为进一步|为切实|为了|对照|依托|借助)")
+# What introduces the grounds of a body sentence: 按照年度学习计划，… / 通过规范…，… /
+# 在局党组的坚强领导下，….
+_GROUNDS = re.compile(
+    r"(?:按照|根据|通过|围绕|坚持|为进一步|为切实|为了|对照|依托|借助"
+    r"|在[^，,。；]{2,20}?(?:领导|指导|带领|关心|支持|推动|帮助|部署)下)"
+)
+# Verbs whose object a unit or its members are: 组织党员…, 带领支部….
+_OBJECT_OF = re.compile(r"(?:组织|带领|号召|引导|动员|要求|督促|推动|激励|教育|指导|帮助|团结|发动|鼓励|关心|关爱|培养|选派|安排|凝聚|服务|联系|督导|深入)$")
+# Party members as subject, when what they did follows: 党员干部主动亮身份….
+_MEMBERS = re.compile(r"(?:全体)?党员(?:干部|同志)?")
 # Verbs of conduct a body sentence may open with right after a heading.
 _WEAK = re.compile(r"(?:紧扣|聚焦|始终|认真|严格|积极|扎实|持续|深入|结合|立足|紧紧)")
 # Headings every report has, which the body may follow at once: 存在问题学习深度还不够….
@@ -162,6 +170,11 @@ def opener_score(text: str, at: int) -> int:
         return SUBJECT + 1
     if _ENUMERATION.match(text, at) and (at == 0 or text[at - 1] not in "统之唯单同不万专"):
         return ENUMERATION
+    if at and (text[at - 1] == "在" or _OBJECT_OF.search(text, max(0, at - 2), at)):
+        return 0  # 在局党组… / 组织党员…: a place or an object in the sentence, not its subject
+    members = _MEMBERS.match(text, at)
+    if members is not None and _PREDICATE.match(text, members.end()):
+        return SUBJECT + 1
     subject = _SUBJECT.match(text, at)
     if subject is not None:
         after = subject.end()
@@ -179,6 +192,8 @@ def heading_shape(prefix: str) -> int:
     prefix = prefix.strip()
     if len(prefix) < MIN_TITLE_CHARS or _LINK_END.search(prefix) or prefix[-1] in "，,；;":
         return NO_HEADING
+    if _states_its_subject(prefix):
+        return NO_HEADING  # 支部全年组织…: a sentence with its subject, not a heading
     tail = re.split(r"[，,]", prefix)[-1]
     if len(tail) < MIN_TITLE_CHARS:
         return NO_HEADING  # "…计划，支部": a clause too short to end a heading
@@ -194,6 +209,12 @@ def heading_shape(prefix: str) -> int:
         half = len(prefix) // 2
         parallel = len(prefix) % 2 == 0 and half >= 3 and _HEADING_VERB.match(prefix, half) is not None
     return score + (1 if score and parallel else 0)
+
+
+def _states_its_subject(text: str) -> bool:
+    """Whether text opens with a unit or its members and what they did (支部全年…, 党员主动…)."""
+    found = _SUBJECT.match(text) or _MEMBERS.match(text)
+    return found is not None and _PREDICATE.match(text, found.end()) is not None
 
 
 def reads_as_body(text: str) -> bool:

@@ -58,6 +58,9 @@ HEADING_TRAIL = "。！？!?；;：:，,、 \u3000\t"
 ENUM_START = re.compile(rf"^[{NUMERAL_CHARS}]{{1,3}}是")
 # 一、二季度 / 一、二等奖: numbers listed in a sentence, not a heading 一、 (一、三会一课 is one).
 _NUMBER_LIST = re.compile(r"[二三四五六七八九十](?:季度|个月|月份|月|、|等|批|期|类|级|轮|档)")
+# （一）项规定 / （二）款: a clause of a rule referred to in a sentence (项目, 条件 are headings).
+REFERENCE_FAMILIES = ("pcn", "par")
+_REFERENCE = re.compile(r"(?:项(?!目)|条(?!例|件|线)|款(?!项)|章(?!程)|节(?!日|约|点|能|假))")
 ITEM_FAMILIES = ("ar", "par")  # 1. and （1）: a sentence of counts after them is a list item
 MAX_ITEM_TITLE = 20
 MIN_ECHO = 4  # a sibling heading this long or longer calibrates where a fused one ends
@@ -105,7 +108,7 @@ def _classify(text: str) -> HeadingMatch | None:
         return None
     rest_at = len(text) - len(text[match.end():].lstrip(" \t\u3000、"))
     rest = text[rest_at:]
-    if family == "cn" and _NUMBER_LIST.match(rest):
+    if (family == "cn" and _NUMBER_LIST.match(rest)) or (family in REFERENCE_FAMILIES and _REFERENCE.match(rest)):
         return None
     end = _heading_end(rest, dash=family == DASH)
     if end is None:

@@ -30,6 +30,8 @@ def split(line: str) -> tuple[str, str] | None:
         ("二、存在问题学习深度还不够，创新意识不强。", "存在问题", "学习深度"),
         ("一、锻造过硬队伍展现担当作为围绕法治政府建设，支部组织党员开展公益法律服务30余次。", "锻造过硬队伍展现担当作为", "围绕"),
         ("一、认真落实“三会一课”制度年初以来，支部制定年度学习计划，全年开展集中学习12次。", "认真落实“三会一课”制度", "年初以来"),
+        ("一、强化政治引领在局党组的坚强领导下，支部坚持把政治建设摆在首位。", "强化政治引领", "在局党组"),
+        ("三、发挥先锋作用党员干部主动亮身份、作表率，组建志愿服务队2支。", "发挥先锋作用", "党员干部"),
     ],
 )
 def test_a_fused_heading_ends_where_its_body_opens(line: str, title: str, body_start: str) -> None:
@@ -150,6 +152,7 @@ def test_one_three_meetings_one_lesson_is_still_a_heading() -> None:
         "2.组织党员开展志愿服务8次，服务群众300余人次。",
         "1.支部全年召开支委会12次。",
         "（1）全年组织集中学习12次，参学率达95%以上。",
+        "1.支部全年组织党员干部深入基层开展业务指导共计三十余次，覆盖全县各乡镇。",
     ],
 )
 def test_a_numbered_sentence_of_counts_is_a_list_item(line: str) -> None:
@@ -159,3 +162,14 @@ def test_a_numbered_sentence_of_counts_is_a_list_item(line: str) -> None:
 @pytest.mark.parametrize("line", ["1.积极推进学习教育常态化", "（1）按月学习", "1.集中学习12次"])
 def test_numbered_headings_stay_headings(line: str) -> None:
     assert classify(line) is not None
+
+
+@pytest.mark.parametrize("line", ["（一）项规定要求的事项已全部落实。", "（2）款所列情形已整改到位。"])
+def test_a_clause_referred_to_is_not_a_heading(line: str) -> None:
+    assert classify(line) is None
+
+
+@pytest.mark.parametrize(("line", "title"), [("（一）项目建设管理", "项目建设管理"), ("（二）条件保障", "条件保障")])
+def test_headings_that_start_like_a_reference_stay_headings(line: str, title: str) -> None:
+    found = classify(line)
+    assert found is not None and found.title == title
