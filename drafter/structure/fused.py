@@ -97,7 +97,10 @@ _NOMINAL_END = re.compile(r"(?:情况|工作|做法|回顾|打算|成效|问题|
 _SUBJECT_NOUN = re.compile(r"(?:建设|工作|书记|委员|班子|标准化|规范化|阵地|品牌|活动|成员|生活|党员|战斗堡垒)")
 # What continues a standard heading rather than opening its body: 主要工作开展情况, 存在问题整改.
 _HEADING_CONTINUES = re.compile(r"(?:开展|完成|落实|整改|推进)?(?:情况|成效|进展)|[和及与、的暨]")
-_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:次|名|个|篇|人|场|期|项|件|户|万|元|%|％|余|本|条|份|天|小时|学时|支|批)")
+_COUNT = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*|[一二三四五六七八九两]?[十百千万][一二三四五六七八九]?[余多]?)"
+    r"(?:次|名|个|篇|人|场|期|项|件|户|万|元|%|％|余|本|条|份|天|小时|学时|支|批)"
+)
 _CLAUSE = re.compile(r"[，,、]")
 _BODY_CLAUSE = re.compile(r"[，,；;。]")
 _ANY_CLAUSE = re.compile(r"[，,；;。：:！？!?]")
