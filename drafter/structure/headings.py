@@ -192,7 +192,8 @@ def _heading_end(rest: str, *, dash: bool) -> int | None:
         candidates.append(found.start())
     if not dash and (found := space_end(rest)):
         after = rest[found.end():]
-        if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS:
+        opens = opener_score(rest, found.end()) >= SUBJECT and has_count(after)  # 支部全年开展…12次
+        if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS or opens:
             candidates.append(found.start())
     return min(candidates) if candidates else None
 

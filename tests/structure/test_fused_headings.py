@@ -78,6 +78,7 @@ def test_headings_that_hold_such_words_stay_whole(line: str, title: str) -> None
         ("三、抓作风 树形象 支部开展统计数据质量专项整治，查找问题5个。", "抓作风 树形象"),
         ("一、坚持学思结合　　支部采取集中学习与个人自学相结合的方式，全年开展集中学习12次。", "坚持学思结合"),
         ("一、建强组织 夯实基础　支部全年召开支委会12次、党员大会4次，组织生活规范有序。", "建强组织 夯实基础"),
+        ("一、强化理论武装 支部全年开展集中学习12次", "强化理论武装"),  # no punctuation after it at all
     ],
 )
 def test_of_several_spaces_the_one_before_the_body_ends_the_heading(line: str, title: str) -> None:
