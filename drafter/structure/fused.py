@@ -71,15 +71,14 @@ _STANDARD = re.compile(
     r"(?:存在的?问题(?:和不足|与不足|及不足|及原因|和原因)?|存在的?不足|主要问题|下一步(?:工作)?(?:打算|计划|思路|安排|重点|措施)"
     r"|工作打算|主要做法|主要成效|主要工作(?:及成效|和成效)?|基本情况|工作成效|经验做法|工作开展情况|特色亮点)"
 )
-STANDARD = 4  # a standard heading with body text after it needs nothing more
 # Verbs (and adverbs) a heading phrase opens with: 强化理论武装, 全面加强党的建设.
 _HEADING_VERB = re.compile(
     r"(?:强化|提升|夯实|规范|加强|深化|推进|压实|筑牢|激发|锤炼|锻造|坚持|突出|创新|落实|抓好|抓实|抓细|营造|"
     r"打造|建强|提高|增强|健全|完善|严肃|从严|凝聚|聚焦|服务|助推|推动|促进|坚定|发挥|彰显|擦亮|树立|建设|"
     r"优化|严守|守牢|守住|织密|构建|拓展|丰富|做实|做细|做优|做强|用好|深耕|厚植|赋能|引领|融入|助力|聚力|"
     r"全面|全力|着力|持续|不断|切实|扎实|积极|大力|深入|认真|严格|努力|始终|统筹|弘扬|传承|担当|践行|"
-    r"贯彻|学习|宣传|巩固|扩大|加快|实施|开展|培育|选优|配强|建立|严格|压紧|紧扣|对标|勇当|争当|争创|创建|"
-    r"总结|谋划|保障|维护|防范|化解|狠抓|倾力|精准|务实|真抓|实干|围绕|展现|展示|争做|争创|当好|做好|走好|跑出|激活|释放|凝心|铸魂|育人|以[^，,。]{1,12}?为)"
+    r"贯彻|学习|宣传|巩固|扩大|加快|实施|开展|培育|选优|配强|建立|压紧|紧扣|对标|勇当|争当|争创|创建|"
+    r"总结|谋划|保障|维护|防范|化解|狠抓|倾力|精准|务实|真抓|实干|围绕|展现|展示|争做|当好|做好|走好|跑出|激活|释放|凝心|铸魂|育人|以[^，,。]{1,12}?为)"
 )
 # What a heading phrase cannot end with: a word that links on (的, 和, 对); and what it seldom
 # ends with: a verb or adverb that wants its object (强化…, 全面…).
@@ -127,14 +126,14 @@ def plausible_title(title: str) -> bool:
 def fused_end(head: str, rest: str) -> int | None:
     """Where a body sentence starts inside `head`, the heading sentence found after a marker
     (`rest` is the whole text after the marker, which `head` begins), or None."""
+    standard = _standard_end(rest, head)
+    if standard is not None:
+        return standard
     needed = NEEDED_IF_PLAUSIBLE if plausible_title(head.strip()) else NEEDED_IF_IMPLAUSIBLE
     reach = _STOP.search(head)
     limit = min(len(head), MAX_FUSED_TITLE, reach.start() if reach else len(head))
     best, best_score = None, needed - 1
     seen = False
-    standard = _standard_end(rest, head)
-    if standard is not None:
-        return standard
     for at in range(MIN_TITLE_CHARS, limit):
         if head[at - 1] in " \t\u3000":
             continue  # a space before it: space_end's case
@@ -163,8 +162,10 @@ def _standard_end(rest: str, head: str) -> int | None:
 
 
 def opener_score(text: str, at: int) -> int:
-    """How strongly text[at:] opens a body sentence: 3 for a time or 一是, 2 for the
-    organisation doing something, 1 for a verb of conduct, 0 for none."""
+    """How strongly text[at:] opens a body sentence: 4 for 一是; 3 for a time (年初以来,
+    全年开展…), the grounds (按照…, 在…领导下), a named unit, or the organisation or its members
+    doing something (支部严格…); 2 for the organisation alone; 1 for a verb of conduct; 0 for
+    none — nor for a unit that is a place or an object in the sentence (在局党组…, 组织党员…)."""
     if (time := _TIME.match(text, at)) and (at == 0 or not text[at - 1].isdigit()):
         # a time alone ("全年工作") is no opener: it needs 以来, a comma or what was done
         opens = time.group()[-1] in "来，," or text[time.end():time.end() + 1] in "，," or _PREDICATE.match(text, time.end())
