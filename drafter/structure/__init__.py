@@ -1,6 +1,6 @@
 """A report's tree recovered from its text: noise (ads, paywalls, page furniture) removed, broken
 lines rejoined (wrapping), headings found with their markers (headings, hidden_headings), and the
-title, opening, sections with points and closing (structure) as a ParsedReport (report); the
+title and what is set under it (title), the opening, sections with points and closing (structure) as a ParsedReport (report); the
 `drafter outline` views of it (outline_view).
 
 The names other packages use are exported here and imported from their module on first use
@@ -16,12 +16,14 @@ from drafter import lazy_exports
 if TYPE_CHECKING:
     from drafter.structure.outline_view import run_outline
     from drafter.structure.report import ParsedReport, Section
-    from drafter.structure.structure import is_organisation, parse_report, signs_off, unbracketed
+    from drafter.structure.structure import parse_report
+    from drafter.structure.title import is_organisation, signs_off, unbracketed
 
 _EXPORTS = {
     "outline_view": ("run_outline",),
     "report": ("ParsedReport", "Section"),
-    "structure": ("is_organisation", "parse_report", "signs_off", "unbracketed"),
+    "structure": ("parse_report",),
+    "title": ("is_organisation", "signs_off", "unbracketed"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 

@@ -11,10 +11,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from drafter.domain import NUMERAL_CHARS, parse_chinese
+from drafter.structure.fused import (
+    SUBJECT,
+    fused_end,
+    has_count,
+    opener_score,
+    plausible_title,
+    reads_as_body,
+    space_end,
+)
 
 MAX_HEADING_CHARS = 60  # a longer "heading sentence" is body text that starts with a number
 MAX_DASH_HEADING_CHARS = 25  # ——稳基础。 is short; a long —— line is a bulleted sentence
@@ -44,10 +53,18 @@ _MARKER = re.compile(
 _BARE_NUMBER = re.compile(r"(?P<dot>\d{1,3}(?:[.．]\d{1,3}){0,3})(?=[ \t\u3000])")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _COLON = re.compile(r"[：:]")
-_SPACE = re.compile(r"\s")
 _BODY_PUNCT = re.compile(r"[。，；,;]")
 HEADING_TRAIL = "。！？!?；;：:，,、 \u3000\t"
 ENUM_START = re.compile(rf"^[{NUMERAL_CHARS}]{{1,3}}是")
+# 一、二季度 / 一、二等奖: numbers listed in a sentence, not a heading 一、 (一、三会一课 is one).
+_NUMBER_LIST = re.compile(r"[二三四五六七八九十](?:季度|个月|月份|月|、|等|批|期|类|级|轮|档)")
+# （一）项规定 / （二）款: a clause of a rule referred to in a sentence (项目, 条件 are headings).
+REFERENCE_FAMILIES = ("pcn", "par")
+_REFERENCE = re.compile(r"(?:项(?!目)|条(?!例|件|线)|款(?!项)|章(?!程)|节(?!日|约|点|能|假))")
+ITEM_FAMILIES = ("ar", "par")  # 1. and （1）: a sentence of counts after them is a list item
+MAX_ITEM_TITLE = 20
+MIN_ECHO = 4  # a sibling heading this long or longer calibrates where a fused one ends
+_ITEM_CLAUSE = re.compile(r"[，,、；;]")
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,8 @@ def _classify(text: str) -> HeadingMatch | None:
         return None
     rest_at = len(text) - len(text[match.end():].lstrip(" \t\u3000、"))
     rest = text[rest_at:]
+    if (family == "cn" and _NUMBER_LIST.match(rest)) or (family in REFERENCE_FAMILIES and _REFERENCE.match(rest)):
+        return None
     end = _heading_end(rest, dash=family == DASH)
     if end is None:
         if family == DASH:
@@ -98,11 +117,22 @@ def _classify(text: str) -> HeadingMatch | None:
         head, body, body_at = rest, "", len(text)
     else:
         head, body, body_at = rest[:end], rest[end + 1:].strip(), rest_at + end + 1
+    if family != DASH and (cut := fused_end(head, rest)) is not None:  # nothing between them
+        head, body, body_at = rest[:cut], rest[cut:].strip(), rest_at + cut
     title = head.strip().rstrip(HEADING_TRAIL)
     limit = MAX_DASH_HEADING_CHARS if family == DASH else MAX_HEADING_CHARS
-    if not title or len(head) > limit:
+    if not title or len(head) > limit or (family in ITEM_FAMILIES and _is_item(title)):
         return None
     return HeadingMatch(family, number, _marker_text(match), title, body, body_at)
+
+
+def _is_item(title: str) -> bool:
+    """Whether the sentence after a 1. or （1） states facts (全年召开支委会12次、党员大会4次,
+    支部全年召开支委会12次): a list item of the body, not a heading."""
+    if not has_count(title):
+        return False
+    long = _ITEM_CLAUSE.search(title) is not None or len(title) > MAX_ITEM_TITLE
+    return long or opener_score(title, 0) >= SUBJECT  # 1.支部全年召开支委会12次。
 
 
 def classify_styled(text: str, level: int) -> HeadingMatch | None:
@@ -151,19 +181,49 @@ def _heading_end(rest: str, *, dash: bool) -> int | None:
     """Where a heading sentence ends: the first 。, or ：/space when body text follows.
 
     A space only ends the heading when what follows reads as a sentence; headings such as
-    "压实责任 抓好落实" use a space inside the heading itself. A dash heading ends only at
-    sentence punctuation (——稳基础。).
+    "压实责任 抓好落实" use a space inside the heading itself, so of several spaces the one
+    before a body opener or the widest ends it ("抓学习　强思想　　支部…", `space_end`). A dash
+    heading ends only at sentence punctuation (——稳基础。).
     """
     candidates = []
     if found := _SENTENCE_END.search(rest):
         candidates.append(found.start())
     if found := _COLON.search(rest):
         candidates.append(found.start())
-    if not dash and (found := _SPACE.search(rest)):
+    if not dash and (found := space_end(rest)):
         after = rest[found.end():]
-        if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS:
+        opens = opener_score(rest, found.end()) >= SUBJECT and has_count(after)  # 支部全年开展…12次
+        if _BODY_PUNCT.search(after) or len(after) > MAX_HEADING_CHARS or opens:
             candidates.append(found.start())
     return min(candidates) if candidates else None
+
+
+def calibrated(texts: Sequence[str], found: Sequence[HeadingMatch | None]) -> list[HeadingMatch | None]:
+    """The headings, with those that ran on into their body cut where their siblings end.
+
+    A heading sentence that cannot be a heading as it stands ("加强作风建设开展作风建设专项行动，
+    查纠问题18个") is cut at the length of a plausible sibling of its family whose frame it
+    echoes (加强政治建设: the same first or last two characters), when body text follows."""
+    siblings: dict[str, list[str]] = {}
+    for heading in found:
+        if heading is not None and heading.number is not None and plausible_title(heading.title):
+            siblings.setdefault(heading.family, []).append(heading.title)
+    out = list(found)
+    for index, heading in enumerate(found):
+        if heading is None or heading.family not in siblings or plausible_title(heading.title):
+            continue
+        title = heading.title
+        for sibling in siblings[heading.family]:
+            size = len(sibling)
+            echoes = title[:2] == sibling[:2] or title[size - 2:size] == sibling[-2:]
+            if MIN_ECHO <= size < len(title) and echoes and reads_as_body(title[size:]):
+                start = texts[index].find(title)
+                if start < 0:
+                    break
+                body_at = start + size
+                out[index] = replace(heading, title=title[:size], rest=texts[index][body_at:].strip(), body_at=body_at)
+                break
+    return out
 
 
 def starts_block(text: str) -> bool:

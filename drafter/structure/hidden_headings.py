@@ -42,6 +42,10 @@ _BEFORE = {
 BEFORE_CHARS = 4
 MAX_TITLE_REACH = 45  # a marker and its heading title, when the first sub-heading follows at once
 _TITLE_BREAK = re.compile(r"[。！？!?：:；;]")
+# A report or excerpt with one part only: its 一、 in mid-line counts without a 二、 when it is
+# the only one and its heading sentence is short and plain, with body text after it.
+SINGLE_FAMILY = "cn"
+_SHORT_TITLE = re.compile(r"^[^，,、；;：:“”\d]{4,20}$")
 
 MIN_RUN_INS = 2  # unnumbered run-in headings needed in one section before they count
 # A short opening sentence: no inner punctuation, digits, quotes or brackets, 4–16 characters.
@@ -67,6 +71,7 @@ class _Event:
     inline: bool
     strong: bool = True
     title_end: int | None = None  # where the first sub-heading follows a `titled` candidate
+    clear: bool = False  # a short heading sentence with body text after it: 一、抓实学习。支部…
 
     @property
     def titled(self) -> bool:
@@ -91,6 +96,7 @@ def _accepted(events: list[_Event]) -> tuple[dict[int, list[int]], set[int]]:
     paragraphs holding any such candidate (weak ones included)."""
     following_two = _followed_by_two(events)
     next_start = _next_line_start_numbers(events)
+    alone = sum(1 for event in events if event.family == SINGLE_FAMILY) == 1
     last: dict[str, int | None] = dict.fromkeys(INLINE_FAMILIES)
     found: dict[int, list[int]] = {}
     holding: set[int] = set()
@@ -98,7 +104,8 @@ def _accepted(events: list[_Event]) -> tuple[dict[int, list[int]], set[int]]:
         if event.inline:
             previous = last[event.family]
             continues = previous is not None and event.number == previous + 1
-            begins = previous is None and event.number == 1 and (following_two[index] or event.titled)
+            single = alone and event.family == SINGLE_FAMILY and event.clear  # an excerpt's one part
+            begins = previous is None and event.number == 1 and (following_two[index] or event.titled or single)
             upcoming = next_start[index]
             if not (continues or begins) or (upcoming is not None and upcoming <= event.number):
                 continue
@@ -158,13 +165,14 @@ def _candidate(
         return None
     heading = classify(text[offset:offset + CLASSIFY_SPAN])
     strong = heading is not None and heading.family == family
+    clear = strong and heading is not None and heading.run_in and _SHORT_TITLE.match(heading.title) is not None
     title_end = None
     first_child = _FIRST_CHILD.get(family)
     if first_child is not None:
         sub = first_child.search(text, match.end(), match.end() + MAX_TITLE_REACH)
         if sub is not None and _title_between(text, offset, sub.start()):
             title_end = sub.start()
-    return _Event(index, offset, family, number, True, strong or title_end is not None, title_end)
+    return _Event(index, offset, family, number, True, strong or title_end is not None, title_end, clear)
 
 
 def _title_between(text: str, start: int | None, end: int) -> bool:

@@ -10,11 +10,15 @@ Pipeline, each step small and explainable:
    paragraphs are paragraphs;
 3. split paragraphs before numbered headings that lost their line break
    (`drafter.structure.hidden_headings`);
-4. take the title (a short first line that is neither a heading nor a sentence);
-5. classify each paragraph as a heading (standalone or run-in, by its marker or its Word
-   heading style) or body, and nest headings by the families this report actually uses;
-6. move a clear closing out of the last section; turn recurring unnumbered run-in
-   headings into sub-sections; collect 一是……二是…… points per section;
+4. take the title (a short first line that is neither a heading nor a sentence), setting
+   apart an author line or opening glued to it (`drafter.structure.title`);
+5. classify each paragraph as a heading (standalone, run-in or fused with its body, by its
+   marker or its Word heading style; `drafter.structure.fused` finds where a fused heading
+   ends, its siblings calibrate it) or body; without numbered top-level headings, parallel
+   phrases head the parts (`drafter.structure.phrase_headings`); nest headings by the
+   families this report actually uses;
+6. move a clear closing out of the last section; turn recurring unnumbered run-in or
+   parallel-phrase headings into sub-sections; collect 一是……二是…… points per section;
 7. warn about irregular numbering, a missing heading structure, and a truncated ending.
 """
 
@@ -24,11 +28,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from drafter.domain import parse_chinese, parse_date, point_ordinal, stated_period
+from drafter.domain import parse_chinese, point_ordinal
 from drafter.reading import Layout, SourceText, find_placeholders, normalise
 from drafter.structure.headings import (
     HEADING_TRAIL,
     HeadingMatch,
+    calibrated,
     classify,
     classify_styled,
     family_ranks,
@@ -40,14 +45,17 @@ from drafter.structure.hidden_headings import (
     split_at,
 )
 from drafter.structure.noise import remove_noise, without_annexes
+from drafter.structure.phrase_headings import PHRASE, is_phrase_line, phrase_headings
 from drafter.structure.report import Noise, ParsedReport, Point, Section
-from drafter.structure.wrapping import (
-    MAX_TITLE_CHARS,
-    Para,
-    join_wrapped,
-    looks_like_title,
-    names_report_kind,
+from drafter.structure.title import (
+    is_organisation,
+    is_signature,
+    signs_off,
+    take_byline,
+    take_title,
+    unbracketed,
 )
+from drafter.structure.wrapping import Para, join_wrapped, names_report_kind
 
 __all__ = [
     "HeadingMatch", "Para", "classify", "is_organisation", "is_signature", "parse_lines",
@@ -55,7 +63,6 @@ __all__ = [
 ]
 
 CN_DIGITS = "一二三四五六七八九十"
-SIGNATURE_MAX_CHARS = 30
 
 # A paragraph that ends a whole sentence: anything else at the end of a report is cut off.
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)】》]*$")
@@ -66,20 +73,9 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|[。；：！？;:!?])[”’」』）)]?\s*
 ORDINAL_CONTEXT_CHARS = 3
 _LEAD_END = re.compile(r"[，。；：,;:！？!?]")
 _MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
-_NO_PUNCT = re.compile(r"^[^，。；！？：,;!?:]+$")
-_DATE = re.compile(
-    r"^[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
-    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
-)
-MAX_TITLE_LINES = 3  # a title broken over more lines than this is not recognised as one
-MAX_BYLINE = 2  # lines under a title: its date and a sign-off
 MAX_ATTACHMENT_LINES = 12  # 附件 list and sign-off at a report's end
 ATTACHMENT_MAX_CHARS = 60
 _ATTACHMENTS = re.compile(r"^附件\s*\d*\s*[：:]|^附件\s*$")
-_BRACKETED = re.compile(r"^[（(](.*)[)）]$")
-_ORGANISATION_END = re.compile(r"(?:党支部|党总支|党委|党组|委员会|局|中心|办公室|院|所|站|馆|公司|学校)$")
-# A signer line of a 述职报告: "述职人：张某某".
-_SIGNER = re.compile(r"^(?:述职人|报告人|汇报人|起草人|撰稿人)[:：]\s*\S{2,12}$")
 # How a closing paragraph starts, once the last section has said its piece.
 _CLOSING_CUE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|下半年|今后|总之|总的来说|总而言之|综上|展望|新的一年|未来|我们将)"
@@ -115,15 +111,20 @@ def parse_lines(
     paras = split_inline_headings(paras)
     paras, annexed = without_annexes(paras)
     noise = [*noise, *annexed]
-    title, paras = take_title(paras)
+    title, paras = (None, paras) if _opens_with_a_phrase_heading(paras) else take_title(paras)
     byline, paras = take_byline(paras) if title is not None else ([], paras)
-    headings = [heading_of(para) for para in paras]
+    headings = calibrated([para.text for para in paras], [heading_of(para) for para in paras])
     for index in range(_attachments_at(paras), len(paras)):  # 附件：1.…  2.… are not headings
         headings[index] = None
     styled = [(h.family, p.style) for p, h in zip(paras, headings, strict=True) if h and p.style is not None]
-    builder = TreeBuilder(ranks=family_ranks(styled))
-    for para, heading in zip(paras, headings, strict=True):
-        builder.add(para, heading)
+    ranks = family_ranks(styled)
+    exempt = [para.line in layout.table_lines for para in paras]
+    for index, phrase in phrase_headings([p.text for p in paras], headings, exempt).items():
+        headings[index] = phrase
+        ranks.setdefault(PHRASE, min(ranks.values()) - 1)
+    builder = TreeBuilder(ranks=ranks)
+    for para, found in zip(paras, headings, strict=True):
+        builder.add(para, found)
     builder.finish(paras[-1] if paras else None)
     return ParsedReport(
         source=source,
@@ -136,6 +137,15 @@ def parse_lines(
         warnings=builder.warnings,
         placeholders=find_placeholders("\n".join([title or "", *(p.text for p in paras)])),
     )
+
+
+def _opens_with_a_phrase_heading(paras: list[Para]) -> bool:
+    """Whether an excerpt starts with the first of its parallel-phrase headings (加强思想政治建设),
+    which would otherwise be taken for its title."""
+    if not paras or paras[0].style is not None or not is_phrase_line(paras[0].text) or names_report_kind(paras[0].text):
+        return False
+    phrases = phrase_headings([p.text for p in paras], [heading_of(p) for p in paras], [False] * len(paras))
+    return 0 in phrases
 
 
 def _attachments_at(paras: list[Para]) -> int:
@@ -176,106 +186,6 @@ def _drop_noise_paragraphs(paras: list[Para]) -> tuple[list[Para], list[Noise]]:
     dropped = [Noise(paras[item.line - 1].line, item.text, item.reason) for item in second.noise]
     kept = [Para(paras[index - 1].line, text) for index, text in second.kept]
     return kept, dropped
-
-
-def take_title(paras: list[Para]) -> tuple[str | None, list[Para]]:
-    """Split off the title: a short first line that is neither a heading nor a sentence.
-
-    A following short "——…" line without end punctuation is its subtitle. In a Word document
-    a first paragraph in a heading style is a section heading, not the title, when it is
-    numbered or another unnumbered paragraph has a heading style of the same or a higher
-    level (numbered peers, 一、 in Heading 1, leave an unnumbered Heading 1 first line the title).
-    """
-    if not paras or not looks_like_title(paras[0].text):
-        return None, paras
-    level = paras[0].style
-    if level is not None:
-        heading = classify_styled(paras[0].text, level)
-        numbered = heading is not None and bool(heading.marker)  # "1 总体要求" by Word numbering
-        peers = (p.style is not None and p.style <= level and classify(p.text) is None for p in paras[1:])
-        if numbered or any(peers):
-            return None, paras
-    lines = _title_lines(paras)
-    title, rest = "".join(p.text for p in paras[:lines]), paras[lines:]
-    if rest and rest[0].text.startswith("——") and looks_like_title(rest[0].text):
-        title, rest = title + rest[0].text, rest[1:]
-    if rest and _names_period(rest[0].text):  # 某某局党支部党建工作总结 / （2026年度）
-        title, rest = title + rest[0].text.strip(), rest[1:]
-    return title, rest
-
-
-def _names_period(line: str) -> bool:
-    """Whether a line is the bracketed period of the title above it: （2026年度）, （2026年上半年）."""
-    inner = unbracketed(line)
-    return inner != line.strip() and stated_period(inner)[1] is not None
-
-
-def unbracketed(line: str) -> str:
-    """A line without the brackets around it: （2026年12月10日） → 2026年12月10日."""
-    return _BRACKETED.sub(r"\1", line.strip())
-
-
-def _title_lines(paras: list[Para]) -> int:
-    """How many of the first paragraphs are the title: one, or a title centred over two or
-    three lines (GB/T 9704 breaks a long title so; in Word by Enter or Shift+Enter), whose
-    first line does not name the report kind and whose last line does
-    (某某市气象局机关党支部 / 2026年度党建工作总结). Each line looks like a title on its own,
-    in the first line's style, and together they are no longer than a title."""
-    first = paras[0]
-    if names_report_kind(first.text):
-        return 1
-    length = len(first.text)
-    for count, para in enumerate(paras[1:MAX_TITLE_LINES], start=2):
-        length += len(para.text)
-        if (
-            para.style != first.style
-            or para.text.startswith("——")
-            or not looks_like_title(para.text)
-            or length > MAX_TITLE_CHARS
-        ):
-            break
-        if names_report_kind(para.text):
-            return count
-    return 1
-
-
-def take_byline(paras: list[Para]) -> tuple[list[str], list[Para]]:
-    """Split off what is set under a title before the opening (at most MAX_BYLINE lines):
-    its date, in brackets or not — （2026年12月10日）, 2026年12月 — and a sign-off line
-    (某某县自然资源局机关党支部, 述职人：张某某)."""
-    byline: list[str] = []
-    while paras and len(byline) < MAX_BYLINE:
-        inner = unbracketed(paras[0].text)
-        if not (_DATE.match(inner) or parse_date(inner) or signs_off(inner, dated=False)):
-            break
-        byline.append(paras[0].text)
-        paras = paras[1:]
-    return byline, paras
-
-
-def signs_off(line: str, *, dated: bool) -> bool:
-    """Whether a line at a report's end (or under its title) is a sign-off, not prose: a signer
-    line (述职人：张某某), or a short unpunctuated line — ending in an organisation's name
-    unless a date follows it (`dated`)."""
-    line = line.strip()
-    if parse_date(line) is not None:
-        return False
-    if _SIGNER.match(line):
-        return True
-    return is_signature(line) and (dated or is_organisation(line))
-
-
-def is_organisation(line: str) -> bool:
-    """Whether a short unpunctuated line names an organisation (…党支部, …委员会, …局)."""
-    return is_signature(line) and _ORGANISATION_END.search(line.strip()) is not None
-
-
-def is_signature(text: str) -> bool:
-    """A date or a short unpunctuated line (unit name, signer) at the end of a report."""
-    if _DATE.match(text):
-        return True
-    short = len(text) <= SIGNATURE_MAX_CHARS
-    return short and _NO_PUNCT.match(text) is not None and classify(text) is None
 
 
 @dataclass
@@ -401,20 +311,26 @@ class TreeBuilder:
 
     def _split_run_ins(self, section: Section) -> None:
         """Paragraphs of a leaf section that open with unnumbered run-in headings (several of
-        them) become its children, each with the paragraphs up to the next one."""
+        them), or parallel phrase headings ("强基固本，筑牢战斗堡垒", alone or run-in), become its
+        children, each with the paragraphs up to the next one."""
         if section.children:
             return
         body, lines = section.body, self._body_lines[id(section)]
-        hits = run_in_indexes(body, 1 if section.run_in else 0)
+        start = 1 if section.run_in else 0
+        found = {index: run_in_sentence(body[index]) for index in run_in_indexes(body, start)}
+        if not found:
+            phrases = phrase_headings(body[start:], [None] * (len(body) - start), [False] * (len(body) - start))
+            found = {start + index: (h.title, h.rest) for index, h in phrases.items()}
+        hits = sorted(found)
         for k, index in enumerate(hits):
-            found = run_in_sentence(body[index])
-            assert found is not None  # run_in_indexes only returns such paragraphs
+            heading = found[index]
+            assert heading is not None  # run_in_indexes only returns such paragraphs
             end = hits[k + 1] if k + 1 < len(hits) else len(body)
             child = Section(
-                level=section.level + 1, marker="", title=found[0], run_in=True,
-                body=[found[1], *body[index + 1:end]], line=lines[index],
+                level=section.level + 1, marker="", title=heading[0], run_in=bool(heading[1]),
+                body=[p for p in [heading[1], *body[index + 1:end]] if p], line=lines[index],
             )
-            self._body_lines[id(child)] = lines[index:end]
+            self._body_lines[id(child)] = lines[index:end] if heading[1] else lines[index + 1:end]
             section.children.append(child)
         if hits:
             del body[hits[0]:], lines[hits[0]:]

@@ -19,6 +19,7 @@ from drafter.structure.headings import (
     classify,
     starts_block,
 )
+from drafter.structure.phrase_headings import is_phrase_line
 
 MAX_TITLE_CHARS = 50
 MIN_WRAPPED_LINES = 3  # lines broken mid-sentence before a document counts as hard-wrapped
@@ -84,7 +85,8 @@ def _continues(first: bool, paragraph: str | None, previous: str, text: str, wid
     standalone heading; `first` says whether it is the document's first paragraph.
     - Body text (or a run-in heading's body) continues when `previous` stops mid-clause; the
       next line may even look like a heading ("二、周四…") when `previous` fills the width,
-      since a heading cannot start in the middle of a sentence.
+      since a heading cannot start in the middle of a sentence. A short phrase line of its own
+      ("强基固本，筑牢战斗堡垒") is a heading, and ends its paragraph.
     - A standalone heading continues only as a wrapped heading line: see `_heading_continues`.
     - A title-like first line continues only when it fills the width and either does not name
       the report kind (总结, 汇报…) or the next line is the short rest of the title.
@@ -99,6 +101,8 @@ def _continues(first: bool, paragraph: str | None, previous: str, text: str, wid
         return full_width and _heading_continues(paragraph or "", previous, text, width)
     if _ENDS_CLAUSE.search(previous):
         return False
+    if paragraph == previous and not full_width and is_phrase_line(previous):
+        return False  # a short line of its own such as "强基固本，筑牢战斗堡垒": a heading
     return full_width or not starts_block(text)
 
 
@@ -134,8 +138,9 @@ def wrap_width(rows: Sequence[tuple[int, str]]) -> float | None:
     texts = [text for _, text in rows]
     first = next((i for i, text in enumerate(texts) if text), None)
     for i, text in enumerate(texts):
-        if not text or i == first or classify(text) is not None:
-            continue
+        heading = classify(text) if text else None
+        if not text or i == first or (heading is not None and not heading.run_in):
+            continue  # a standalone heading is short on purpose; a run-in one runs on
         body_lines += 1
         following = texts[i + 1] if i + 1 < len(texts) else ""
         if following and not _ENDS_CLAUSE.search(text) and not starts_block(following):

@@ -77,6 +77,28 @@ def test_in_line_candidate_that_the_report_numbers_later_is_not_a_heading() -> N
     assert tree(report) == [(1, "一、", "主要工作"), (1, "二、", "存在问题")]
 
 
+def test_an_excerpt_with_a_single_part_in_mid_line() -> None:
+    """No 二、 continues the numbering: the one 一、 still heads its part when its heading
+    sentence is short and plain and body text follows it."""
+    text = f"{OPENING}一、抓实理论学习。支部上半年开展集中学习6次，组织党员撰写心得体会20篇。支部按时召开支委会。"
+    report = parse_report(text)
+    assert tree(report) == [(1, "一、", "抓实理论学习")]
+    assert report.opening == [OPENING]
+    assert report.sections[0].body == ["支部上半年开展集中学习6次，组织党员撰写心得体会20篇。支部按时召开支委会。"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "支部将专题学习分为两个阶段：一、二季度完成原文通读，三、四季度开展专题研讨。",
+        "会议要求：一、要提高认识，二要狠抓落实，三要加强督查。",
+        "支部重点做好以下工作：一、二月份完成换届准备，三月份完成换届选举。",
+    ],
+)
+def test_a_single_marker_inside_a_sentence_is_no_part(line: str) -> None:
+    assert parse_report(f"{OPENING}{line}").sections == []
+
+
 def test_page_number_cutting_a_wrapped_sentence_is_dropped() -> None:
     lines = [
         "一、强化理论武装",
