@@ -21,7 +21,6 @@ if TYPE_CHECKING:
         fixed_texts,
         kind_run_in_levels,
         kind_text,
-        says_something,
         templates,
     )
     from drafter.composing.figures import MISSING, figures_annex, figures_table, table_columns
@@ -32,14 +31,14 @@ if TYPE_CHECKING:
         is_answers_file,
         split_signature,
     )
-    from drafter.composing.wording import proven_by
+    from drafter.composing.wording import proven_by, says_something
 
 _EXPORTS = {
-    "composer": ("base_context", "clean_heading", "compose", "fixed_texts", "kind_run_in_levels", "kind_text", "says_something", "templates"),
+    "composer": ("base_context", "clean_heading", "compose", "fixed_texts", "kind_run_in_levels", "kind_text", "templates"),
     "figures": ("MISSING", "figures_annex", "figures_table", "table_columns"),
     "jinja_templates": ("question_environment",),
     "sources": ("composed_answers", "document_of", "is_answers_file", "split_signature"),
-    "wording": ("proven_by",),
+    "wording": ("proven_by", "says_something"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 

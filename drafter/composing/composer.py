@@ -30,6 +30,8 @@ from drafter.composing.wording import (
     clause,
     counts_alone,
     points,
+    says_more_than_measures,
+    says_something,
     sentence,
     with_counts,
 )
@@ -321,7 +323,7 @@ class _Composer:
                 else:
                     kept[activity] = Measure(m.item, m.detail)
                     mine.append(kept[activity])
-            if repeats and not mine and not _says_more_than_measures(section):
+            if repeats and not mine and not says_more_than_measures(section):
                 mine = [Measure(m.item, m.detail) for _, m in repeats]
             else:
                 for first, m in repeats:
@@ -438,20 +440,6 @@ def empty_sections(answers: Answers) -> list[str]:
         if not says_something(section):
             out.append(clean_heading(section.heading))
     return out
-
-
-def _says_more_than_measures(section: SectionAnswer) -> bool:
-    """Whether a section has text, counts or sub-sections that say something."""
-    return bool(
-        any(p.strip() for p in section.paragraphs or [])
-        or any(v for v in (section.counts or {}).values())
-        or any(says_something(c) for c in section.children or [])
-    )
-
-
-def says_something(section: SectionAnswer) -> bool:
-    """Whether a section has anything to print: measures, text, counts, or such a sub-section."""
-    return any(clause(m.item) for m in section.measures or []) or _says_more_than_measures(section)
 
 
 def compose(

@@ -9,6 +9,8 @@ count not already stated in its part's own text goes to its place:
   (撰写心得体会 typed under 组织建设 goes to 理论学习);
 - else it stays where it was answered.
 A count already answered in the part it would move to is not said twice (that part's own wins).
+A part that says nothing but its counts keeps them: moving them would leave its heading with
+nothing under it, and the heading would drop out of the report.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from drafter.answers import SectionAnswer, section_topic
-from drafter.composing.wording import Answered, proven_by
+from drafter.composing.wording import Answered, proven_by, says_something
 from drafter.domain import apply_counts
 from drafter.library import NEXT_STEPS, PROBLEMS, Knowledge
 
@@ -60,9 +62,14 @@ def place_counts(
     for s in parts:
         paragraphs, leftover = apply_counts(s.paragraphs or [], s.counts, unit_of)
         kept: list[Answered] = []
+        only_counts = not (
+            any(m.item.strip() for m in s.measures or [])
+            or any(p.strip() for p in s.paragraphs or [])
+            or any(says_something(c) for c in s.children or [])
+        )
         for c in leftover:
             answered = Answered(c.key, c.value, c.unit, knowledge.match_count(c.key))
-            home = _home(answered, s, topic, claims, prover, first_of_topic)
+            home = s if only_counts else _home(answered, s, topic, claims, prover, first_of_topic)
             (kept if home is s else moved[id(home)]).append(answered)
         placed[id(s)] = Placed(paragraphs, kept)
     for s in parts:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from drafter.answers import Measure
+from drafter.answers import Measure, SectionAnswer
 from drafter.domain import Count, has_verb, phrase_counts, point_ordinal
 from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge
 from drafter.library import Measure as BankMeasure
@@ -236,3 +236,17 @@ def with_counts(
     if not paragraphs:
         return [text]
     return [sentence(paragraphs[0]) + text, *paragraphs[1:]]
+
+
+def says_more_than_measures(section: SectionAnswer) -> bool:
+    """Whether a section has text, counts or sub-sections that say something."""
+    return bool(
+        any(p.strip() for p in section.paragraphs or [])
+        or any(v for v in (section.counts or {}).values())
+        or any(says_something(c) for c in section.children or [])
+    )
+
+
+def says_something(section: SectionAnswer) -> bool:
+    """Whether a section has anything to print: measures, text, counts, or such a sub-section."""
+    return any(clause(m.item) for m in section.measures or []) or says_more_than_measures(section)

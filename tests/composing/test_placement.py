@@ -161,3 +161,16 @@ def test_a_measure_leads_figures_only_when_it_is_the_work_of_them_all(tmp_path: 
     before, _, after = led[0].partition("；")
     assert ("guidance_lectures" in ids) == ("专题辅导讲座9场" in before)
     assert ("study_notes" in ids) == ("心得体会2篇" in before)
+
+
+def test_a_part_that_says_only_its_counts_keeps_them(tmp_path: Path, library: Library) -> None:
+    """主题党日 typed in a sub-part with nothing else stays there: moved, the heading would go."""
+    text = HOSPITAL.replace(
+        "        measures:\n          - item: 规范开展主题党日活动\n            detail: 结合义诊下乡、健康宣讲开展主题党日\n",
+        "        numbers:\n          开展主题党日活动: 6\n",
+    ).replace("          开展主题党日活动: 6\n          撰写心得体会: 40\n", "          撰写心得体会: 40\n")
+    text = text.replace("      - topic: organization\n        heading: 丰富主题党日", "      - topic: organization\n        heading: 丰富主题党日")
+    lines = draft(tmp_path, library, text.replace("          - item: 严格执行“三会一课”制度\n",
+                                                   "          - item: 严格执行“三会一课”制度\n          - item: 规范开展主题党日活动\n"))
+    assert any("丰富主题党日" in line for line in lines)
+    assert "主题党日活动6次" in paragraph_after(lines, "丰富主题党日")
