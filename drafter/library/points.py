@@ -143,12 +143,14 @@ _PERIOD_WORD = re.compile("|".join((*_LEADING_TIME, "年度", "本年", "当年"
 
 def clean_detail(text: str, office: Office) -> str:
     """How an office's own report went on after a point's lead, as it may be offered to that
-    office again: the clauses that state last period's figures, years or period words (全年召开
-    支委会12次, 年初制定……) or name another unit are left out, and at most MAX_OWN_DETAIL
+    office again: a clause's opening time word is dropped (年初制定…… → 制定……), and the clauses
+    that state last period's figures, years or other period words (全年召开支委会12次) or name
+    another unit are left out, and at most MAX_OWN_DETAIL
     characters are kept, ending at a clause; "" when nothing is left."""
     kept: list[str] = []
     for piece in _CLAUSE_END.split(text.strip()):
-        body = piece.strip().rstrip(_END_PUNCT)
+        piece = _without_leading_time(piece.strip())
+        body = piece.rstrip(_END_PUNCT)
         if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
             continue
         if _name_in(body, office) or _PLACEHOLDER.search(body) or "《" in body or "》" in body:
@@ -157,6 +159,15 @@ def clean_detail(text: str, office: Office) -> str:
             break
         kept.append(piece.strip())
     return "".join(kept).rstrip(_END_PUNCT)
+
+
+def _without_leading_time(clause: str) -> str:
+    """A clause without the time word it opens with (年初支部书记与支委逐一谈话 → 支部书记与支委
+    逐一谈话): the work stands for this period too; a time word inside it still drops it."""
+    for word in _LEADING_TIME:
+        if clause.startswith(word) and len(clause) > len(word) + 3:
+            return clause[len(word):].lstrip("，、 ")
+    return clause
 
 
 def plain_text_problem(text: str, limit: int = MAX_POINT, office: Office | None = None) -> str:

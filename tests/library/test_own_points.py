@@ -38,6 +38,9 @@ def test_a_detail_without_last_periods_figures() -> None:
     assert clean_detail(detail, OFFICE) == "支部每月确定一个学习专题，由支委轮流领学"
     assert clean_detail("学习借鉴市发改委的做法，梳理出问题清单。", OFFICE) == "梳理出问题清单"
     assert clean_detail("按《党支部工作条例》要求开展。", OFFICE) == ""
+    # a clause that only opens with a time word keeps its work
+    opened = "年初支部书记与支委逐一谈话，明确廉政责任，全年开展廉政谈话18人次。"
+    assert clean_detail(opened, OFFICE) == "支部书记与支委逐一谈话，明确廉政责任"
     two = "登记注册窗口由党员带头值守。投诉举报窗口亮身份、亮承诺，接受群众监督。"
     assert clean_detail(two, OFFICE) == two.rstrip("。")  # its own sentences, as written
     clause = "党员带头参加校园周边的食品安全检查"  # 17 characters: four fit in MAX_OWN_DETAIL
