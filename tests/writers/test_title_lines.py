@@ -14,6 +14,9 @@ from drafter.writers.title_lines import LINE_EMS, title_lines, width
     [
         ("某某县档案馆党支部2026年度党建工作总结", ["某某县档案馆党支部2026年度党建工作总结"]),  # fits
         ("某某市气象局机关党支部2026年度党建工作总结", ["某某市气象局机关党支部", "2026年度党建工作总结"]),
+        (  # exactly 20 ems with a year: its digits run wide, so the last character would wrap alone
+            "某某县某某局机关党委2026年度党建工作总结", ["某某县某某局机关党委", "2026年度党建工作总结"],
+        ),
         (
             "中共某某县水利局机关支部委员会关于2026年上半年党建工作情况的汇报",
             ["中共某某县水利局机关支部委员会", "关于2026年上半年党建工作情况的汇报"],
