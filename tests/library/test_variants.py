@@ -80,6 +80,23 @@ def test_terms_are_not_phrasing() -> None:
     assert "业务工作" not in phrases("与业务工作一起安排")
 
 
+def test_the_causes_of_one_report_are_led_in_by_different_leads(kn: Knowledge) -> None:
+    """究其原因，…主要是…根源在于…: each cause its own lead, the comma of 究其原因， kept (主要是
+    is shorter than a phrase, so a lead is looked for as it stands)."""
+    problems = [m for m in kn.measures if m.topic == "problems" and m.causes][:4]
+    for n in range(12):
+        said: list[str] = []
+        leads = []
+        for problem in problems:
+            cause = kn.cause_for(problem, f"某某县第{n}中学", said)
+            lead = next(lead for lead in kn.cause_leads if cause.startswith(lead))
+            assert cause[len(lead):] in problem.causes
+            leads.append(lead)
+            said += [problem.text, cause]
+        assert sorted(leads) == sorted(kn.cause_leads), leads
+    assert "究其原因，" in kn.cause_leads
+
+
 # --- the bank's wordings ----------------------------------------------------------------------
 def test_every_measure_and_cause_has_three_distinct_wordings(kn: Knowledge) -> None:
     bad = []
