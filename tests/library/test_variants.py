@@ -125,6 +125,29 @@ def test_every_kind_form_has_three_wordings() -> None:
             assert not _too_alike([re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", f) for f in forms]), where
 
 
+def _pieces(form: str) -> list[str]:
+    """The literal pieces of a kind's form (its template fields left out)."""
+    return [p for p in re.split(r"\{\{.*?\}\}|\{%.*?%\}", form) if p.strip()]
+
+
+def test_no_wording_repeats_what_is_said_with_it_anyway(kn: Knowledge) -> None:
+    """A wording that repeats a phrase of its own item, of the items ticked with it by default
+    (the first three of its topic) or of a kind's opening, closing or framing is skipped for
+    every unit that says it: all those units fall back to the same next wording, and offices
+    whose rotations differ hand in the same sentence."""
+    always = {p for _, forms in kind_forms() for f in forms for piece in _pieces(f) for p in phrases(piece)}
+    organisations = [o.id for o in kn.organisations]
+    bad = []
+    for m in kn.measures:
+        ticked = {t.text for org in organisations if m.fits(org) for t in kn.measures_for(m.topic, org)[:3]}
+        said = always | {p for t in ticked | {m.text} for p in phrases(t)}
+        bad += [f"{m.text}: “{w}” repeats {sorted(phrases(w) & said)}"
+                for w in (*m.details, *m.causes) if phrases(w) & said]
+    for topic, wordings in kn.effects:
+        bad += [f"成效 {topic}: “{w}” repeats {sorted(phrases(w) & always)}" for w in wordings if phrases(w) & always]
+    assert not bad, "\n".join(bad)
+
+
 def _too_alike(wordings: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
     """Pairs of wordings that differ in a word or two only."""
     return [
