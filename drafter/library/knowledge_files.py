@@ -44,7 +44,7 @@ COUNTS_FILE = "counts.yaml"
 MEASURES_FILE = "measures.yaml"
 KNOWLEDGE_FILES = (ORGANISATIONS_FILE, COUNTS_FILE, MEASURES_FILE)
 MAX_DETAIL = 60
-MIN_WORDINGS = 3  # a detail, cause or 成效 written as a list has at least this many wordings
+MIN_WORDINGS = 4  # a detail, cause or 成效 written as a list has at least this many wordings
 MIN_KEY_PHRASE = 4  # characters of a `same` key phrase
 
 _WORDINGS = OneOf((str, [str]))  # one wording (older files), or a list of them

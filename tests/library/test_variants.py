@@ -98,7 +98,7 @@ def test_the_causes_of_one_report_are_led_in_by_different_leads(kn: Knowledge) -
 
 
 # --- the bank's wordings ----------------------------------------------------------------------
-def test_every_measure_and_cause_has_three_distinct_wordings(kn: Knowledge) -> None:
+def test_every_measure_and_cause_has_four_distinct_wordings(kn: Knowledge) -> None:
     bad = []
     for m in kn.measures:
         for what, wordings in (("detail", m.details), ("cause", m.causes)):
@@ -109,7 +109,7 @@ def test_every_measure_and_cause_has_three_distinct_wordings(kn: Knowledge) -> N
     assert not bad, "\n".join(bad)
 
 
-def test_every_main_topic_has_three_effects_that_state_no_figures(kn: Knowledge) -> None:
+def test_every_main_topic_has_four_effects_that_state_no_figures(kn: Knowledge) -> None:
     effects = dict(kn.effects)
     for topic in MAIN_TOPICS:
         assert len(effects.get(topic, ())) >= MIN_WORDINGS, topic
@@ -118,11 +118,25 @@ def test_every_main_topic_has_three_effects_that_state_no_figures(kn: Knowledge)
             assert not re.search(r"[0-9０-９]|[一二三四五六七八九十百千万]+[次个项名篇场人%]", text), text
 
 
-def test_every_kind_form_has_three_wordings() -> None:
+def test_every_kind_form_has_four_wordings() -> None:
     for where, forms in kind_forms():
         if where.endswith(("opening", "closing")) or forms:
             assert len(forms) >= MIN_WORDINGS, where
             assert not _too_alike([re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", f) for f in forms]), where
+
+
+def test_every_list_of_a_file_has_the_same_length(kn: Knowledge) -> None:
+    """Why one length: a unit's place in every rotation is its number modulo the list's length
+    (drafter.library.variants.ranked). With one length n, two offices whose numbers differ
+    modulo n differ on every item at once, and n numbered branches of one body share no
+    wording; lists of 3 and 4 wordings side by side would make two offices agree on the items
+    of one length while differing on the others, and branches 第一 and 第四 meet again on the
+    lists of three."""
+    bank = {len(w) for m in kn.measures for w in (m.details, m.causes) if w}
+    bank |= {len(w) for _, w in kn.effects} | {len(kn.cause_leads)}
+    assert bank == {MIN_WORDINGS}, bank
+    forms = {len(f) for _, f in kind_forms()} | {len(f) for f in DEFAULT_FRAMING.values()}
+    assert forms == {MIN_WORDINGS}, forms
 
 
 def _pieces(form: str) -> list[str]:
