@@ -200,11 +200,13 @@ DEFAULT_FRAMING: dict[str, list[str]] = {
         "对照上级要求和党员群众期盼，{{ subject }}工作还存在一些差距和不足：",
         "在肯定成绩的同时，{{ subject }}也清醒看到工作中还有一些短板：",
         "回顾{{ period_body }}工作，{{ subject }}在以下方面还有不小差距：",
+        "客观分析，{{ subject }}工作与新形势新要求相比还有一些不足：",
     ],
     "next_steps": [
-        "下一步，{{ subject }}将坚持问题导向，重点抓好以下{% if several %}几个方面的{% endif %}工作：",
+        "下一步，{{ subject }}将聚焦短板弱项，重点抓好以下{% if several %}几个方面的{% endif %}工作：",
         "针对上述问题，{{ subject }}将逐项研究改进措施，着重做好以下{% if several %}几项{% endif %}工作：",
         "围绕解决这些问题，{{ subject }}将补短板、强弱项，着力抓好以下{% if several %}几个方面{% endif %}：",
+        "为把问题改到位，{{ subject }}将重点从以下{% if several %}几个方面{% endif %}发力：",
     ],
 }
 

@@ -33,7 +33,7 @@ from functools import cached_property
 
 from drafter.errors import UserError
 from drafter.files import excerpt
-from drafter.library.variants import choose_wording
+from drafter.library.variants import choose_wording, ranked
 
 __all__ = [
     "CountEntry",
@@ -268,13 +268,17 @@ class Knowledge:
     def cause_for(self, problem: Measure, unit: str, said: Iterable[str] = ()) -> str:
         """The cause of a problem as this unit's report says it ("" when the bank has none):
         the cause's wording chosen as a detail is, led in by the first lead in this unit's
-        order that repeats no phrase the report says, so the causes of one report are led in
-        by 究其原因，…主要是…根源在于… in turn and the leads never decide which cause is said."""
+        order that the report does not say yet, so the causes of one report are led in by
+        究其原因，…主要是…根源在于… in turn and the leads never decide which cause is said.
+        (A lead is looked for as it stands, not by its phrases: 主要是 is shorter than a
+        phrase, and 主要是对… 主要是学… share none.)"""
         said = list(said)
         cause = choose_wording(problem.causes, unit, "原因" + problem.text, said)
         if not cause or not self.cause_leads:
             return cause
-        return choose_wording([lead + cause for lead in self.cause_leads], unit, "原因", said)
+        order = ranked(self.cause_leads, unit, "原因")
+        lead = next((lead for lead in order if not any(_bare(lead) in s for s in said)), order[0])
+        return lead + cause
 
     def activity_of(self, text: str, topic: str = "") -> str:
         """The activity an item of a topic stands for: a bank measure's (by its text, the same
@@ -373,6 +377,11 @@ def _core(key: str) -> str:
                 changed = True
                 break
     return key
+
+
+def _bare(lead: str) -> str:
+    """A cause's lead-in without its punctuation (究其原因， → 究其原因), as a report says it."""
+    return lead.rstrip("，,：: ")
 
 
 def normal_name(text: str) -> str:

@@ -44,7 +44,7 @@ COUNTS_FILE = "counts.yaml"
 MEASURES_FILE = "measures.yaml"
 KNOWLEDGE_FILES = (ORGANISATIONS_FILE, COUNTS_FILE, MEASURES_FILE)
 MAX_DETAIL = 60
-MIN_WORDINGS = 3  # a detail, cause or 成效 written as a list has at least this many wordings
+MIN_WORDINGS = 4  # a detail, cause or 成效 written as a list has at least this many wordings
 MIN_KEY_PHRASE = 4  # characters of a `same` key phrase
 
 _WORDINGS = OneOf((str, [str]))  # one wording (older files), or a list of them
@@ -148,7 +148,7 @@ def _load(root: Path) -> Knowledge:
     counts = _counts(docs[COUNTS_FILE], topics, org_ids)
     measures = _measures(docs[MEASURES_FILE], topics, org_ids, counts)
     effects = _effects(docs[MEASURES_FILE], topics)
-    leads = _wordings(docs[MEASURES_FILE].data.get("cause_leads"))
+    leads = _leads(docs[MEASURES_FILE].data.get("cause_leads"))
     if check:
         mark_checked("knowledge", keys)
     return Knowledge(tuple(organisations), tuple(counts), tuple(measures), effects, leads)
@@ -197,6 +197,12 @@ def _wordings(value: Any) -> tuple[str, ...]:
     """The wordings of a detail, cause or 成效 (one string or a list), without end punctuation."""
     items = value if isinstance(value, list) else [value] if value else []
     return tuple(t for t in (str(v).strip().rstrip("。；，") for v in items) if t)
+
+
+def _leads(value: Any) -> tuple[str, ...]:
+    """The lead-ins of a cause as written, their comma kept (究其原因，): a lead stands before
+    the cause, so its punctuation is the sentence's."""
+    return tuple(t for t in (str(v).strip() for v in value or []) if t)
 
 
 def _organisations(doc: YamlDoc) -> list[Organisation]:

@@ -88,7 +88,7 @@ def test_document_structure(library) -> None:
     assert isinstance(doc.blocks[-2], Heading)
     last = doc.blocks[-1]
     assert isinstance(last, Paragraph)
-    assert last.text == "对照上级要求和党员群众期盼，支部工作还存在一些差距和不足：学习的系统性还不够强。"
+    assert last.text == "在肯定成绩的同时，支部也清醒看到工作中还有一些短板：学习的系统性还不够强。"
 
 
 def test_empty_answers_leave_no_trace(library) -> None:

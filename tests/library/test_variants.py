@@ -80,8 +80,25 @@ def test_terms_are_not_phrasing() -> None:
     assert "业务工作" not in phrases("与业务工作一起安排")
 
 
+def test_the_causes_of_one_report_are_led_in_by_different_leads(kn: Knowledge) -> None:
+    """究其原因，…主要是…根源在于…: each cause its own lead, the comma of 究其原因， kept (主要是
+    is shorter than a phrase, so a lead is looked for as it stands)."""
+    problems = [m for m in kn.measures if m.topic == "problems" and m.causes][:4]
+    for n in range(12):
+        said: list[str] = []
+        leads = []
+        for problem in problems:
+            cause = kn.cause_for(problem, f"某某县第{n}中学", said)
+            lead = next(lead for lead in kn.cause_leads if cause.startswith(lead))
+            assert cause[len(lead):] in problem.causes
+            leads.append(lead)
+            said += [problem.text, cause]
+        assert sorted(leads) == sorted(kn.cause_leads), leads
+    assert "究其原因，" in kn.cause_leads
+
+
 # --- the bank's wordings ----------------------------------------------------------------------
-def test_every_measure_and_cause_has_three_distinct_wordings(kn: Knowledge) -> None:
+def test_every_measure_and_cause_has_four_distinct_wordings(kn: Knowledge) -> None:
     bad = []
     for m in kn.measures:
         for what, wordings in (("detail", m.details), ("cause", m.causes)):
@@ -92,7 +109,7 @@ def test_every_measure_and_cause_has_three_distinct_wordings(kn: Knowledge) -> N
     assert not bad, "\n".join(bad)
 
 
-def test_every_main_topic_has_three_effects_that_state_no_figures(kn: Knowledge) -> None:
+def test_every_main_topic_has_four_effects_that_state_no_figures(kn: Knowledge) -> None:
     effects = dict(kn.effects)
     for topic in MAIN_TOPICS:
         assert len(effects.get(topic, ())) >= MIN_WORDINGS, topic
@@ -101,11 +118,48 @@ def test_every_main_topic_has_three_effects_that_state_no_figures(kn: Knowledge)
             assert not re.search(r"[0-9０-９]|[一二三四五六七八九十百千万]+[次个项名篇场人%]", text), text
 
 
-def test_every_kind_form_has_three_wordings() -> None:
+def test_every_kind_form_has_four_wordings() -> None:
     for where, forms in kind_forms():
         if where.endswith(("opening", "closing")) or forms:
             assert len(forms) >= MIN_WORDINGS, where
             assert not _too_alike([re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", f) for f in forms]), where
+
+
+def test_every_list_of_a_file_has_the_same_length(kn: Knowledge) -> None:
+    """Why one length: a unit's place in every rotation is its number modulo the list's length
+    (drafter.library.variants.ranked). With one length n, two offices whose numbers differ
+    modulo n differ on every item at once, and n numbered branches of one body share no
+    wording; lists of 3 and 4 wordings side by side would make two offices agree on the items
+    of one length while differing on the others, and branches 第一 and 第四 meet again on the
+    lists of three."""
+    bank = {len(w) for m in kn.measures for w in (m.details, m.causes) if w}
+    bank |= {len(w) for _, w in kn.effects} | {len(kn.cause_leads)}
+    assert bank == {MIN_WORDINGS}, bank
+    forms = {len(f) for _, f in kind_forms()} | {len(f) for f in DEFAULT_FRAMING.values()}
+    assert forms == {MIN_WORDINGS}, forms
+
+
+def _pieces(form: str) -> list[str]:
+    """The literal pieces of a kind's form (its template fields left out)."""
+    return [p for p in re.split(r"\{\{.*?\}\}|\{%.*?%\}", form) if p.strip()]
+
+
+def test_no_wording_repeats_what_is_said_with_it_anyway(kn: Knowledge) -> None:
+    """A wording that repeats a phrase of its own item, of the items ticked with it by default
+    (the first three of its topic) or of a kind's opening, closing or framing is skipped for
+    every unit that says it: all those units fall back to the same next wording, and offices
+    whose rotations differ hand in the same sentence."""
+    always = {p for _, forms in kind_forms() for f in forms for piece in _pieces(f) for p in phrases(piece)}
+    organisations = [o.id for o in kn.organisations]
+    bad = []
+    for m in kn.measures:
+        ticked = {t.text for org in organisations if m.fits(org) for t in kn.measures_for(m.topic, org)[:3]}
+        said = always | {p for t in ticked | {m.text} for p in phrases(t)}
+        bad += [f"{m.text}: “{w}” repeats {sorted(phrases(w) & said)}"
+                for w in (*m.details, *m.causes) if phrases(w) & said]
+    for topic, wordings in kn.effects:
+        bad += [f"成效 {topic}: “{w}” repeats {sorted(phrases(w) & always)}" for w in wordings if phrases(w) & always]
+    assert not bad, "\n".join(bad)
 
 
 def _too_alike(wordings: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:

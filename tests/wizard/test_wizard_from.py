@@ -9,6 +9,7 @@ text, the review lists what is unchanged, Ctrl-C and `--answers` keep the layer,
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -377,4 +378,8 @@ def test_after_a_half_year_report_the_annual_summary_follows_in_its_own_words(tm
     data = answers_of(out)
     assert (data["outline"], data["year"], data["period"]) == ("annual", 2025, "全年")
     assert "opening" not in data  # last period's generated opening is not offered again
-    assert "一年来，青松镇农技站党支部坚持" in out.read_text(encoding="utf-8")
+    text = out.read_text(encoding="utf-8")
+    assert "一年来，青松镇农技站党支部" in text and "现将2025年度党建工作总结如下：" in text
+    # last period's closing was the half-year kind's form: not carried into the annual summary
+    forms = [str(f) for f in shipped.kind("half_year")["closing"]]
+    assert not [p for f in forms for p in re.split(r"\{\{.*?\}\}", f) if len(p.strip()) > 8 and p.strip() in text]
