@@ -361,17 +361,7 @@ def run_learn(
     equals the learner's output. Returns the summary printed on the terminal.
     """
     kinds, topics = load_kinds_and_topics(outlines_root or default_outlines_dir())
-    reports, notes = [], []
-    for path in _distinct(paths):
-        report = parse_report(read_report(path), path.name)
-        if report.sections:
-            reports.append(report)
-        else:
-            notes.append(f"跳过 {path.name}：未识别到任何标题，无法学习结构。")
-    if not reports:
-        raise UserError(
-            "没有可学习的报告。", hint="请给出含“一、（一）1.”或“——”等标题的党建工作总结。"
-        )
+    reports, notes = parsed_reports(paths, "请给出含“一、（一）1.”或“——”等标题的党建工作总结。")
     outlines = learn(reports, kinds, topics)
     _prepare_dir(out_dir)
     files: list[tuple[Path, bytes | str]] = [
@@ -381,6 +371,21 @@ def run_learn(
     write_all(files, force=True)  # all outlines or none: a full disk leaves the old set whole
     removed = _remove_stale(out_dir, {path.name for path, _ in files})
     return _summary(reports, outlines, kinds, topics, out_dir, notes, removed, verbose)
+
+
+def parsed_reports(paths: Sequence[Path], hint: str) -> tuple[list[ParsedReport], list[str]]:
+    """The reports to learn from (each file once, those with headings) and a note for each
+    file skipped; none at all is a user error with `hint`."""
+    reports, notes = [], []
+    for path in _distinct(paths):
+        report = parse_report(read_report(path), path.name)
+        if report.sections:
+            reports.append(report)
+        else:
+            notes.append(f"跳过 {path.name}：未识别到任何标题，无法学习结构。")
+    if not reports:
+        raise UserError("没有可学习的报告。", hint=hint)
+    return reports, notes
 
 
 def _distinct(paths: Sequence[Path]) -> list[Path]:

@@ -25,17 +25,17 @@ from typing import Any
 
 import drafter
 from drafter.domain import Office, stated_period, title_unit
-from drafter.errors import OutputError, UserError, os_reason
+from drafter.errors import OutputError, os_reason
 from drafter.files import check_output, dump_yaml, is_directory, write_atomic
 from drafter.learning.learn import (
     GENERAL_ID,
     GENERAL_KIND,
-    _distinct,
     _merge_siblings,
     _outline,
     classify_sections,
     detect_kind,
     load_kinds_and_topics,
+    parsed_reports,
 )
 from drafter.library import (
     Outline,
@@ -46,8 +46,7 @@ from drafter.library import (
     own_path,
     own_root,
 )
-from drafter.reading import read_report
-from drafter.structure import ParsedReport, is_organisation, parse_report
+from drafter.structure import ParsedReport, is_organisation
 
 OWN_HEADER = "# 由 drafter learn --name 从本单位的报告学到；drafter kinds 查看、导出或删除。\n"
 
@@ -102,17 +101,7 @@ def run_learn_own(
     kinds, topics = load_kinds_and_topics(outlines_root or default_outlines_dir())
     reserved = (GENERAL_ID, GENERAL_KIND, *(k["id"] for k in kinds), *(k["name"] for k in kinds))
     name = check_name(name, reserved)
-    reports, notes = [], []
-    for path in _distinct(paths):
-        report = parse_report(read_report(path), path.name)
-        if report.sections:
-            reports.append(report)
-        else:
-            notes.append(f"跳过 {path.name}：未识别到任何标题，无法学习结构。")
-    if not reports:
-        raise UserError(
-            "没有可学习的报告。", hint="请给出本单位往期含“一、（一）1.”或“——”等标题的党建工作总结。"
-        )
+    reports, notes = parsed_reports(paths, "请给出本单位往期含“一、（一）1.”或“——”等标题的党建工作总结。")
     outline = learn_own(reports, name, kinds, topics)
     root = library_root or own_root()
     target = own_path(name, root)
