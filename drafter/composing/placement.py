@@ -16,6 +16,7 @@ nothing under it, and the heading would drop out of the report.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import NamedTuple
 
 from drafter.answers import SectionAnswer, section_topic
@@ -62,11 +63,7 @@ def place_counts(
     for s in parts:
         paragraphs, leftover = apply_counts(s.paragraphs or [], s.counts, unit_of)
         kept: list[Answered] = []
-        only_counts = not (
-            any(m.item.strip() for m in s.measures or [])
-            or any(p.strip() for p in s.paragraphs or [])
-            or any(says_something(c) for c in s.children or [])
-        )
+        only_counts = not says_something(replace(s, counts=None))
         for c in leftover:
             answered = Answered(c.key, c.value, c.unit, knowledge.match_count(c.key))
             home = s if only_counts else _home(answered, s, topic, claims, prover, first_of_topic)

@@ -217,12 +217,12 @@ def counts_alone(
     without one, the subject alone leads ("支部全年评选表彰优秀党员3名。"). Never a bare
     "全年……12次。" line."""
     mine = [c for c in counts if proved is not None and c.entry is not None and c.entry in proved.counts]
-    if not mine:
+    if proved is None or not mine:
         counted = count_clause(counts, verbs)
         return sentence(f"{subject}{period}{counted}") if counted else ""
     rest = count_clause([c for c in counts if c not in mine], verbs)
-    lead = f"{clause(proved.text)}，" if proved is not None else ""
-    return sentence(f"{subject}{lead}{period}{count_clause(mine, verbs)}" + (f"；{rest}" if rest else ""))
+    lead = f"{clause(proved.text)}，{period}{count_clause(mine, verbs)}"
+    return sentence(f"{subject}{lead}" + (f"；{rest}" if rest else ""))
 
 
 def with_counts(

@@ -120,11 +120,9 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
     point = point.lstrip("，、 ")
     if n:
         changes.append("去掉年份")
-    for word in _LEADING_TIME:
-        if point.startswith(word) and len(point) > len(word) + 2:
-            point = point[len(word):].lstrip("，、 ")
-            changes.append(f"去掉时间词“{word}”")
-            break
+    point, word = _without_leading_time(point, keep=3)
+    if word:
+        changes.append(f"去掉时间词“{word}”")
     point, n = _VERB_LE.subn(r"\1", point)
     if n:
         changes.append("去掉“了”")
@@ -149,7 +147,7 @@ def clean_detail(text: str, office: Office) -> str:
     characters are kept, ending at a clause; "" when nothing is left."""
     kept: list[str] = []
     for piece in _CLAUSE_END.split(text.strip()):
-        piece = _without_leading_time(piece.strip())
+        piece, _ = _without_leading_time(piece.strip(), keep=4)
         body = piece.rstrip(_END_PUNCT)
         if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
             continue
@@ -161,13 +159,14 @@ def clean_detail(text: str, office: Office) -> str:
     return "".join(kept).rstrip(_END_PUNCT)
 
 
-def _without_leading_time(clause: str) -> str:
-    """A clause without the time word it opens with (年初支部书记与支委逐一谈话 → 支部书记与支委
-    逐一谈话): the work stands for this period too; a time word inside it still drops it."""
+def _without_leading_time(clause: str, keep: int) -> tuple[str, str]:
+    """A clause without the time word it opens with, and that word ("" when none, or when
+    fewer than `keep` characters would be left): 年初支部书记与支委逐一谈话 → 支部书记与支委
+    逐一谈话 — the work stands for this period too."""
     for word in _LEADING_TIME:
-        if clause.startswith(word) and len(clause) > len(word) + 3:
-            return clause[len(word):].lstrip("，、 ")
-    return clause
+        if clause.startswith(word) and len(clause) >= len(word) + keep:
+            return clause[len(word):].lstrip("，、 "), word
+    return clause, ""
 
 
 def plain_text_problem(text: str, limit: int = MAX_POINT, office: Office | None = None) -> str:
