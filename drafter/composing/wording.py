@@ -95,11 +95,13 @@ _FREQUENCY = re.compile(r"每(?:周|月|季度?|半年|年)|定期")
 def _folded(detail: str, entry: CountEntry, value: int, period: str) -> str | None:
     """The detail with the count folded in where it says how often the activity is done:
     "每月组织一次集中学习" with 12 → "每月组织一次集中学习，全年共12次"; None when no clause
-    of the detail both names the activity and says how often (then the count follows)."""
+    of the detail both says how often and ends with the activity (then the count follows)."""
     clauses = re.split(r"(?<=[，；])", detail)
     for n, piece in enumerate(clauses):
-        if _FREQUENCY.search(piece) and any(x in piece for x in _activity_names(entry)):
-            end = piece.rstrip("，；")
+        end = piece.rstrip("，；")
+        # the activity ends the clause: 每月组织一次集中学习; in 定期组织学习心得交流 the
+        # 心得 are what is exchanged, and a tally of 心得体会 is not this clause's
+        if _FREQUENCY.search(piece) and any(end.endswith(x) for x in _activity_names(entry)):
             clauses[n] = f"{end}，{period}共{entry.amount(value)}{piece[len(end):]}"
             return "".join(clauses)
     return None

@@ -174,3 +174,10 @@ def test_a_part_that_says_only_its_counts_keeps_them(tmp_path: Path, library: Li
                                                    "          - item: 严格执行“三会一课”制度\n          - item: 规范开展主题党日活动\n"))
     assert any("丰富主题党日" in line for line in lines)
     assert "主题党日活动6次" in paragraph_after(lines, "丰富主题党日")
+
+
+def test_a_count_is_not_folded_into_a_clause_about_something_else(tmp_path: Path, library: Library) -> None:
+    """定期组织学习心得交流 says how often 心得 are exchanged, not how many were written."""
+    text = HOSPITAL.replace("detail: 结合医德医风建设开展交流研讨", "detail: 定期组织学习心得交流、互学互鉴")
+    first = paragraph_after(draft(tmp_path, library, text), "强化理论武装")
+    assert "共40篇" not in first and "撰写心得体会40篇" in first, first
