@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         to_chinese_digits,
     )
     from drafter.domain.counts import (
+        MEASURE_WORDS,
         Count,
         apply_counts,
         has_verb,
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "chinese_numerals": ("NUMERAL_CHARS", "parse_chinese", "to_chinese_counting", "to_chinese_digits"),
-    "counts": ("Count", "apply_counts", "has_verb", "is_count", "max_for", "phrase_counts", "stated_counts"),
+    "counts": ("MEASURE_WORDS", "Count", "apply_counts", "has_verb", "is_count", "max_for", "phrase_counts", "stated_counts"),
     "dates": ("format_date", "parse_date"),
     "naming": ("DEFAULT_OUTPUT", "answers_beside", "imported_answers", "output_in", "own_outline_beside"),
     "numbering": ("from_chinese", "heading_label", "point_ordinal"),
@@ -72,6 +73,7 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "Count",
     "DEFAULT_OUTPUT",
+    "MEASURE_WORDS",
     "NUMERAL_CHARS",
     "Office",
     "PERIODS",

@@ -18,13 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter.domain import MEASURE_WORDS
 from drafter.library import Fact
 
-# Measure words, longest first so 人次 wins over 人.
-UNITS = (
-    "人次", "学时", "课时", "小时", "万元", "元", "次", "场", "篇", "名", "个", "项", "件", "份",
-    "处", "条", "期", "家", "本", "批", "轮", "堂", "户", "位", "支", "册", "幅", "张", "人",
-)
 # After 个 these make a duration, not a count: 3个月, 4个季度.
 DURATIONS = ("月", "季度", "工作日", "星期", "年")
 # Time words a run may start with when a date number precedes it: 2023年6月用餐次数 → 用餐次数.
@@ -73,7 +69,7 @@ MAX_BOOK_TITLE = 200
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_UNIT = re.compile("|".join(map(re.escape, UNITS)))  # tried in order: 人次 before 人
+_UNIT = re.compile("|".join(map(re.escape, MEASURE_WORDS)))  # tried in order: 人次 before 人
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _QUOTES = "".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())
 _LEADING_RUN = re.compile(rf"[\u4e00-\u9fff{_QUOTES}]*")
@@ -216,7 +212,7 @@ def _trailing_run(text: str, end: int) -> str:
         i -= 1
     run = text[i:end]
     if i > 0 and text[i - 1].isdigit():
-        word = next((w for w in TIME_WORDS + UNITS if run.startswith(w)), "")
+        word = next((w for w in TIME_WORDS + MEASURE_WORDS if run.startswith(w)), "")
         run = run[len(word):]
     return run[_unbalanced_close(run) :]
 

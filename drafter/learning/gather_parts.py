@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from drafter.answers import Measure
 from drafter.learning.branches import OWNER, Branch, Item
 from drafter.learning.facts import find_mentions
-from drafter.library import NEXT_STEPS, CountEntry, Knowledge
+from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge
 from drafter.library import Measure as BankMeasure
 
 EXAMPLES = 2
@@ -69,9 +69,11 @@ def cluster(entries: Sequence[tuple[Branch, Item]], topic: str, knowledge: Knowl
 
 def _activity(item: Item, topic: str, knowledge: Knowledge) -> str:
     """The item's activity; a problem or next step may need its second clause to be known
-    (理论学习的深度和系统性还不够，学用结合不够紧密 is one bank item)."""
+    (理论学习的深度和系统性还不够，学用结合不够紧密 is one bank item); a measure's detail
+    only says how, and the key phrases it names (志愿服务 in 把参加组织生活、志愿服务……量化为
+    积分) are not its activity."""
     activity = knowledge.activity_of(item.item, topic)
-    if activity.startswith("text:") and item.detail:
+    if activity.startswith("text:") and item.detail and topic in (PROBLEMS, NEXT_STEPS):
         whole = knowledge.activity_of(f"{item.item}，{item.detail}", topic)
         if not whole.startswith("text:"):
             return whole

@@ -40,6 +40,7 @@ from drafter.library import (
     clean_detail,
     clean_point,
     default_outlines_dir,
+    join_details,
 )
 from drafter.reading import read_report
 from drafter.structure import ParsedReport, Section, parse_report
@@ -277,15 +278,17 @@ def _section(
 
 
 def _details(nodes: Sequence[TopicNode], office: Office) -> dict[str, str]:
-    """Each cleaned point's detail as the first report (the newest) that has one said it."""
-    out: dict[str, str] = {}
+    """Each cleaned point's detail as the reports said it, the newest first: where two reports
+    tell different things of one point (每月确定学习专题 / 自学笔记每季度检查), both are kept
+    (`join_details`)."""
+    said: dict[str, list[str]] = {}
     for node in nodes:
         for point in node.section.points:
             lead = clean_point(point.lead, office)
             rest = point.text[len(point.ordinal):].removeprefix(point.lead).lstrip("，。；：:;, ")
-            if lead and not out.get(lead) and (detail := clean_detail(rest, office)):
-                out[lead] = detail
-    return out
+            if lead and (detail := clean_detail(rest, office)):
+                said.setdefault(lead, []).append(detail)
+    return {lead: join_details(details) for lead, details in said.items()}
 
 
 def _ranked(seen: Iterable[tuple[str, str]]) -> list[Sourced]:

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
         check_point,
         clean_detail,
         clean_point,
+        join_details,
         odd_coinage,
+        says_new,
     )
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
     from drafter.library.seams import ANY_TOPIC, Seams, load_seams, loose_pattern
@@ -51,7 +53,7 @@ _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
     "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline", "load_own"),
     "own": ("Broken", "check_name", "own_path", "own_root"),
-    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_point", "odd_coinage"),
+    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_point", "join_details", "odd_coinage", "says_new"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
     "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),
     "variants": ("choose_wording", "phrases", "ranked"),
@@ -82,8 +84,10 @@ __all__ = [
     "check_point",
     "choose_wording",
     "clean_detail",
+    "join_details",
     "clean_point",
     "odd_coinage",
+    "says_new",
     "default_outlines_dir",
     "load_library",
     "load_outline",

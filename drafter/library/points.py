@@ -11,11 +11,11 @@ banks are held to the same rules when they load (drafter.library.knowledge).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from drafter.domain import unit_mentions
+from drafter.domain import MEASURE_WORDS, unit_mentions
 
 if TYPE_CHECKING:
     from drafter.domain import Office
@@ -43,7 +43,7 @@ MEASURE_VERBS = (
     "配备", "严把", "提醒", "通报", "查处", "问责", "约谈", "开设", "设置", "对接", "共建", "对标",
     "捍卫", "维护", "领会", "推出", "编发", "报送", "发布", "压减", "管好", "管住", "守好", "织密",
     "健全完善", "建设", "管理", "凝聚", "联系", "发动", "团结", "评选", "表彰", "缴纳", "严格执行",
-    "担当", "领悟", "接受", "支持", "配合", "建好", "组建", "破解", "攻坚", "争当", "争做", "赓续", "做到",
+    "紧盯", "担当", "领悟", "接受", "支持", "配合", "建好", "组建", "破解", "攻坚", "争当", "争做", "赓续", "做到",
 )
 # Predicates of a diagnosis (存在问题): 还不够, 有待加强.
 DIAGNOSIS_WORDS = (
@@ -136,19 +136,31 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
 
 _CLAUSE_END = re.compile(r"(?<=[，；。])")
 _FIGURE = re.compile(r"[0-9０-９]")
+# A clause's closing tally: the figure of the activity the clause ends with (……开展主题党日12次).
+_TALLY = re.compile(
+    r"(?:共|累计|共计|合计)?[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:"
+    + "|".join(map(re.escape, MEASURE_WORDS))
+    + r")$"
+)
+# What a figure may follow when it is a result, not a tally: 完成率达到100%, 参学率为95.
+_RESULT_BEFORE = ("达到", "达", "为", "超过", "占", "至", "约", "近", "率", "共", "累计", "每")
+MIN_QUALIFIED = 12  # characters a clause keeps without its tally: it says how (围绕……开展主题党日)
 _PERIOD_WORD = re.compile("|".join((*_LEADING_TIME, "年度", "本年", "当年", "去年", "明年")))
 
 
 def clean_detail(text: str, office: Office) -> str:
     """How an office's own report went on after a point's lead, as it may be offered to that
-    office again: a clause's opening time word is dropped (年初制定…… → 制定……), and the clauses
-    that state last period's figures, years or other period words (全年召开支委会12次) or name
-    another unit are left out, and at most MAX_OWN_DETAIL
+    office again: a clause's opening time word is dropped (年初制定…… → 制定……), a clause that
+    says how the work was done keeps it without last period's tally (`_without_tally`), and the
+    clauses that state last period's figures, years or other period words (全年召开支委会12次)
+    or name another unit are left out, and at most MAX_OWN_DETAIL
     characters are kept, ending at a clause; "" when nothing is left."""
     kept: list[str] = []
     for piece in _CLAUSE_END.split(text.strip()):
         piece, _ = _without_leading_time(piece.strip(), keep=4)
         body = piece.rstrip(_END_PUNCT)
+        if body and (bare := _without_tally(body)) != body:
+            piece, body = piece.replace(body, bare, 1), bare
         if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
             continue
         if _name_in(body, office) or _PLACEHOLDER.search(body) or "《" in body or "》" in body:
@@ -157,6 +169,53 @@ def clean_detail(text: str, office: Office) -> str:
             break
         kept.append(piece.strip())
     return "".join(kept).rstrip(_END_PUNCT)
+
+
+# Two-character words every detail may use: sharing one of them does not make two details alike.
+_COMMON_PAIRS = frozenset(("党员", "支部", "工作", "组织", "开展", "干部", "群众", "学习", "党建"))
+
+
+def join_details(details: Sequence[str]) -> str:
+    """One detail from what several reports said of a point, in order: each that shares no
+    two-character word but the commonest (`_COMMON_PAIRS`) with those kept — so it tells
+    something new, not the same thing reworded (在防火紧要期…… / ……防火关键期……) — is added after
+    a comma while the whole stays within MAX_OWN_DETAIL characters."""
+    kept: list[str] = []
+    for detail in details:
+        if not says_new(detail, kept):
+            continue
+        if kept and len("，".join([*kept, detail])) > MAX_OWN_DETAIL:
+            continue
+        kept.append(detail)
+    return "，".join(kept)
+
+
+def says_new(detail: str, said: Iterable[str]) -> bool:
+    """Whether `detail` shares no two-character word but the commonest with any of `said`."""
+    pairs = _pairs(detail)
+    return not any(pairs & _pairs(other) for other in said)
+
+
+def _pairs(text: str) -> set[str]:
+    """The adjacent pairs of Chinese characters of `text`, but the commonest words."""
+    return {
+        segment[i : i + 2] for segment in _CJK_RUN.findall(text) for i in range(len(segment) - 1)
+    } - _COMMON_PAIRS
+
+
+def _without_tally(clause: str) -> str:
+    """A clause without the tally it closes with, when what is left still says how the work was
+    done (围绕植树造林、森林防火宣传开展主题党日12次 → ……开展主题党日): the figure was last
+    period's, the work stands, and this period's figure folds back in where the clause ends with
+    its activity (drafter.composing). A clause that is only the tally (开展集中学习12次), a
+    result (完成率达到100%) or that holds another figure is returned as it is (and left out)."""
+    tally = _TALLY.search(clause)
+    if tally is None:
+        return clause
+    rest = clause[: tally.start()]
+    if len(rest) < MIN_QUALIFIED or _FIGURE.search(rest) or rest.endswith(_RESULT_BEFORE):
+        return clause
+    return rest
 
 
 def _without_leading_time(clause: str, keep: int) -> tuple[str, str]:

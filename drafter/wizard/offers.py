@@ -24,7 +24,7 @@ maps back with `match_count`; last period's counts keep their own keys (see draf
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafter.answers import SectionAnswer, section_topic
 from drafter.domain import Office, has_verb
@@ -36,9 +36,11 @@ from drafter.library import (
     beyond_organisation,
     clean_point,
     odd_coinage,
+    says_new,
 )
 
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
+SHORT_DETAIL = 24  # characters: an office's own detail this short leaves its measure thin (see `fuller`)
 TOGETHER = 3  # bank items a fresh part comes with ticked: their wordings avoid each other's items
 
 
@@ -119,12 +121,14 @@ def measure_offers(
     kind's section), the learned points come first with their own details (a point the office
     gave none takes the bank's detail of the same activity)."""
     if office is not None:
-        bank_offers = measure_offers(topic, None, organisation, knowledge, taken, problems, wording)
+        own = own_points(learned, organisation, office)
+        wording = wording or Wording()
+        office_said = (*wording.said, *(text for o in own for text in (o.text, o.detail) if text))
+        bank_offers = measure_offers(
+            topic, None, organisation, knowledge, taken, problems, replace(wording, said=office_said)
+        )
         details = {knowledge.activity_of(o.text, topic): o.detail for o in bank_offers if o.detail}
-        own = [
-            o if o.detail else MeasureOffer(o.text, details.get(knowledge.activity_of(o.text, topic), ""))
-            for o in own_points(learned, organisation, office)
-        ]
+        own = [fuller(o, details.get(knowledge.activity_of(o.text, topic), "")) for o in own]
         return _unique(own + bank_offers, topic, knowledge, taken)
     bank = knowledge.measures_for(topic, organisation) if topic else []
     if topic == NEXT_STEPS:
@@ -157,6 +161,16 @@ def own_points(learned: OutlineSection | None, organisation: str, office: Office
         if text and not beyond_organisation(point.text, organisation):
             out.append(MeasureOffer(text, point.detail))
     return out
+
+
+def fuller(offer: MeasureOffer, bank_detail: str) -> MeasureOffer:
+    """An office's point with the bank's detail of the same activity after its own when the
+    office said little of it (under SHORT_DETAIL characters, none at all included) and the
+    bank's tells something its own does not (`says_new`): 做好发展党员工作 comes with how, not
+    bare."""
+    if not bank_detail or len(offer.detail) >= SHORT_DETAIL or not says_new(bank_detail, [offer.detail]):
+        return offer
+    return MeasureOffer(offer.text, "；".join(d for d in (offer.detail, bank_detail) if d))
 
 
 def office_suggestions(own: list[str], fallback: list[str], holds_children: bool) -> list[str]:

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from drafter.domain import MEASURE_WORDS as UNITS
 from drafter.learning import facts
-from drafter.learning.facts import MAX_BOOK_TITLE, MAX_RUN, UNITS, extract_facts, find_mentions
+from drafter.learning.facts import MAX_BOOK_TITLE, MAX_RUN, extract_facts, find_mentions
 
 
 def triples(text: str) -> list[tuple[str, int | float, str]]:

@@ -475,3 +475,30 @@ def test_a_copy_of_the_shipped_knowledge_is_the_shipped_knowledge(tmp_path: Path
     path = own / "authored" / "organisations.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# 本单位\n", encoding="utf-8")
     assert load_knowledge(own) is not load_knowledge()
+
+
+@pytest.mark.parametrize(("item", "topic", "activity"), [
+    ("用好主题党日活动载体", "organization", "theme_day"),
+    ("认真开好年度组织生活会", "organization", "org_life_meeting"),
+    ("做好发展党员工作", "members", "member_development"),
+    ("常态开展警示教育", "integrity", "warning_education"),
+    ("组建防汛抢险党员突击队", "integration", "commando_teams"),
+    ("推动党建与业务工作互融互促", "integration", "integration"),
+    ("坚持每月集中学习", "politics", "collective_study"),
+    ("落实党风廉政建设责任", "integrity", "main_responsibility"),
+])
+def test_an_offices_wording_of_a_bank_activity_is_that_activity(
+    kn: Knowledge, item: str, topic: str, activity: str
+) -> None:
+    """The key phrases (`same`) know the common activities however an office words them, so
+    its point takes the bank's detail and the bank does not offer the activity twice."""
+    assert kn.activity_of(item, topic) == activity
+
+
+@pytest.mark.parametrize(("item", "topic", "activity"), [
+    ("改进组织生活方式", "organization", "org_life_forms"),  # 组织生活, not 组织生活会
+    ("推行党员积分管理", "members", "text:推行党员积分管理"),
+    ("开展“林下课堂”学习活动", "politics", "text:林下课堂学习活动"),  # its core, the verb off
+])
+def test_distinct_work_is_not_taken_for_another_activity(kn: Knowledge, item: str, topic: str, activity: str) -> None:
+    assert kn.activity_of(item, topic) == activity

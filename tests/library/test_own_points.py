@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.domain import Office
-from drafter.library.points import MAX_OWN_DETAIL, check_point, clean_detail
+from drafter.library.points import MAX_OWN_DETAIL, check_point, clean_detail, join_details
 
 OFFICE = Office.of(["某某县市场监督管理局机关党支部"])
 
@@ -46,3 +46,35 @@ def test_a_detail_without_last_periods_figures() -> None:
     clause = "党员带头参加校园周边的食品安全检查"  # 17 characters: four fit in MAX_OWN_DETAIL
     assert clean_detail("，".join([clause] * 6), OFFICE) == "，".join([clause] * 4)
     assert len("，".join([clause] * 5)) > MAX_OWN_DETAIL
+
+
+@pytest.mark.parametrize(("detail", "kept"), [
+    # how the work was done stands; last period's tally goes (this period's folds back in)
+    ("围绕春耕备耕、河道保洁开展主题党日12次。", "围绕春耕备耕、河道保洁开展主题党日"),
+    ("对项目资金拨付、工程验收等环节开展监督检查3次，发现问题当场督促整改。",
+     "对项目资金拨付、工程验收等环节开展监督检查，发现问题当场督促整改"),
+    ("在汛期、节假日等关键时段组织党员值守巡查40余次。", "在汛期、节假日等关键时段组织党员值守巡查"),
+    ("全年共开展主题党日12次。", ""),  # only the tally
+    ("组织党员义务植树1200余株。", ""),  # too short to say how; 株 is no measure word here
+    ("党员承担的重点任务完成率达到100%。", ""),  # a result, not a tally
+    ("全年召开支委会12次、党员大会4次。", ""),  # a list of figures
+    ("围绕防汛抗旱重点工作开展专题研讨3次，形成调研报告2篇。", "围绕防汛抗旱重点工作开展专题研讨"),
+])
+def test_a_clause_keeps_how_without_its_tally(detail: str, kept: str) -> None:
+    assert clean_detail(detail, OFFICE) == kept
+
+
+def test_details_of_one_point_in_two_reports_are_joined_when_they_say_different_things() -> None:
+    assert join_details(["支部每月确定一个学习专题", "党员自学笔记每季度检查一次"]) == (
+        "支部每月确定一个学习专题，党员自学笔记每季度检查一次"
+    )
+    # the same thing reworded (防火 in both) is said once, the newest wording first
+    assert join_details(["在防火紧要期安排党员带班巡护", "在春节等防火关键期组织党员巡山"]) == "在防火紧要期安排党员带班巡护"
+    # 党员 alone does not make two details alike
+    assert join_details(["通报典型案例", "组织党员参观教育基地"]) == "通报典型案例，组织党员参观教育基地"
+    long = "党员带头参加校园周边的食品安全检查和宣传"
+    first = "，".join([long] * 3)
+    second = "每季度通报一次问题清单并督促逐项整改到位"
+    assert len(first) + 1 + len(second) > MAX_OWN_DETAIL
+    assert join_details([first, second]) == first  # within MAX_OWN_DETAIL
+    assert join_details([]) == ""

@@ -192,6 +192,29 @@ def test_an_own_kinds_points_come_first_with_their_details(knowledge: Knowledge)
     assert "组织县市场监管局全体党员参加集中轮训" not in [o.text for o in bank]
 
 
+def test_an_own_point_the_office_said_little_of_takes_the_banks_how(knowledge: Knowledge) -> None:
+    section = learned(["用好主题党日活动载体", "做好发展党员工作", "开展“河长护河”志愿活动"])
+    section.id, section.topic = "organization", "基层组织建设"
+    section.points[2].detail = "组织党员沿河段巡查，劝导乱扔垃圾、违规垂钓等行为，发现问题及时上报处理"
+    offers = measure_offers("organization", section, "branch", knowledge, office=OFFICE)
+    theme_day = next(o for o in offers if o.text == "用好主题党日活动载体")
+    bank = next(m for m in knowledge.measures if m.text == "规范开展主题党日活动")
+    assert theme_day.detail in bank.details  # bare in the reports: the bank's detail of 主题党日
+    assert "规范开展主题党日活动" not in [o.text for o in offers]  # one activity, offered once
+    assert offers[2].detail == section.points[2].detail  # a full detail of its own stays as written
+    # a short detail of its own is followed by the bank's how, when that says something new
+    meeting = learned(["认真召开组织生活会"])
+    meeting.id, meeting.topic = "organization", "基层组织建设"
+    meeting.points[0].detail = "每半年召开一次"
+    offer = measure_offers("organization", meeting, "branch", knowledge, office=OFFICE)[0]
+    own, _, added = offer.detail.partition("；")
+    bank = next(m for m in knowledge.measures if m.text == "认真召开组织生活会")
+    assert own == "每半年召开一次" and added in bank.details
+    # ... and not when every wording of the bank repeats a word of it (意见)
+    meeting.points[0].detail = "会前广泛征求意见"
+    assert measure_offers("organization", meeting, "branch", knowledge, office=OFFICE)[0].detail == "会前广泛征求意见"
+
+
 def test_what_an_own_kinds_part_comes_with_ticked() -> None:
     bank = ["坚持集中学习与个人自学相结合", "深入学习贯彻党的创新理论", "扎实开展专题调查研究"]
     assert office_suggestions(["坚持每月集中学习"], bank, False) == ["坚持每月集中学习", *bank[:2]]

@@ -68,7 +68,8 @@ def test_enter_through_gives_the_offices_parts_and_measures(entered: tuple[Scrip
     titles = [o.title for o in study.options]
     assert titles[:4] == ["坚持每月集中学习", "开展专题研讨交流", "组织县市场监管局全体党员参加集中轮训", "用好线上学习平台"]
     assert [o.title for o in study.options if o.checked] == titles[:3]  # the most frequent three
-    assert "坚持集中学习与个人自学相结合" in titles  # the bank follows
+    assert "深入学习贯彻党的创新理论" in titles  # the bank follows
+    assert "坚持集中学习与个人自学相结合" not in titles  # the office's 坚持每月集中学习 is that activity
     assert "一是坚持每月集中学习。支部每月确定一个学习专题，由书记和支委轮流领学。" in markdown
     assert "发改委" not in markdown
     parent = next(s for s, banner in zip(prompter.asked, prompter.banners, strict=True)
