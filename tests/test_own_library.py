@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,28 @@ def test_a_kind_name_is_data_never_a_template(tmp_path: Path, monkeypatch: pytes
     assert "outline: '{{ 7+7 }}年度'" in (tmp_path / "x.answers.yaml").read_text(encoding="utf-8")
     code, out, err = drafter("render", tmp_path / "x.answers.yaml", "--format", "md")
     assert code == 0 and out.startswith("# 某某县市场监督管理局机关党支部"), err
+
+
+def test_this_periods_figures_go_to_the_offices_measures(learned: Path, tmp_path: Path) -> None:
+    """A figure the office's reports stated with a measure is that measure's again (心得体会
+    after 开展专题研讨交流, whose words do not name it), and an own count the catalogue does
+    not know (开展食品安全专项检查) follows its measure, not the part's last item."""
+    run_wizard(load_library(), output=tmp_path / "总结.md", prompter=Scripted(rest=ENTER))
+    answers = tmp_path / "总结.answers.yaml"
+    text = answers.read_text(encoding="utf-8")
+    for key, value in (("开展集中学习", 12), ("开展食品安全专项检查", 36), ("召开支委会", 12),
+                       ("撰写心得体会", 30)):
+        assert f"    {key}: null\n" in text, key
+        text = text.replace(f"    {key}: null\n", f"    {key}: {value}\n", 1)
+    answers.write_text(text, encoding="utf-8")
+    code, rendered, err = drafter("render", answers, "--format", "md")
+    assert code == 0, err
+    items = re.split(r"[一二三四五]是|\n", rendered)
+    study = next(i for i in items if "集中学习12次" in i)
+    assert study.startswith("坚持每月集中学习。支部每月确定一个学习专题")  # its own detail, then its figure
+    check = next(i for i in items if "食品安全专项检查36次" in i)
+    assert check.startswith("组织党员深入食品安全检查一线。")
+    # the office's report stated 撰写心得体会 with 开展专题研讨交流, whose words do not name it
+    assert next(i for i in items if "心得体会30篇" in i).startswith("开展专题研讨交流。")
+    assert rendered.count("36次") == 1 and rendered.count("集中学习12次") == 1
+    assert drafter("check", answers)[0] == 0

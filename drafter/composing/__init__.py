@@ -31,14 +31,14 @@ if TYPE_CHECKING:
         is_answers_file,
         split_signature,
     )
-    from drafter.composing.wording import proven_by, says_something
+    from drafter.composing.wording import learned_proofs, proven_by, says_something
 
 _EXPORTS = {
     "composer": ("base_context", "clean_heading", "compose", "fixed_texts", "kind_run_in_levels", "kind_text", "templates"),
     "figures": ("MISSING", "figures_annex", "figures_table", "table_columns"),
     "jinja_templates": ("question_environment",),
     "sources": ("composed_answers", "document_of", "is_answers_file", "split_signature"),
-    "wording": ("proven_by", "says_something"),
+    "wording": ("learned_proofs", "proven_by", "says_something"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
@@ -55,6 +55,7 @@ __all__ = [
     "is_answers_file",
     "kind_run_in_levels",
     "kind_text",
+    "learned_proofs",
     "proven_by",
     "question_environment",
     "says_something",

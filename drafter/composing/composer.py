@@ -29,6 +29,7 @@ from drafter.composing.wording import (
     claim_counts,
     clause,
     counts_alone,
+    learned_proofs,
     points,
     says_more_than_measures,
     says_something,
@@ -259,7 +260,8 @@ class _Composer:
         self.framed: set[str] = set()
         # Who did the counted work: in a gathered report the branches, whose figures it sums.
         self.counts_subject = BRANCHES if answers.gathered is not None else self.ctx["subject"]
-        self.placed = place_counts(answers.sections or [], self.knowledge, self.unit_of)
+        self.proofs = learned_proofs(self.outline, self.knowledge)  # an own kind's, else none
+        self.placed = place_counts(answers.sections or [], self.knowledge, self.unit_of, self.proofs)
         self.measures: dict[int, list[Measure]] = {}  # each section's measures, one per activity
 
     def template_for(self, topic: str | None) -> str:
@@ -340,7 +342,7 @@ class _Composer:
         verbs = self.library.verbs
         paragraphs, counts = self.placed[id(answer)]
         measures = self.measures.get(id(answer), [])
-        claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge)
+        claimed, unclaimed = claim_counts(measures, counts, topic, self.knowledge, self.proofs)
         if len(measures) == 1 and topic not in DEFAULT_FRAMING:  # one sentence says every figure
             claimed, unclaimed = [claimed[0] + unclaimed], []
         subject_only = _names_branches if self.answers.gathered is not None else None

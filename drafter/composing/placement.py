@@ -15,12 +15,12 @@ nothing under it, and the heading would drop out of the report.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import NamedTuple
 
 from drafter.answers import SectionAnswer, section_topic
-from drafter.composing.wording import Answered, proven_by, says_something
+from drafter.composing.wording import Answered, count_id, proven_by, says_something
 from drafter.domain import apply_counts
 from drafter.library import NEXT_STEPS, PROBLEMS, Knowledge
 
@@ -41,9 +41,13 @@ def _walk(sections: list[SectionAnswer]) -> Iterator[SectionAnswer]:
 
 
 def place_counts(
-    sections: list[SectionAnswer], knowledge: Knowledge, unit_of: Callable[[str], str]
+    sections: list[SectionAnswer],
+    knowledge: Knowledge,
+    unit_of: Callable[[str], str],
+    learned: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[int, Placed]:
-    """{id(section): Placed} for every section of the tree, counts moved to where they belong."""
+    """{id(section): Placed} for every section of the tree, counts moved to where they belong
+    (`learned`: an own kind's points and the counts the office stated with them)."""
     parts = list(_walk(sections))
     topic = {id(s): section_topic(s.topic or "") for s in parts}
     claims: dict[int, set[str]] = {}
@@ -52,10 +56,10 @@ def place_counts(
     for s in parts:
         ids: set[str] = set()
         for m in s.measures or []:
-            ids |= proven_by(m, topic[id(s)], knowledge)
+            ids |= proven_by(m, topic[id(s)], knowledge, learned)
         claims[id(s)] = ids
-        for count_id in ids:
-            prover.setdefault(count_id, s)
+        for key in ids:
+            prover.setdefault(key, s)
         if topic[id(s)] and topic[id(s)] not in _CLOSING:
             first_of_topic.setdefault(topic[id(s)], s)
     placed: dict[int, Placed] = {}
@@ -71,8 +75,8 @@ def place_counts(
         placed[id(s)] = Placed(paragraphs, kept)
     for s in parts:
         own = placed[id(s)]
-        have = {c.entry.id for c in own.counts if c.entry is not None}
-        arriving = [c for c in moved[id(s)] if c.entry is not None and c.entry.id not in have]
+        have = {count_id(c) for c in own.counts}
+        arriving = [c for c in moved[id(s)] if count_id(c) not in have]
         placed[id(s)] = Placed(own.paragraphs, own.counts + _unique(arriving))
     return placed
 
@@ -86,11 +90,13 @@ def _home(
     first_of_topic: dict[str, SectionAnswer],
 ) -> SectionAnswer:
     """The part where `count` is said (see the module docstring)."""
-    entry = count.entry
-    if entry is None or entry.id in claims[id(part)] or topic[id(part)] in _CLOSING:
+    entry, key = count.entry, count_id(count)
+    if key in claims[id(part)] or topic[id(part)] in _CLOSING:
         return part
-    if entry.id in prover:
-        return prover[entry.id]
+    if key in prover:
+        return prover[key]
+    if entry is None:
+        return part
     mine = topic[id(part)]
     if mine and mine != entry.topic and entry.topic in first_of_topic:
         return first_of_topic[entry.topic]
@@ -98,12 +104,11 @@ def _home(
 
 
 def _unique(counts: list[Answered]) -> list[Answered]:
-    """The first of each catalogue entry (one count typed in two parts is said once)."""
+    """The first of each count (one count typed in two parts is said once)."""
     seen: set[str] = set()
     out = []
     for c in counts:
-        assert c.entry is not None
-        if c.entry.id not in seen:
-            seen.add(c.entry.id)
+        if count_id(c) not in seen:
+            seen.add(count_id(c))
             out.append(c)
     return out

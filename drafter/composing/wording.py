@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from drafter.answers import Measure, SectionAnswer
 from drafter.domain import Count, has_verb, phrase_counts, point_ordinal
-from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge
+from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge, Outline
 from drafter.library import Measure as BankMeasure
 from drafter.library import phrase_counts as phrase_entries
 
@@ -107,6 +107,38 @@ def _folded(detail: str, entry: CountEntry, value: int, period: str) -> str | No
     return None
 
 
+def count_id(count: Answered) -> str:
+    """What a count stands for: its catalogue entry's id, else its own key (an office's count
+    the catalogue does not know: 开展监督检查)."""
+    return count.entry.id if count.entry is not None else count.key
+
+
+_RULE_OPENERS = ("按", "根据", "依照", "依据")  # 按规定召开会议、讲授党课: how work is done, not a tally
+
+
+def _tallied(detail: str, count: Answered) -> str | None:
+    """The detail with the count's figure where a clause ends with its activity and verb ("……
+    开展主题党日；结合……" with 12 → "……开展主题党日12次；结合……"), None when no clause does.
+    A clause inside the detail that ends a list of activities (召开会议、讲授党课) or says the
+    rule work follows (按规定……) is a way of working, not a tally. An own count (no entry) is
+    known by its key (开展监督检查)."""
+    if count.entry is not None:
+        entry = count.entry
+        names = {entry.name, *(entry.verb + n for n in _activity_names(entry))}
+        amount = entry.amount(count.value)
+    else:
+        names, amount = {count.key}, f"{count.value}{count.unit}"
+    clauses = re.split(r"(?<=[，；])", detail)
+    for n, piece in enumerate(clauses):
+        end = piece.rstrip("，；")
+        name = next((x for x in names if end.endswith(x)), "")
+        inside = n < len(clauses) - 1 and bool(piece[len(end):])
+        if name and not (inside and (end[: -len(name)].endswith("、") or end.startswith(_RULE_OPENERS))):
+            clauses[n] = end + amount + piece[len(end):]
+            return "".join(clauses)
+    return None
+
+
 def counts_in_detail(
     detail: str, counts: Sequence[Answered], period: str = ""
 ) -> tuple[str, list[Answered]]:
@@ -114,10 +146,10 @@ def counts_in_detail(
     after it ("上半年发展党员2名，均为……" with 发展党员 2 is not followed by "上半年发展党员
     2名"; another figure there may be a part of it, 其中……, and the count follows); one
     whose activity the detail names with how often is folded in (`_folded`, once); and a count whose
-    activity ends the detail is written there: "层层签订党风廉政建设责任书" with 32 becomes
-    "层层签订党风廉政建设责任书32份", not "…责任书，全年签订党风廉政建设责任书32份". An
-    activity named inside the detail stays as it is ("按规定……讲授党课，做到有计划" is a way
-    of working, not a tally) and its count follows. Returns the detail and the counts left over.
+    activity ends a clause of the detail is written there (`_tallied`): "层层签订党风廉政建设
+    责任书" with 32 becomes "层层签订党风廉政建设责任书32份", not "…责任书，全年签订党风廉政
+    建设责任书32份". An activity named inside a clause stays as it is ("按规定讲授党课的
+    要求" is a way of working, not a tally) and its count follows. Returns the detail and the counts left over.
     """
     rest: list[Answered] = []
     folded = False
@@ -128,8 +160,8 @@ def counts_in_detail(
         if fold is not None:
             detail, folded = fold, True
             continue
-        if c.entry is not None and detail.endswith(c.entry.name):
-            detail += c.entry.amount(c.value)
+        if (tallied := _tallied(detail, c)) is not None:
+            detail = tallied
         else:
             rest.append(c)
     return detail, rest
@@ -140,28 +172,51 @@ def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | N
     return knowledge.bank_measure(topic, item.strip().rstrip("。；;，,"))
 
 
-def proven_by(measure: Measure, topic: str, knowledge: Knowledge) -> set[str]:
-    """The ids of the catalogue counts a measure proves: those its bank entry lists, and those
+def proven_by(
+    measure: Measure, topic: str, knowledge: Knowledge, learned: Mapping[str, frozenset[str]] | None = None
+) -> set[str]:
+    """The ids of the counts a measure proves (`count_id`): those its bank entry lists, those
     whose activity its clause names (坚持集中学习 proves 开展集中学习; 规范开展主题党日活动
-    proves 开展主题党日活动). Not its detail: "支委会……把学习……列为首项议程" names a meeting
-    as the place of the work, not the work a figure of meetings proves."""
+    proves 开展主题党日活动), and those the office's own report stated with it (`learned`: an
+    own kind's points, see `learned_proofs`). Not its detail: "支委会……把学习……列为首项议程"
+    names a meeting as the place of the work, not the work a figure of meetings proves."""
     bank = bank_measure(measure.item, topic, knowledge)
     ids = {e.id for e in bank.counts} if bank else set()
     if topic in (PROBLEMS, NEXT_STEPS):  # a plan names work to do, it proves no figure
         return ids
     named = {e.id for e in knowledge.counts if any(n in measure.item for n in _activity_names(e))}
-    return ids | named
+    return ids | named | set((learned or {}).get(clause(measure.item), frozenset()))
+
+
+def learned_proofs(outline: Outline, knowledge: Knowledge) -> dict[str, frozenset[str]]:
+    """An own kind's points → the ids of the counts the office stated with them (its report's
+    一是坚持“三会一课”学习制度……全年开展集中学习12次: this period's 集中学习 is that point's);
+    empty for a shipped kind."""
+    if outline.own is None:
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for top in outline.sections:
+        for section in top.walk():
+            for point in section.points:
+                ids = {e.id if (e := knowledge.match_count(k)) is not None else k for k in point.counts}
+                if ids:
+                    out[point.text] = out.get(point.text, frozenset()) | ids
+    return out
 
 
 def claim_counts(
-    measures: Sequence[Measure], counts: Sequence[Answered], topic: str, knowledge: Knowledge
+    measures: Sequence[Measure],
+    counts: Sequence[Answered],
+    topic: str,
+    knowledge: Knowledge,
+    learned: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[list[Answered]], list[Answered]]:
     """Each measure's counts (those it proves, first measure first), and the rest."""
     left = list(counts)
     claimed: list[list[Answered]] = []
     for m in measures:
-        ids = proven_by(m, topic, knowledge)
-        mine = [c for c in left if c.entry is not None and c.entry.id in ids]
+        ids = proven_by(m, topic, knowledge, learned)
+        mine = [c for c in left if count_id(c) in ids]
         left = [c for c in left if c not in mine]
         claimed.append(mine)
     return claimed, left

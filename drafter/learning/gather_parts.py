@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from drafter.answers import Measure
 from drafter.learning.branches import OWNER, Branch, Item
 from drafter.learning.facts import find_mentions
-from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge
+from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge, without_tally
 from drafter.library import Measure as BankMeasure
 
 EXAMPLES = 2
@@ -240,7 +240,7 @@ def concreteness(text: str) -> int:
 
 def without_counts(detail: str, knowledge: Knowledge, *, before_first: bool = False) -> str:
     """A detail without the clauses that state a catalogue count (`before_first`: only what
-    precedes the first of them), and from its second sentence on without a sentence that opens
+    precedes the first of them; a clause that says how keeps it without its closing tally), and from its second sentence on without a sentence that opens
     with the branch again (支部……: a statement of its own)."""
     sentences = []
     for n, sentence in enumerate(_SENTENCE.findall(detail)):
@@ -248,11 +248,15 @@ def without_counts(detail: str, knowledge: Knowledge, *, before_first: bool = Fa
             break
         kept, counted = [], False
         for m in _CLAUSE.finditer(sentence):
-            counted = any(knowledge.match_count(x.key, x.unit) for x in find_mentions(m.group()))
+            piece = m.group()
+            body = piece.rstrip("，；。 ")
+            if (bare := without_tally(body)) != body:  # 在……服务中组建党员突击队2支: how, its tally off
+                piece = bare + piece[len(body):]
+            counted = any(knowledge.match_count(x.key, x.unit) for x in find_mentions(piece))
             if counted and before_first:
                 break
             if not counted:
-                kept.append(m.group())
+                kept.append(piece)
         text = "".join(kept).strip("，；。 ")
         if text:
             sentences.append(text)

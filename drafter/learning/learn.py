@@ -272,9 +272,24 @@ def _section(
     )
     if office is not None:
         details = _details(nodes, office)
+        counts = _point_counts(nodes, office)
         for point in section.points:
             point.detail = details.get(point.text, "")
+            point.counts = counts.get(point.text, [])
     return section
+
+
+def _point_counts(nodes: Sequence[TopicNode], office: Office) -> dict[str, list[str]]:
+    """Each cleaned point's counts: the keys of the facts its own text stated in any report
+    (一是坚持“三会一课”学习制度……全年开展集中学习12次 → 开展集中学习), as the section's facts
+    name them (with the office's verb)."""
+    out: dict[str, list[str]] = {}
+    for node in nodes:
+        for point in node.section.points:
+            if lead := clean_point(point.lead, office):
+                keys = out.setdefault(lead, [])
+                keys += [f.key for f in extract_facts(point.text, node.source, with_verbs=True) if f.key not in keys]
+    return {lead: keys for lead, keys in out.items() if keys}
 
 
 def _details(nodes: Sequence[TopicNode], office: Office) -> dict[str, str]:

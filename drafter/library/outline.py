@@ -29,11 +29,14 @@ LEARNED_HEADER = "# 由 drafter learn 生成，请勿手工修改；问题措辞
 @dataclass
 class Sourced:
     """A text seen in the corpus, with the reports it came from. A point learned from an
-    office's own reports keeps how that office said it (`detail`, cleaned; "" otherwise)."""
+    office's own reports keeps how that office said it (`detail`, cleaned; "" otherwise) and
+    the counts it stated there (`counts`: their keys, as the section's facts name them): this
+    period's figures of those counts are that point's."""
 
     text: str
     sources: list[str]
     detail: str = ""
+    counts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -83,7 +86,8 @@ class OutlineSection:
             run_in=d["run_in"],
             titles=[Sourced(t["text"], t["sources"]) for t in d.get("titles") or []],
             points=[
-                Sourced(p["lead"], p["sources"], p.get("detail") or "") for p in d.get("points") or []
+                Sourced(p["lead"], p["sources"], p.get("detail") or "", list(p.get("counts") or []))
+                for p in d.get("points") or []
             ],
             facts=[
                 Fact(f["key"], f["unit"], f["sources"], f.get("example"))
@@ -103,6 +107,8 @@ def _point_dict(p: Sourced) -> dict[str, Any]:
     d: dict[str, Any] = {"lead": p.text}
     if p.detail:
         d["detail"] = p.detail
+    if p.counts:
+        d["counts"] = p.counts
     d["sources"] = p.sources
     return d
 

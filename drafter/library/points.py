@@ -151,7 +151,7 @@ _PERIOD_WORD = re.compile("|".join((*_LEADING_TIME, "年度", "本年", "当年"
 def clean_detail(text: str, office: Office) -> str:
     """How an office's own report went on after a point's lead, as it may be offered to that
     office again: a clause's opening time word is dropped (年初制定…… → 制定……), a clause that
-    says how the work was done keeps it without last period's tally (`_without_tally`), and the
+    says how the work was done keeps it without last period's tally (`without_tally`), and the
     clauses that state last period's figures, years or other period words (全年召开支委会12次)
     or name another unit are left out, and at most MAX_OWN_DETAIL
     characters are kept, ending at a clause; "" when nothing is left."""
@@ -159,7 +159,7 @@ def clean_detail(text: str, office: Office) -> str:
     for piece in _CLAUSE_END.split(text.strip()):
         piece, _ = _without_leading_time(piece.strip(), keep=4)
         body = piece.rstrip(_END_PUNCT)
-        if body and (bare := _without_tally(body)) != body:
+        if body and (bare := without_tally(body)) != body:
             piece, body = piece.replace(body, bare, 1), bare
         if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
             continue
@@ -203,7 +203,7 @@ def _pairs(text: str) -> set[str]:
     } - _COMMON_PAIRS
 
 
-def _without_tally(clause: str) -> str:
+def without_tally(clause: str) -> str:
     """A clause without the tally it closes with, when what is left still says how the work was
     done (围绕植树造林、森林防火宣传开展主题党日12次 → ……开展主题党日): the figure was last
     period's, the work stands, and this period's figure folds back in where the clause ends with

@@ -14,7 +14,7 @@ from typing import Any
 from drafter.files import ANY, Map, OneOf, Opt, shipped_outlines_dir
 
 _SOURCED = {"text": str, "sources": [str]}
-_POINT = {"lead": str, "detail": Opt(str), "sources": [str]}
+_POINT = {"lead": str, "detail": Opt(str), "counts": Opt([str]), "sources": [str]}
 _FACT = {"key": str, "unit": str, "example": Opt(int), "sources": [str]}
 
 

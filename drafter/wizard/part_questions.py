@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from drafter.answers import Measure, SectionAnswer, paragraphs_of, section_topic
-from drafter.composing import proven_by
+from drafter.composing import learned_proofs, proven_by
 from drafter.domain import Period
 from drafter.library import NEXT_STEPS, PROBLEMS, OutlineSection
 from drafter.wizard.carry import Carry, is_empty
@@ -423,13 +423,11 @@ class PartQuestions(Asker):
     def _where_proven(self, place: Place, offers: list[CountItem]) -> list[CountItem]:
         """Counts asked where they are said: first those this part's measures prove; none that
         a measure ticked in another part proves (that part asks it, the draft says it there)."""
+        learned = learned_proofs(self.session.answers.outline, self.knowledge)
+
         def proven(sections: list[SectionAnswer]) -> set[str]:
-            return {
-                count_id
-                for s in sections
-                for m in s.measures or []
-                for count_id in proven_by(m, section_topic(s.topic or ""), self.knowledge)
-            }
+            return {key for s in sections for m in s.measures or []
+                    for key in proven_by(m, section_topic(s.topic or ""), self.knowledge, learned)}
 
         here = proven([place.section])
         elsewhere = proven(self._others(place)) - here

@@ -213,6 +213,30 @@ def test_an_activity_named_inside_the_detail_keeps_its_count_after_it() -> None:
     assert text == "严格执行“三会一课”制度。按规定召开会议、讲授党课，做到有计划、有记录，全年讲授党课2次。"
 
 
+@pytest.mark.parametrize(("detail", "said"), [
+    # a clause inside the detail that ends with the activity and its verb is where its tally goes
+    ("围绕春耕备耕、河道保洁开展主题党日；把志愿服务融入其中",
+     "围绕春耕备耕、河道保洁开展主题党日6次；把志愿服务融入其中。"),
+    ("对项目资金拨付环节开展监督检查，发现问题当场督促整改",
+     "对项目资金拨付环节开展监督检查3次，发现问题当场督促整改。"),
+    # a list of activities or the rule work follows is how the work is done: the tally follows
+    ("按规定开展主题党日，做到有计划", "按规定开展主题党日，做到有计划，全年开展主题党日活动6次。"),
+    ("组织学习、开展主题党日，做到有记录", "组织学习、开展主题党日，做到有记录，全年开展主题党日活动6次。"),
+    # the activity's words without its verb are not a tally of it (丰富主题党日 is no count)
+    ("不断丰富主题党日，增强吸引力", "不断丰富主题党日，增强吸引力，全年开展主题党日活动6次。"),
+])
+def test_a_count_goes_into_the_clause_that_ends_with_its_activity(detail: str, said: str) -> None:
+    from drafter.composing.wording import Answered
+
+    library = load_library()
+    theme = next(e for e in library.knowledge.counts if e.id == "theme_day")
+    counts = [Answered(theme.name, 6, theme.unit, theme)]
+    if "监督检查" in detail:  # an office's own count: no catalogue entry, known by its key
+        counts = [Answered("开展监督检查", 3, "次", None)]
+    text = points([Measure("加强组织建设", detail)], [counts], "全年", library.verbs)
+    assert text == f"加强组织建设。{said}"
+
+
 @pytest.mark.parametrize(
     ("outline", "numbers", "said"),
     [

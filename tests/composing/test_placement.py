@@ -102,7 +102,8 @@ def test_a_count_the_detail_states_is_not_said_again(tmp_path: Path, library: Li
 
 def test_a_count_goes_to_the_part_whose_measure_proves_it(tmp_path: Path, library: Library) -> None:
     lines = draft(tmp_path, library)
-    assert "主题党日活动6次" in paragraph_after(lines, "丰富主题党日")
+    # in the clause that ends with the activity: 结合义诊下乡、健康宣讲开展主题党日6次
+    assert "开展主题党日6次" in paragraph_after(lines, "丰富主题党日")
     assert "主题党日" not in paragraph_after(lines, "落实“三会一课”")
 
 

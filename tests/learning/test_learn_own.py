@@ -69,6 +69,17 @@ def test_counts_with_the_offices_verbs(outline: Outline) -> None:
     assert facts["召开支委会"] == "次" and facts["开展集中学习"] == "次"
 
 
+def test_each_point_keeps_the_counts_the_office_stated_with_it(outline: Outline) -> None:
+    """一是坚持每月集中学习……全年开展集中学习12次: this period's 集中学习 is that point's."""
+    points = {p.text: p.counts for top in outline.sections for s in top.walk() for p in s.points}
+    assert points["坚持每月集中学习"] == ["开展集中学习"]
+    assert points["规范召开支委会和党员大会"][:2] == ["召开支委会", "党员大会"]
+    assert points["组织党员深入食品安全检查一线"] == ["开展食品安全专项检查"]  # a count of its own
+    assert points["书记带头讲党课"] == []  # its reports' figures were in the point before it
+    facts = {f.key for top in outline.sections for s in top.walk() for f in s.facts}
+    assert {k for keys in points.values() for k in keys} <= facts  # named as the section's facts
+
+
 def test_learned_into_the_users_library(reports: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
     summary = run_learn_own(reports[:2], KIND)
