@@ -23,13 +23,20 @@ from dataclasses import dataclass, field
 from drafter.answers import Measure
 from drafter.learning.branches import OWNER, Branch, Item
 from drafter.learning.facts import find_mentions
-from drafter.library import NEXT_STEPS, PROBLEMS, CountEntry, Knowledge, without_tally
+from drafter.library import (
+    NEXT_STEPS,
+    PROBLEMS,
+    CountEntry,
+    Knowledge,
+    chinese_only,
+    similar,
+    without_tally,
+)
 from drafter.library import Measure as BankMeasure
 
 EXAMPLES = 2
 MAX_MEASURES = 5
 CLOSING_ITEMS = 5
-SIMILAR = 0.6  # Dice coefficient of character pairs above which two items say the same thing
 MIN_CONCRETE = 2  # an example says at least this much that is concrete (see `concreteness`)
 ALL = "各支部"
 FALLBACK_DETAIL = "结合实际认真抓好落实"
@@ -80,24 +87,11 @@ def _activity(item: Item, topic: str, knowledge: Knowledge) -> str:
     return activity
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[^\u4e00-\u9fff]", "", text)
-
-
 def _same_words(a: Item, b: Item) -> bool:
     """Nearly the same lead clause, or (both with details) nearly the same whole item."""
-    if similar(_key(a.item), _key(b.item)):
+    if similar(chinese_only(a.item), chinese_only(b.item)):
         return True
-    return bool(a.detail and b.detail) and similar(_key(a.item + a.detail), _key(b.item + b.detail))
-
-
-def similar(a: str, b: str) -> bool:
-    """Nearly the same words: the Dice coefficient of their character pairs is SIMILAR or more."""
-    pairs_a = {a[i : i + 2] for i in range(len(a) - 1)}
-    pairs_b = {b[i : i + 2] for i in range(len(b) - 1)}
-    if not pairs_a or not pairs_b:
-        return a == b
-    return 2 * len(pairs_a & pairs_b) / (len(pairs_a) + len(pairs_b)) >= SIMILAR
+    return bool(a.detail and b.detail) and similar(chinese_only(a.item + a.detail), chinese_only(b.item + b.detail))
 
 
 def branches_phrase(names: Sequence[str], everyone: Sequence[str]) -> str:
@@ -304,9 +298,9 @@ def closing_items(
     for c in clusters[:CLOSING_ITEMS]:
         bank = bank_of(c.activity, topic, knowledge)
         text = bank.text if bank is not None else _common_wording(c)
-        clauses = [_key(piece) for piece in re.split("[，；]", text)]
+        clauses = [chinese_only(piece) for piece in re.split("[，；]", text)]
         detail = next(
-            (i.detail for _, i in c.items if i.detail and not any(similar(_key(i.detail), k) for k in clauses)), ""
+            (i.detail for _, i in c.items if i.detail and not any(similar(chinese_only(i.detail), k) for k in clauses)), ""
         )
         out.append(Measure(text, _WILL.sub("", detail) if topic == NEXT_STEPS else detail))
     return out, max(0, len(clusters) - CLOSING_ITEMS)

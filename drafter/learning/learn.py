@@ -27,6 +27,7 @@ from drafter.domain import Office, stated_period
 from drafter.errors import OutputError, UserError, os_reason
 from drafter.files import check_outputs, dump_yaml, is_directory, load_yaml, validate, write_all
 from drafter.learning.facts import extract_facts
+from drafter.learning.own_points import OwnPoints
 from drafter.library import (
     AUTHORED_SCHEMAS,
     LEARNED_HEADER,
@@ -37,10 +38,8 @@ from drafter.library import (
     OutlineSection,
     Sourced,
     check_point,
-    clean_detail,
     clean_point,
     default_outlines_dir,
-    join_details,
 )
 from drafter.reading import read_report
 from drafter.structure import ParsedReport, Section, parse_report
@@ -247,9 +246,11 @@ def _section(
     """An outline section from the report sections merged into it.
 
     Reports of one `office` (an own kind) keep more of what they say, for that office only:
-    points naming the office or its superiors, each point's own detail (`clean_detail`), and
-    the verb before each count (开展食品安全专项检查)."""
+    points naming the office or its superiors, each point's own detail and counts
+    (drafter.learning.own_points), and the verb before each count (开展食品安全专项检查)."""
     run_in_votes = sum(1 if n.section.run_in else -1 for n in nodes)
+    closing = any(n.topic in CLOSING_TOPICS for n in nodes)
+    own = OwnPoints([(n.section.points, n.source) for n in nodes], office, closing) if office else None
     section = OutlineSection(
         id=section_id,
         topic=topic_name,
@@ -258,10 +259,8 @@ def _section(
         run_in=run_in_votes > 0,
         titles=_ranked((n.section.title, n.source) for n in nodes),
         points=_ranked(
-            (lead, n.source)
-            for n in nodes
-            for p in n.section.points
-            if (lead := clean_point(p.lead, office))
+            own.sightings if own else
+            ((lead, n.source) for n in nodes for p in n.section.points if (lead := clean_point(p.lead)))
         ),
         facts=_merged_facts(
             fact
@@ -270,40 +269,11 @@ def _section(
         ),
         children=children,
     )
-    if office is not None:
-        details = _details(nodes, office)
-        counts = _point_counts(nodes, office)
+    if own is not None:
         for point in section.points:
-            point.detail = details.get(point.text, "")
-            point.counts = counts.get(point.text, [])
+            point.detail = own.details.get(point.text, "")
+            point.counts = own.counts.get(point.text, [])
     return section
-
-
-def _point_counts(nodes: Sequence[TopicNode], office: Office) -> dict[str, list[str]]:
-    """Each cleaned point's counts: the keys of the facts its own text stated in any report
-    (一是坚持“三会一课”学习制度……全年开展集中学习12次 → 开展集中学习), as the section's facts
-    name them (with the office's verb)."""
-    out: dict[str, list[str]] = {}
-    for node in nodes:
-        for point in node.section.points:
-            if lead := clean_point(point.lead, office):
-                keys = out.setdefault(lead, [])
-                keys += [f.key for f in extract_facts(point.text, node.source, with_verbs=True) if f.key not in keys]
-    return {lead: keys for lead, keys in out.items() if keys}
-
-
-def _details(nodes: Sequence[TopicNode], office: Office) -> dict[str, str]:
-    """Each cleaned point's detail as the reports said it, the newest first: where two reports
-    tell different things of one point (每月确定学习专题 / 自学笔记每季度检查), both are kept
-    (`join_details`)."""
-    said: dict[str, list[str]] = {}
-    for node in nodes:
-        for point in node.section.points:
-            lead = clean_point(point.lead, office)
-            rest = point.text[len(point.ordinal):].removeprefix(point.lead).lstrip("，。；：:;, ")
-            if lead and (detail := clean_detail(rest, office)):
-                said.setdefault(lead, []).append(detail)
-    return {lead: join_details(details) for lead, details in said.items()}
 
 
 def _ranked(seen: Iterable[tuple[str, str]]) -> list[Sourced]:

@@ -39,11 +39,13 @@ if TYPE_CHECKING:
     from drafter.library.points import (
         beyond_organisation,
         check_point,
+        chinese_only,
         clean_detail,
         clean_point,
         join_details,
         odd_coinage,
         says_new,
+        similar,
         without_tally,
     )
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
@@ -54,7 +56,7 @@ _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
     "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline", "load_own"),
     "own": ("Broken", "check_name", "own_path", "own_root"),
-    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_point", "join_details", "odd_coinage", "says_new", "without_tally"),
+    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_point", "join_details", "odd_coinage", "says_new", "similar", "chinese_only", "without_tally"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
     "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),
     "variants": ("choose_wording", "phrases", "ranked"),
@@ -89,6 +91,8 @@ __all__ = [
     "clean_point",
     "odd_coinage",
     "says_new",
+    "similar",
+    "chinese_only",
     "without_tally",
     "default_outlines_dir",
     "load_library",

@@ -50,7 +50,7 @@ DIAGNOSIS_WORDS = (
     "不够", "不足", "有待", "需要", "亟需", "亟待", "欠缺", "缺乏", "薄弱", "不强", "不高", "不深",
     "不实", "不到位", "不充分", "不明显", "不严", "不细", "不平衡", "不紧", "存在", "还需", "差距",
     "偏少", "偏弱", "偏软", "偏宽", "滞后", "单一", "不多", "较少", "较弱", "不规范", "不及时",
-    "不全面", "不完善", "不健全", "不够高", "不大",
+    "不全面", "不完善", "不健全", "不够高", "不大", "难以",
 )
 _PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|[Xx]{2,}|[×Ｘ]{2,}|某某|…|\.{3,}|_{2,}|○{2,}|□")
 _YEAR = re.compile(
@@ -77,6 +77,7 @@ _OPENERS = re.compile(
 _PURPOSE = re.compile(r"^为了?(?:进一步|更好地?|切实|全面|有效|确保)?")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
 _END_PUNCT = "。；，、：:;,.！!？? \u3000"
 
 
@@ -188,6 +189,25 @@ def join_details(details: Sequence[str]) -> str:
             continue
         kept.append(detail)
     return "，".join(kept)
+
+
+SIMILAR = 0.6  # Dice coefficient of character pairs above which two items say the same thing
+
+
+def similar(a: str, b: str) -> bool:
+    """Nearly the same words: the Dice coefficient of their character pairs is SIMILAR or more
+    (compare `chinese_only` texts: 一线党员参加组织生活的时间难以保证 and 部分党员长期在林区一线，
+    参加集中组织生活的时间难以保证 are one problem)."""
+    pairs_a = {a[i : i + 2] for i in range(len(a) - 1)}
+    pairs_b = {b[i : i + 2] for i in range(len(b) - 1)}
+    if not pairs_a or not pairs_b:
+        return a == b
+    return 2 * len(pairs_a & pairs_b) / (len(pairs_a) + len(pairs_b)) >= SIMILAR
+
+
+def chinese_only(text: str) -> str:
+    """The Chinese characters of a text, as `similar` compares them."""
+    return _NOT_CHINESE.sub("", text)
 
 
 def says_new(detail: str, said: Iterable[str]) -> bool:

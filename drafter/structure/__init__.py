@@ -15,13 +15,13 @@ from drafter import lazy_exports
 
 if TYPE_CHECKING:
     from drafter.structure.outline_view import run_outline
-    from drafter.structure.report import ParsedReport, Section
+    from drafter.structure.report import ParsedReport, Point, Section
     from drafter.structure.structure import parse_report
     from drafter.structure.title import is_organisation, signs_off, unbracketed
 
 _EXPORTS = {
     "outline_view": ("run_outline",),
-    "report": ("ParsedReport", "Section"),
+    "report": ("ParsedReport", "Point", "Section"),
     "structure": ("parse_report",),
     "title": ("is_organisation", "signs_off", "unbracketed"),
 }
@@ -29,6 +29,7 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "ParsedReport",
+    "Point",
     "Section",
     "is_organisation",
     "parse_report",

@@ -1,0 +1,69 @@
+"""What an office's own points keep (an own kind, `drafter learn --name`): the lead, the detail
+as the office wrote it, and the counts it stated.
+
+A shipped outline keeps only a point's lead clause, cleaned for every unit. The office's own
+reports are kept more fully, for that office alone (`OwnPoints`):
+- the lead: the lead clause, or — where that clause is no measure or diagnosis on its own
+  (部分党员长期在林区一线，参加集中组织生活的时间难以保证) — the point's first sentence, when
+  that is short enough to offer; one point reworded from one report to the next (一线党员参加
+  组织生活的时间难以保证) is one point, in the newest wording, seen in both;
+- the detail: what followed the lead, without last period's figures, years and period words
+  (drafter.library.points.clean_detail), two reports' different details joined;
+- the counts: the keys of the facts the point stated, so that this period's figures of them are
+  that point's again (drafter.composing.wording.learned_proofs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from drafter.domain import Office
+from drafter.learning.facts import extract_facts
+from drafter.library import chinese_only, clean_detail, clean_point, join_details, similar
+from drafter.structure import Point
+
+_SENTENCE = re.compile(r"[^。；！？]+")
+_SEPARATORS = "，。；：:;, "
+
+
+def own_lead(point: Point, office: Office, whole: bool = False) -> tuple[str | None, str]:
+    """The point's lead as it may be offered to the office (None when it may not) and the rest
+    of the point after it. With `whole` (a problem or a next step, which the bank words as one
+    sentence too: ……不够紧密，学用结合有待加强), the first sentence when it may be offered."""
+    text = point.text[len(point.ordinal):]
+    lead = clean_point(point.lead, office)
+    first = _SENTENCE.match(text) if lead is None or whole else None
+    if first and first.group() != point.lead and (sentence := clean_point(first.group(), office)):
+        return sentence, text[first.end():].lstrip(_SEPARATORS)
+    return lead, text.removeprefix(point.lead).lstrip(_SEPARATORS)
+
+
+class OwnPoints:
+    """The points of one section of the office's reports, newest report first."""
+
+    def __init__(
+        self, seen: Iterable[tuple[Sequence[Point], str]], office: Office, whole: bool = False
+    ) -> None:
+        """`whole`: the points are problems or next steps (see `own_lead`)."""
+        self.sightings: list[tuple[str, str]] = []  # (lead, source), as `_ranked` takes them
+        said: dict[str, list[str]] = {}
+        counts: dict[str, list[str]] = {}
+        for points, source in seen:
+            for point in points:
+                lead, rest = own_lead(point, office, whole)
+                if not lead:
+                    continue
+                lead = self._wording(lead)
+                self.sightings.append((lead, source))
+                if detail := clean_detail(rest, office):
+                    said.setdefault(lead, []).append(detail)
+                keys = counts.setdefault(lead, [])
+                keys += [f.key for f in extract_facts(point.text, source, with_verbs=True) if f.key not in keys]
+        self.details = {lead: join_details(details) for lead, details in said.items()}
+        self.counts = {lead: keys for lead, keys in counts.items() if keys}
+
+    def _wording(self, lead: str) -> str:
+        """The wording a lead is offered in: the first seen (the newest) that says the same."""
+        return next((known for known, _ in self.sightings if similar(chinese_only(known), chinese_only(lead))), lead)
+

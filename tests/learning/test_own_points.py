@@ -1,0 +1,46 @@
+"""What an office's own points keep (drafter.learning.own_points): the lead, the detail without
+last period's figures, the counts the point stated, one point reworded from year to year."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.domain import Office
+from drafter.learning.own_points import OwnPoints, own_lead
+from drafter.structure.report import Point
+
+OFFICE = Office.of(["某某县水利局机关党支部"])
+
+
+def point(ordinal: str, text: str) -> Point:
+    lead = re.split("[，。]", text, maxsplit=1)[0]
+    return Point(ordinal, lead, ordinal + text)
+
+
+def test_a_lead_that_is_no_clause_on_its_own_takes_its_sentence() -> None:
+    p = point("二是", "部分党员常年驻守水库一线，参加集中学习的时间难以保证。三是……")
+    assert own_lead(p, OFFICE) == ("部分党员常年驻守水库一线，参加集中学习的时间难以保证", "三是……")
+    measure = point("一是", "坚持每月集中学习。支部每月确定一个学习专题。")
+    assert own_lead(measure, OFFICE) == ("坚持每月集中学习", "支部每月确定一个学习专题。")
+
+
+def test_a_problem_is_its_whole_sentence() -> None:
+    p = point("一是", "理论学习联系水利工作实际不够紧密，学用结合有待加强。")
+    assert own_lead(p, OFFICE, whole=True) == ("理论学习联系水利工作实际不够紧密，学用结合有待加强", "")
+    assert own_lead(p, OFFICE)[0] == "理论学习联系水利工作实际不够紧密"
+
+
+def test_one_point_reworded_is_one_point_in_the_newest_wording_with_both_details_and_counts() -> None:
+    newest = [point("一是", "用好主题党日活动载体。围绕防汛宣传开展主题党日12次。"),
+              point("二是", "部分党员常年驻守水库一线，参加集中组织生活的时间难以保证。")]
+    older = [point("一是", "用好主题党日载体。党员轮流担任主持人。"),
+             point("二是", "一线党员参加组织生活的时间难以保证。")]
+    own = OwnPoints([(newest, "2025.txt"), (older, "2024.docx")], OFFICE)
+    assert own.sightings == [
+        ("用好主题党日活动载体", "2025.txt"),
+        ("部分党员常年驻守水库一线，参加集中组织生活的时间难以保证", "2025.txt"),
+        ("用好主题党日活动载体", "2024.docx"),
+        ("部分党员常年驻守水库一线，参加集中组织生活的时间难以保证", "2024.docx"),
+    ]
+    assert own.details["用好主题党日活动载体"] == "围绕防汛宣传开展主题党日，党员轮流担任主持人"
+    assert own.counts == {"用好主题党日活动载体": ["开展主题党日"]}
