@@ -43,6 +43,7 @@ from drafter.domain import (
     format_date,
     heading_label,
     phrase_counts,
+    shift_years,
 )
 from drafter.library import Library, Outline, choose_wording
 from drafter.library import Measure as BankMeasure
@@ -156,8 +157,12 @@ def kind_forms(answers: Answers, library: Library) -> dict[str, str]:
 
 
 def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any] | None = None) -> str:
-    """The kind's title, opening or closing form rendered for these answers ("" when it has none)."""
+    """The kind's title, opening or closing form rendered for these answers ("" when it has none).
+    An own kind opens as the office's newest report did, its years moved to this report's
+    (`own_opening`), when that can be said of this period."""
     outline = answers.outline
+    if piece == "opening" and (own := own_opening(answers)):
+        return own
     if piece == "title":
         form = str(library.kind_of(outline).get("title") or "")
     else:
@@ -165,6 +170,16 @@ def kind_text(answers: Answers, library: Library, piece: str, ctx: dict[str, Any
     names = {"title": "标题", "opening": "开头", "closing": "结尾"}
     context = ctx if ctx is not None else base_context(answers, library)
     return templates(library).render_string(form, context, f"{outline.id} {names[piece]}").strip()
+
+
+def own_opening(answers: Answers) -> str:
+    """The office's own opening for this report ("" for a shipped kind, or when a year in it
+    cannot be moved to this report's: a date, a span of years). Literal text: never a template."""
+    own = answers.outline.own
+    if own is None or not own.opening or (answers.period or WHOLE_YEAR) != own.period:
+        return ""
+    moved = [shift_years(p, own.year, answers.year) for p in own.opening]
+    return "\n".join(p for p in moved if p is not None) if None not in moved else ""
 
 
 def framing_form(answers: Answers, library: Library, topic: str) -> str:

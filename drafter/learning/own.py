@@ -6,9 +6,14 @@ as one kind whatever their titles say, and more of them is kept than for the shi
   office itself or its superior bodies (组织县市场监管局全体党员……) is kept for this office;
   one naming another unit (市发改委) is still dropped;
 - each point's detail as the office wrote it, without last period's figures, years and period
-  words (`clean_detail`), and each count with the verb the office wrote before it;
-- the shipped kind the reports are (`base`: 年度总结 …), whose title, opening and closing forms
-  the drafts use; ties go to the kind listed first in kinds.yaml.
+  words, and the counts it stated (drafter.learning.own_points), and each count with the verb
+  the office wrote before it;
+- the opening of the newest report that has one, without last period's figures
+  (`clean_opening`), with the year and period it speaks of: drafts of that period open with it,
+  its years moved (drafter.composing.composer.own_opening);
+- the shipped kind the reports are (`base`: 年度总结 …), whose title and closing forms the
+  drafts use (and its opening, where the office's cannot be said again); ties go to the kind
+  listed first in kinds.yaml.
 Reports are read newest first (by the year their titles state), so where two reports word a
 heading or a detail differently, the latest wording is offered first.
 
@@ -42,6 +47,7 @@ from drafter.library import (
     OutlineSection,
     OwnKind,
     check_name,
+    clean_opening,
     default_outlines_dir,
     own_path,
     own_root,
@@ -85,7 +91,10 @@ def learn_own(
     base_name = next(k["name"] for k in kinds if k["id"] == base)
     description = f"从本单位的报告学到（{base_name}）"
     outline = _outline(name, name, description, ordered, sections)
-    outline.own = OwnKind(base, office.names)
+    opened = next((r for r in ordered if clean_opening(r.opening, office)), None)
+    year, period = stated_period(opened.title or "") if opened else (None, None)
+    opening = tuple(clean_opening(opened.opening, office)) if opened and period else ()
+    outline.own = OwnKind(base, office.names, opening, year if opening else None, period if opening else None)
     return outline
 
 

@@ -124,14 +124,27 @@ def _fact_dict(f: Fact) -> dict[str, Any]:
 @dataclass(frozen=True)
 class OwnKind:
     """What an own kind (learned by `drafter learn --name` from one office's reports) adds to
-    its outline: the shipped kind its reports are (`base`: titles, openings and closings are
-    that kind's) and the names the reports give the office (titles and sign-offs)."""
+    its outline: the shipped kind its reports are (`base`: titles and closings are that
+    kind's), the names the reports give the office (titles and sign-offs), and the opening of
+    its newest report (`opening`, its paragraphs without last period's figures) with the year
+    and period that report covers (`year`, `period`: the opening is said again for a report of
+    that period, its years moved to the report's)."""
 
     base: str
     units: tuple[str, ...]
+    opening: tuple[str, ...] = ()
+    year: int | None = None
+    period: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"base": self.base, "units": list(self.units)}
+        d: dict[str, Any] = {"base": self.base, "units": list(self.units)}
+        if self.opening:
+            d["opening"] = list(self.opening)
+        if self.year is not None:
+            d["year"] = self.year
+        if self.period is not None:
+            d["period"] = self.period
+        return d
 
 
 @dataclass
@@ -193,7 +206,10 @@ class Outline:
             opening=sourced("opening"),
             closing=sourced("closing"),
             path=doc.path,
-            own=None if own is None else OwnKind(own["base"], tuple(own["units"])),
+            own=None if own is None else OwnKind(
+                own["base"], tuple(own["units"]), tuple(own.get("opening") or ()), own.get("year"),
+                own.get("period"),
+            ),
         )
 
     def find(self, section_id: str) -> OutlineSection | None:

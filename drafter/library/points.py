@@ -111,7 +111,7 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
     superior bodies (组织县市场监管局全体党员……, 落实县委部署): it is offered to that office only.
     Another unit it names (市发改委) still drops it."""
     point = text.strip().rstrip(_END_PUNCT)
-    if m := _PLACEHOLDER.search(point):
+    if m := _placeholder(point, office):
         return CleanedPoint(None, f"含占位符“{m.group()}”")
     changes = []
     if (m := _DOCUMENT_ADJUNCT.search(point)) and len(point) > len(m.group()) + 2:
@@ -164,7 +164,7 @@ def clean_detail(text: str, office: Office) -> str:
             piece, body = piece.replace(body, bare, 1), bare
         if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
             continue
-        if _name_in(body, office) or _PLACEHOLDER.search(body) or "《" in body or "》" in body:
+        if _name_in(body, office) or _placeholder(body, office) or "《" in body or "》" in body:
             continue
         if len("".join([*kept, body])) > MAX_OWN_DETAIL:
             break
@@ -223,6 +223,25 @@ def _pairs(text: str) -> set[str]:
     } - _COMMON_PAIRS
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？])")
+
+
+def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
+    """An office's opening as it may open this period's report: its sentences without those
+    that state last period's figures (党员人数, 获评……的年份 are that year's; the years a sentence
+    names are moved when it is used), placeholders, document titles or another unit's name."""
+    kept = []
+    for paragraph in paragraphs:
+        sentences = [
+            s for s in _SENTENCE_END.split(paragraph.strip())
+            if s.strip() and not _FIGURE.search(_YEAR.sub("", s))
+            and not (_placeholder(s, office) or "《" in s or _name_in(s, office))
+        ]
+        if sentences:
+            kept.append("".join(sentences).strip())
+    return kept
+
+
 def without_tally(clause: str) -> str:
     """A clause without the tally it closes with, when what is left still says how the work was
     done (围绕植树造林、森林防火宣传开展主题党日12次 → ……开展主题党日): the figure was last
@@ -255,7 +274,7 @@ def plain_text_problem(text: str, limit: int = MAX_POINT, office: Office | None 
     characters. With `office`, the text is offered to that office alone: its own name, its
     superior bodies and the places of its level (全县, 县委 for a county office) are no problem.
     """
-    if m := _PLACEHOLDER.search(text):
+    if m := _placeholder(text, office):
         return f"含占位符“{m.group()}”"
     if m := _YEAR.search(text):
         return f"含年份“{m.group()}”"
@@ -266,6 +285,20 @@ def plain_text_problem(text: str, limit: int = MAX_POINT, office: Office | None 
     if len(text) > limit:
         return f"超过{limit}字（{len(text)}字）"
     return ""
+
+
+_NAME_PLACEHOLDER = ("某某", "XX", "xx", "××")  # what stands for a place in a fictional unit's name
+
+
+def _placeholder(text: str, office: Office | None) -> re.Match[str] | None:
+    """The first placeholder in `text`; with `office`, not the one its own or a superior
+    body's name opens with (某某县林业局 is the office's name as the reports give it)."""
+    if office is not None:
+        for m in sorted(unit_mentions(text), key=lambda m: -m.start):
+            if office.is_own(m) or office.is_superior(m):
+                start = m.start - 2 if text[: m.start].endswith(_NAME_PLACEHOLDER) else m.start
+                text = text[:start] + "单" * (m.end - start) + text[m.end :]
+    return _PLACEHOLDER.search(text)
 
 
 def _name_in(text: str, office: Office | None) -> str:

@@ -38,7 +38,7 @@ OUTLINE_SCHEMA = {
     "id": str,
     "kind": str,
     "description": Opt(str),
-    "own": Opt({"base": str, "units": [str]}),
+    "own": Opt({"base": str, "units": [str], "opening": Opt([str]), "year": Opt(int), "period": Opt(str)}),
     "sources": [str],
     "titles": Opt([_SOURCED]),
     "opening": Opt([_SOURCED]),

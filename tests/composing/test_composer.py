@@ -360,3 +360,25 @@ def test_one_activity_is_written_once_in_a_part_its_detail_merged() -> None:
         if isinstance(b, Heading) or (isinstance(b, Paragraph) and b.run_in is not None)
     ]
     assert "推进党务公开" in text and "抓好党课教育" in headings  # the sub-part keeps its other work
+
+
+OWN_OPENING = "2025年，支部在局党组的领导下抓党建。现将2025年度工作总结如下："
+
+
+@pytest.mark.parametrize(("learned", "year", "period", "opening"), [
+    (OWN_OPENING, 2026, "全年", "2026年，支部在局党组的领导下抓党建。现将2026年度工作总结如下："),  # years moved
+    (OWN_OPENING, 2026, "上半年", ""),  # another period: the kind's own opening
+    ("2021年以来，支部坚持抓党建。", 2026, "全年", ""),  # a span that cannot be moved: the kind's own
+])
+def test_an_own_kind_opens_as_the_offices_newest_report(learned: str, year: int, period: str, opening: str) -> None:
+    from dataclasses import replace
+
+    from drafter.answers.model import Answers
+    from drafter.composing.composer import own_opening
+    from drafter.library.outline import Outline, OwnKind
+
+    own = OwnKind("annual", ("某某县档案馆党支部",), (learned,), 2025, "全年")
+    outline = Outline("本局", "本局", "", [], [], own=own)
+    answers = Answers(outline=outline, outline_ref="本局", unit="某某县档案馆党支部", year=year, period=period)
+    assert own_opening(answers) == opening
+    assert own_opening(replace(answers, outline=replace(outline, own=None))) == ""

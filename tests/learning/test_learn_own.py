@@ -16,7 +16,7 @@ from drafter.reading.reader import read_report
 from drafter.structure.report import Section
 from drafter.structure.structure import parse_report
 from tests.helpers import SHIPPED
-from tests.office import KIND, UNIT, write_reports
+from tests.office import KIND, REPORT_2025, UNIT, write_reports
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,9 @@ def test_the_office_and_its_kind(reports: list[Path], outline: Outline) -> None:
     assert office_of(parsed).names == (UNIT,)
     assert outline.own is not None and outline.own.units == (UNIT,) and outline.own.base == "annual"
     assert outline.id == outline.kind == KIND
+    # the newest report's opening, and the year and period it speaks of (moved when it is used)
+    assert outline.own.opening == (REPORT_2025.split("\n")[2],) and outline.own.opening[0].startswith("2025年，")
+    assert (outline.own.year, outline.own.period) == (2025, "全年")
     assert outline.sources == ["2025年度党建工作总结.txt", "2024年度党建工作总结.docx", "2023年度党建工作总结.txt"]
     for report in parsed:  # the Word-numbered .docx reads as the text reports do
         assert shape(report.sections) == shape(outline.sections)

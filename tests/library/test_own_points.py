@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from drafter.domain import Office
-from drafter.library.points import MAX_OWN_DETAIL, check_point, clean_detail, join_details
+from drafter.library.points import (
+    MAX_OWN_DETAIL,
+    check_point,
+    clean_detail,
+    clean_opening,
+    join_details,
+)
 
 OFFICE = Office.of(["某某县市场监督管理局机关党支部"])
 
@@ -78,3 +84,18 @@ def test_details_of_one_point_in_two_reports_are_joined_when_they_say_different_
     assert len(first) + 1 + len(second) > MAX_OWN_DETAIL
     assert join_details([first, second]) == first  # within MAX_OWN_DETAIL
     assert join_details([]) == ""
+
+
+def test_an_opening_keeps_its_sentences_but_last_periods_figures_and_other_units() -> None:
+    office = Office.of(["某某县林业局机关党支部"])
+    opening = [
+        "2025年，某某县林业局机关党支部在局党组的领导下，围绕国土绿化中心任务抓党建。"
+        "支部现有党员23名。学习借鉴市发改委的经验，推动工作创新。现将全年工作总结如下。"
+    ]
+    assert clean_opening(opening, office) == [
+        "2025年，某某县林业局机关党支部在局党组的领导下，围绕国土绿化中心任务抓党建。现将全年工作总结如下。"
+    ]
+    assert clean_opening(["支部现有党员23名。"], office) == []
+    # the office's own name, 某某 and all, is no placeholder; another 某某 is
+    assert check_point("组织某某县林业局全体党员参加集中轮训", office).text == "组织某某县林业局全体党员参加集中轮训"
+    assert check_point("组织某某单位党员参加集中轮训", office).text is None

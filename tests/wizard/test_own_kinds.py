@@ -62,6 +62,8 @@ def test_enter_through_gives_the_offices_parts_and_measures(entered: tuple[Scrip
     markdown = out.read_text(encoding="utf-8")
     assert [line.split(" ")[0] for line in markdown.splitlines() if line.startswith("#")] == LEVELS
     assert "## 七、2027年工作打算" in markdown  # the office's heading, its year moved on
+    # the office's own opening, said of this year
+    assert markdown.split("\n\n")[1].startswith("2026年，县市场监管局机关党支部在县直机关工委和局党组的领导下")
     assert "### （一）抓实理论学习" in markdown
     study = next(s for s, banner in zip(prompter.asked, prompter.banners, strict=True)
                  if s.message == "写哪几条做法？" and banner.endswith("抓实理论学习"))
