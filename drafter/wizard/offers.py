@@ -23,7 +23,7 @@ maps back with `match_count`; last period's counts keep their own keys (see draf
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from drafter.answers import SectionAnswer, section_topic
@@ -36,6 +36,7 @@ from drafter.library import (
     beyond_organisation,
     clean_point,
     odd_coinage,
+    ranked,
     says_new,
 )
 
@@ -127,8 +128,13 @@ def measure_offers(
         bank_offers = measure_offers(
             topic, None, organisation, knowledge, taken, problems, replace(wording, said=office_said)
         )
-        details = {knowledge.activity_of(o.text, topic): o.detail for o in bank_offers if o.detail}
-        own = [fuller(o, details.get(knowledge.activity_of(o.text, topic), "")) for o in own]
+        of_activity = {knowledge.activity_of(m.text, topic): m for m in knowledge.measures_for(topic, organisation)}
+        own_details = [o.detail for o in own if o.detail]
+        own = [
+            fuller(o, ranked(m.details, wording.unit, m.text) if m else [], own_details)
+            for o in own
+            for m in [of_activity.get(knowledge.activity_of(o.text, topic))]
+        ]
         return _unique(own + bank_offers, topic, knowledge, taken)
     bank = knowledge.measures_for(topic, organisation) if topic else []
     if topic == NEXT_STEPS:
@@ -163,14 +169,16 @@ def own_points(learned: OutlineSection | None, organisation: str, office: Office
     return out
 
 
-def fuller(offer: MeasureOffer, bank_detail: str) -> MeasureOffer:
+def fuller(offer: MeasureOffer, wordings: Sequence[str], said: Sequence[str] = ()) -> MeasureOffer:
     """An office's point with the bank's detail of the same activity after its own when the
-    office said little of it (under SHORT_DETAIL characters, none at all included) and the
-    bank's tells something its own does not (`says_new`): 做好发展党员工作 comes with how, not
-    bare."""
-    if not bank_detail or len(offer.detail) >= SHORT_DETAIL or not says_new(bank_detail, [offer.detail]):
+    office said little of it (under SHORT_DETAIL characters, none at all included): the first of
+    the bank's `wordings` (in the unit's order) that tells something neither its own detail
+    nor the part's other details (`said`) do (`says_new`) — 用好主题党日活动载体 comes with how,
+    not bare, and no word of the part is said twice."""
+    if len(offer.detail) >= SHORT_DETAIL:
         return offer
-    return MeasureOffer(offer.text, "；".join(d for d in (offer.detail, bank_detail) if d))
+    how = next((w for w in wordings if says_new(w, [offer.detail, *said])), "")
+    return MeasureOffer(offer.text, "；".join(d for d in (offer.detail, how) if d)) if how else offer
 
 
 def office_suggestions(own: list[str], fallback: list[str], holds_children: bool) -> list[str]:

@@ -210,6 +210,15 @@ def test_an_own_point_the_office_said_little_of_takes_the_banks_how(knowledge: K
     own, _, added = offer.detail.partition("；")
     bank = next(m for m in knowledge.measures if m.text == "认真召开组织生活会")
     assert own == "每半年召开一次" and added in bank.details
+    # a wording that repeats a word of the office's (记录) gives way to one that does not
+    meetings = learned(["严格落实“三会一课”制度"])
+    meetings.id, meetings.topic = "organization", "基层组织建设"
+    meetings.points[0].detail = "会议记录规范完整"
+    bank = next(m for m in knowledge.measures if m.activity == "three_meetings")
+    assert any("记录" in d for d in bank.details)
+    offer = measure_offers("organization", meetings, "branch", knowledge, office=OFFICE)[0]
+    own, _, added = offer.detail.partition("；")
+    assert own == "会议记录规范完整" and added in bank.details and "记录" not in added
     # ... and not when every wording of the bank repeats a word of it (意见)
     meeting.points[0].detail = "会前广泛征求意见"
     assert measure_offers("organization", meeting, "branch", knowledge, office=OFFICE)[0].detail == "会前广泛征求意见"
