@@ -190,6 +190,9 @@ def test_previews_render(path: Path, fmt: str, library: Library, tmp_path: Path)
     for block in doc.blocks:
         if isinstance(block, Paragraph) and fmt == "txt":
             assert block.text in text
+    from drafter.cli import run
+
+    assert run(["check", str(out)]) == 0  # a preview passes 核稿 as its .docx does (bold run-ins too)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -73,6 +73,10 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|[。；：！？;:!?])[”’」』）)]?\s*
 ORDINAL_CONTEXT_CHARS = 3
 _LEAD_END = re.compile(r"[，。；：,;:！？!?]")
 _MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
+# A run-in heading in bold, as drafter's Markdown writes it: **（一）带头领学促学**。一是…
+# (a bold run that opens the paragraph and closes its first sentence; ** elsewhere is left for
+# the placeholder check: 全年发展党员**名).
+_MARKDOWN_BOLD_HEADING = re.compile(r"^\*\*([^*\n]{2,60})\*\*(?=[。：:])")
 MAX_ATTACHMENT_LINES = 12  # 附件 list and sign-off at a report's end
 ATTACHMENT_MAX_CHARS = 60
 _ATTACHMENTS = re.compile(r"^附件\s*\d*\s*[：:]|^附件\s*$")
@@ -80,6 +84,12 @@ _ATTACHMENTS = re.compile(r"^附件\s*\d*\s*[：:]|^附件\s*$")
 _CLOSING_CUE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|下半年|今后|总之|总的来说|总而言之|综上|展望|新的一年|未来|我们将)"
 )
+# The formulas a report ends with, whatever its last section is about.
+_FORMAL_CLOSING = re.compile(r"^(?:以上(?:是|为|报告|述职|汇报|情况)|特此(?:报告|汇报)|妥否|述职到此|专此)")
+# After a last section's list of plans, a paragraph that says what the unit will do next year
+# (2027年，支部将……) is the report's closing, not one more plan.
+_FORWARD_CLOSING = re.compile(r"^(?:\d{4}年|新的一年|今后|展望未来|未来)，[^。]*?将")
+_ORDINAL_IN = re.compile(r"[一二三四五六七八九十]是")
 # A last section about the future or about problems owns paragraphs that start like closings.
 _FORWARD_TOPIC = re.compile(r"下一步|今后|打算|思路|计划|展望|方向|重点|措施|目标|安排|建议")
 
@@ -99,7 +109,7 @@ def parse_lines(
     """Parse the lines of one report; a pure function of its input (and its `layout`)."""
     layout = layout or Layout()
     clean = remove_noise(lines, exempt=layout.table_lines)
-    rows = [(number, _MARKDOWN_HASHES.sub("", text.strip())) for number, text in clean.kept]
+    rows = [(number, _markdown_marks_off(text)) for number, text in clean.kept]
     noise = clean.noise
     if layout.paragraphs:
         paras = [Para(number, text, layout.outline_levels.get(number)) for number, text in rows if text]
@@ -295,7 +305,9 @@ class TreeBuilder:
         signature or date is closing, and so is everything from the first paragraph that opens
         like a closing (下一步…, 总之…) — unless the last section or one of its ancestors is
         itself about the future (下一步工作思路, 工作重点…), where such paragraphs are content —
-        and always the 附件 list.
+        and always the formulas reports end with (以上是本人的述职报告……, 特此报告), a last
+        paragraph of next year's resolve after a list of plans (`_closes_plans`), and the 附件
+        list.
         """
         path = _last_path(self.sections)
         last = path[-1]
@@ -305,6 +317,9 @@ class TreeBuilder:
             cut -= 1
         if not any(_FORWARD_TOPIC.search(s.title) for s in path):
             cut = next((i for i in range(1, cut) if _CLOSING_CUE.match(last.body[i])), cut)
+        cut = next((i for i in range(1, cut) if _FORMAL_CLOSING.match(last.body[i])), cut)
+        if cut > 1 and _closes_plans(last.body[:cut]):
+            cut -= 1
         cut = next((i for i in range(1, cut) if _ATTACHMENTS.match(last.body[i])), cut)
         self.closing = last.body[cut:]
         del last.body[cut:], lines[cut:]
@@ -369,6 +384,23 @@ class TreeBuilder:
             self._note(last.line, f"报告可能不完整：最后一个标题“{heading.title}”下没有内容{where}")
         elif not heading and not _ENDS_SENTENCE.search(last.text) and not is_signature(last.text):
             self._note(last.line, f"报告可能不完整：最后一段在句中结束{where}")
+
+
+def _markdown_marks_off(text: str) -> str:
+    """A line without the Markdown of drafter's own .md output: heading hashes, a bold run-in
+    heading's asterisks."""
+    return _MARKDOWN_BOLD_HEADING.sub(r"\1", _MARKDOWN_HASHES.sub("", text.strip()))
+
+
+def _closes_plans(body: list[str]) -> bool:
+    """Whether the last of these paragraphs is a closing after a list of plans: the ones before
+    it enumerate (一是……二是……), it does not, and it says what the unit will do next
+    (2027年，支部将继续……)."""
+    *before, last = body
+    return (
+        bool(_FORWARD_CLOSING.match(last)) and not _ORDINAL_IN.search(last)
+        and any("二是" in p for p in before)
+    )
 
 
 def _last_path(sections: list[Section]) -> list[Section]:

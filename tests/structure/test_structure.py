@@ -295,6 +295,32 @@ def test_forward_looking_last_section_keeps_its_paragraphs() -> None:
     assert report.walk()[-1].body == ["内容。", "下一步，支部将继续加强学习。"]
 
 
+PLANS = "一是深化理论武装。二是推动党建与业务深度融合。"
+RESOLVE = "2027年，支部将继续以党的政治建设为统领，为统计事业发展提供坚强保证。"
+
+
+def test_next_years_resolve_after_a_list_of_plans_is_the_closing() -> None:
+    report = parse(OPENING, "一、主要工作", "内容。", "二、下一步工作打算", PLANS, RESOLVE, "某某县统计局机关党支部")
+    assert report.closing == [RESOLVE, "某某县统计局机关党支部"]
+    assert report.sections[-1].body == [PLANS]
+
+
+@pytest.mark.parametrize("body", [
+    [RESOLVE],  # the section's first paragraph is its own
+    ["2027年，支部将一是深化理论武装，二是推动融合。", RESOLVE.replace("2027年，", "一是", 1)],  # no list before
+    [PLANS, "三是2027年，支部将抓好支部换届。"],  # a plan of the list
+])
+def test_a_plan_is_not_taken_for_the_closing(body: list[str]) -> None:
+    report = parse(OPENING, "一、主要工作", "内容。", "二、下一步工作打算", *body)
+    assert report.closing == []
+
+
+@pytest.mark.parametrize("formula", ["以上是本人的述职报告，不妥之处，恳请批评指正。", "以上述职，请予评议。", "特此报告。"])
+def test_the_formula_a_report_ends_with_is_closing_under_any_heading(formula: str) -> None:
+    report = parse(OPENING, "一、主要工作", "内容。", "二、下一步努力方向", PLANS, formula, "述职人：张某某")
+    assert report.closing == [formula, "述职人：张某某"]
+
+
 def test_body_paragraphs_after_last_heading_stay_in_it() -> None:
     report = parse("一、主要工作", "内容一。", "内容二。")
     assert report.sections[0].body == ["内容一。", "内容二。"]
@@ -506,3 +532,12 @@ def test_invisible_characters_do_not_hide_headings(mark: str) -> None:
 def test_full_width_digits_are_read_and_full_width_punctuation_kept() -> None:
     report = parse("（１）按月学习。全年１２次，参学率１００％。")
     assert (report.sections[0].marker, report.sections[0].body) == ("（1）", ["全年12次，参学率100％。"])
+
+
+def test_drafters_own_markdown_bold_run_in_headings_read_as_headings() -> None:
+    report = parse("一、主要工作", "**（一）带头领学促学，筑牢政治忠诚**。一是坚持集中学习。二是带头讲党课。",
+                   "**（二）加强作风建设**。全年发展党员**名。")
+    first, second = report.sections[0].children
+    assert (first.title, first.run_in) == ("带头领学促学，筑牢政治忠诚", True)
+    assert "**" not in first.body[0]
+    assert second.body == ["全年发展党员**名。"]  # ** elsewhere is a placeholder, left for 核稿
