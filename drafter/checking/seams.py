@@ -20,7 +20,7 @@ from drafter.checking.rules import MIN_REPEATED_CHARS
 from drafter.document import Document
 from drafter.domain import organisation_of
 from drafter.learning import find_mentions
-from drafter.library import ANY_TOPIC, Seams, load_seams, loose_pattern
+from drafter.library import ANY_TOPIC, Seams, load_seams, loose_pattern, misfits
 
 MIN_REPEATED_RUN = 8  # a run of this many characters with a number, said twice in one paragraph,
 MIN_RUN_CJK = 6  # …at least this many of them Chinese (上半年发展党员2名), is one fact twice
@@ -292,28 +292,13 @@ def _phrase_key(text: str) -> str:
 def above_level(view: View, context: CheckContext) -> list[Finding]:
     """A term that does not fit the organisation (中心组 in a 党支部's or 党总支's report, 层层…
     in a 党支部's), unless the clause names the higher organisation it belongs to (局党组中心组)."""
-    terms = [t for t in seams().level_terms if context.organisation in t.not_for]
     out = []
     for spot in view.texts():
         if spot.path and spot.path[0] == "落款":
             continue
-        for term in terms:
-            for m in re.finditer(re.escape(term.term), spot.text):
-                clause_start = max(spot.text.rfind(ch, 0, m.start()) for ch in "，。；：！？") + 1
-                before = spot.text[clause_start : m.start()]
-                if any(word in before for word in term.unless) or _within(spot.text, m, term.fine):
-                    continue
-                out.append(spot.finding("above-level", m.start(), m.end(), term.why, term.fix))
+        for term, m in misfits(spot.text, context.organisation, seams().level_terms):
+            out.append(spot.finding("above-level", m.start(), m.end(), term.why, term.fix))
     return out
-
-
-def _within(text: str, m: re.Match[str], wordings: tuple[str, ...]) -> bool:
-    """Whether the match stands inside one of `wordings` as written in `text`."""
-    for wording in wordings:
-        at = wording.find(m.group())
-        if at >= 0 and text.startswith(wording, m.start() - at):
-            return True
-    return False
 
 
 # --- a campaign of another year ------------------------------------------------------------------

@@ -50,7 +50,14 @@ if TYPE_CHECKING:
         without_tally,
     )
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
-    from drafter.library.seams import ANY_TOPIC, Seams, load_seams, loose_pattern
+    from drafter.library.seams import (
+        ANY_TOPIC,
+        LevelTerm,
+        Seams,
+        load_seams,
+        loose_pattern,
+        misfits,
+    )
     from drafter.library.variants import choose_wording, phrases, ranked
 
 _EXPORTS = {
@@ -59,7 +66,7 @@ _EXPORTS = {
     "own": ("Broken", "check_name", "own_path", "own_root"),
     "points": ("beyond_organisation", "check_point", "clean_detail", "clean_opening", "clean_point", "join_details", "odd_coinage", "says_new", "similar", "chinese_only", "without_tally"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
-    "seams": ("ANY_TOPIC", "Seams", "load_seams", "loose_pattern"),
+    "seams": ("ANY_TOPIC", "LevelTerm", "Seams", "load_seams", "loose_pattern", "misfits"),
     "variants": ("choose_wording", "phrases", "ranked"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
@@ -81,6 +88,7 @@ __all__ = [
     "OutlineSection",
     "OwnKind",
     "PROBLEMS",
+    "LevelTerm",
     "Seams",
     "Sourced",
     "beyond_organisation",
@@ -101,6 +109,7 @@ __all__ = [
     "load_outline",
     "load_own",
     "load_seams",
+    "misfits",
     "loose_pattern",
     "own_path",
     "own_root",

@@ -110,7 +110,7 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
     A point of the office's own reports (`office` given) may name the office itself and its
     superior bodies (组织县市场监管局全体党员……, 落实县委部署): it is offered to that office only.
     Another unit it names (市发改委) still drops it."""
-    point = text.strip().rstrip(_END_PUNCT)
+    point = chinese_quotes(text.strip()).rstrip(_END_PUNCT)
     if m := _placeholder(point, office):
         return CleanedPoint(None, f"含占位符“{m.group()}”")
     changes = []
@@ -157,7 +157,7 @@ def clean_detail(text: str, office: Office) -> str:
     or name another unit are left out, and at most MAX_OWN_DETAIL
     characters are kept, ending at a clause; "" when nothing is left."""
     kept: list[str] = []
-    for piece in _CLAUSE_END.split(text.strip()):
+    for piece in _CLAUSE_END.split(chinese_quotes(text.strip())):
         piece, _ = _without_leading_time(piece.strip(), keep=4)
         body = piece.rstrip(_END_PUNCT)
         if body and (bare := without_tally(body)) != body:
@@ -226,14 +226,24 @@ def _pairs(text: str) -> set[str]:
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
 
 
+def chinese_quotes(text: str) -> str:
+    """Straight double quotes in pairs made Chinese ones ("看病钱" → “看病钱”): an office's text
+    typed with the wrong quotes is said again with the right ones. Unpaired ones are left."""
+    if text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+
+
 def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
     """An office's opening as it may open this period's report: its sentences without those
     that state last period's figures (党员人数, 获评……的年份 are that year's; the years a sentence
-    names are moved when it is used), placeholders, document titles or another unit's name."""
+    names are moved when it is used), placeholders, document titles or another unit's name;
+    straight quotes made Chinese ones."""
     kept = []
     for paragraph in paragraphs:
         sentences = [
-            s for s in _SENTENCE_END.split(paragraph.strip())
+            s for s in _SENTENCE_END.split(chinese_quotes(paragraph.strip()))
             if s.strip() and not _FIGURE.search(_YEAR.sub("", s))
             and not (_placeholder(s, office) or "《" in s or _name_in(s, office))
         ]

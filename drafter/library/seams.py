@@ -11,6 +11,7 @@ folder; loaded once per folder.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -95,6 +96,31 @@ def loose_pattern(phrase: str) -> re.Pattern[str]:
         parts.append(f"[{_COMMAS}]" if ch in _COMMAS else re.escape(ch))
     quote = f"[{re.escape(_QUOTES)}]?"
     return re.compile(quote + quote.join(parts) + quote)
+
+
+def misfits(text: str, organisation: str, terms: Sequence[LevelTerm]) -> list[tuple[LevelTerm, re.Match[str]]]:
+    """The terms of `text` that do not fit the organisation (中心组 in a 党支部's report, 层层…
+    in a 党支部's), unless the clause names the higher organisation it belongs to (局党组中心组)
+    or the term stands in a wording that does fit (层层把关)."""
+    out = []
+    for term in terms:
+        if organisation not in term.not_for:
+            continue
+        for m in re.finditer(re.escape(term.term), text):
+            clause_start = max(text.rfind(ch, 0, m.start()) for ch in "，。；：！？") + 1
+            before = text[clause_start : m.start()]
+            if not (any(word in before for word in term.unless) or _within(text, m, term.fine)):
+                out.append((term, m))
+    return out
+
+
+def _within(text: str, m: re.Match[str], wordings: tuple[str, ...]) -> bool:
+    """Whether the match stands inside one of `wordings` as written in `text`."""
+    for wording in wordings:
+        at = wording.find(m.group())
+        if at >= 0 and text.startswith(wording, m.start() - at):
+            return True
+    return False
 
 
 def load_seams(root: Path | None = None) -> Seams:

@@ -23,6 +23,7 @@ maps back with `match_count`; last period's counts keep their own keys (see draf
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -32,9 +33,11 @@ from drafter.library import (
     NEXT_STEPS,
     PROBLEMS,
     Knowledge,
+    LevelTerm,
     OutlineSection,
     beyond_organisation,
     clean_point,
+    misfits,
     odd_coinage,
     ranked,
     says_new,
@@ -114,15 +117,17 @@ def measure_offers(
     problems: Iterable[str] = (),
     wording: Wording | None = None,
     office: Office | None = None,
+    level_terms: Sequence[LevelTerm] = (),
 ) -> list[MeasureOffer]:
     """The items offered for a section: bank first, then cleaned learned points; none that
     another section already has (`taken`), and one per activity (严格执行 / 严格落实“三会一课”
     制度 are one measure). For next steps, those `answering` the report's `problems` come first.
     Each bank item comes with the detail wording of `wording`'s unit. With `office` (an own
     kind's section), the learned points come first with their own details (a point the office
-    gave none takes the bank's detail of the same activity)."""
+    gave none takes the bank's detail of the same activity; a clause with a term that does not
+    fit the organisation, of `level_terms`, is left out)."""
     if office is not None:
-        own = own_points(learned, organisation, office)
+        own = own_points(learned, organisation, office, level_terms)
         wording = wording or Wording()
         office_said = (*wording.said, *(text for o in own for text in (o.text, o.detail) if text))
         bank_offers = measure_offers(
@@ -158,14 +163,20 @@ def measure_offers(
     return _unique(candidates, topic, knowledge, taken)
 
 
-def own_points(learned: OutlineSection | None, organisation: str, office: Office) -> list[MeasureOffer]:
+def own_points(
+    learned: OutlineSection | None, organisation: str, office: Office, level_terms: Sequence[LevelTerm] = ()
+) -> list[MeasureOffer]:
     """An own kind's points as offers, in the outline's order (most frequent first): cleaned
-    for this office, with the detail it wrote; none of another organisation's level."""
+    for this office, with the detail it wrote without a clause whose terms do not fit the
+    organisation (层层签订…… in a 党支部's: 核稿 would ask to reword it); none of another
+    organisation's level."""
     out = []
     for point in learned.points if learned else []:
         text = clean_point(point.text, office)
         if text and not beyond_organisation(point.text, organisation):
-            out.append(MeasureOffer(text, point.detail))
+            clauses = re.split(r"(?<=[，；])", point.detail)
+            detail = "".join(c for c in clauses if not misfits(c, organisation, level_terms))
+            out.append(MeasureOffer(text, detail.rstrip("，；")))
     return out
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from drafter.answers import Measure, SectionAnswer, paragraphs_of, section_topic
 from drafter.composing import learned_proofs, proven_by
 from drafter.domain import Period
-from drafter.library import NEXT_STEPS, PROBLEMS, OutlineSection
+from drafter.library import NEXT_STEPS, PROBLEMS, OutlineSection, load_seams
 from drafter.wizard.carry import Carry, is_empty
 from drafter.wizard.offers import (
     MAX_COUNTS,
@@ -279,6 +279,7 @@ class PartQuestions(Asker):
             stated_problems(others),
             wording,
             self.session.office(),
+            load_seams(self.session.library.root).level_terms,
         )
 
     def effect(self, place: Place) -> str:

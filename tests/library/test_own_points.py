@@ -99,3 +99,11 @@ def test_an_opening_keeps_its_sentences_but_last_periods_figures_and_other_units
     # the office's own name, 某某 and all, is no placeholder; another 某某 is
     assert check_point("组织某某县林业局全体党员参加集中轮训", office).text == "组织某某县林业局全体党员参加集中轮训"
     assert check_point("组织某某单位党员参加集中轮训", office).text is None
+
+
+def test_straight_quotes_in_an_offices_text_are_said_with_chinese_ones() -> None:
+    office = Office.of(["某某县医疗保障局机关党支部"])
+    assert clean_opening(['紧扣守护群众"看病钱""救命钱"的职责抓党建。'], office) == ["紧扣守护群众“看病钱”“救命钱”的职责抓党建。"]
+    assert clean_detail('开展"医保讲堂"，每月讲一课', office) == "开展“医保讲堂”，每月讲一课"
+    assert check_point('开展"医保讲堂"活动', office).text == "开展“医保讲堂”活动"
+    assert clean_detail('他说"每月讲一课', office) == '他说"每月讲一课'  # unpaired: left as it is

@@ -224,6 +224,21 @@ def test_an_own_point_the_office_said_little_of_takes_the_banks_how(knowledge: K
     assert measure_offers("organization", meeting, "branch", knowledge, office=OFFICE)[0].detail == "会前广泛征求意见"
 
 
+def test_an_own_detail_loses_a_clause_the_organisation_cannot_say(knowledge: Knowledge) -> None:
+    """层层签订 in a 党支部's report is a term of a body with levels below it: 核稿 asks to reword
+    it, so the office's clause is not offered to a branch (a 党委 keeps it)."""
+    from drafter.library import load_seams
+
+    terms = load_seams().level_terms
+    section = learned(["压实管党治党责任"])
+    section.id, section.topic = "integrity", "党风廉政建设"
+    section.points[0].detail = "书记带头讲廉政党课，支部书记与支委层层签订责任书"
+    branch = measure_offers("integrity", section, "branch", knowledge, office=OFFICE, level_terms=terms)[0]
+    assert branch.detail.startswith("书记带头讲廉政党课") and "层层" not in branch.detail
+    committee = measure_offers("integrity", section, "party_committee", knowledge, office=OFFICE, level_terms=terms)[0]
+    assert committee.detail == section.points[0].detail
+
+
 def test_what_an_own_kinds_part_comes_with_ticked() -> None:
     bank = ["坚持集中学习与个人自学相结合", "深入学习贯彻党的创新理论", "扎实开展专题调查研究"]
     assert office_suggestions(["坚持每月集中学习"], bank, False) == ["坚持每月集中学习", *bank[:2]]
