@@ -181,15 +181,16 @@ def own_points(
 
 
 def fuller(offer: MeasureOffer, wordings: Sequence[str], said: Sequence[str] = ()) -> MeasureOffer:
-    """An office's point with the bank's detail of the same activity after its own when the
-    office said little of it (under SHORT_DETAIL characters, none at all included): the first of
-    the bank's `wordings` (in the unit's order) that tells something neither its own detail
-    nor the part's other details (`said`) do (`says_new`) — 用好主题党日活动载体 comes with how,
-    not bare, and no word of the part is said twice."""
+    """An office's point with the bank's detail of the same activity when the office said
+    little of it (under SHORT_DETAIL characters, none at all included): the first of the bank's
+    `wordings` (in the unit's order) that tells something neither its own detail nor the part's
+    other details (`said`) do (`says_new`), the general how before the office's particular
+    (……按期开会、按时讲课；会议记录规范完整) — 用好主题党日活动载体 comes with how, not bare,
+    and no word of the part is said twice."""
     if len(offer.detail) >= SHORT_DETAIL:
         return offer
     how = next((w for w in wordings if says_new(w, [offer.detail, *said])), "")
-    return MeasureOffer(offer.text, "；".join(d for d in (offer.detail, how) if d)) if how else offer
+    return MeasureOffer(offer.text, "；".join(d for d in (how, offer.detail) if d)) if how else offer
 
 
 def office_suggestions(own: list[str], fallback: list[str], holds_children: bool) -> list[str]:

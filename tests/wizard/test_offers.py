@@ -207,7 +207,7 @@ def test_an_own_point_the_office_said_little_of_takes_the_banks_how(knowledge: K
     meeting.id, meeting.topic = "organization", "基层组织建设"
     meeting.points[0].detail = "每半年召开一次"
     offer = measure_offers("organization", meeting, "branch", knowledge, office=OFFICE)[0]
-    own, _, added = offer.detail.partition("；")
+    added, _, own = offer.detail.partition("；")  # the general how, then the office's particular
     bank = next(m for m in knowledge.measures if m.text == "认真召开组织生活会")
     assert own == "每半年召开一次" and added in bank.details
     # a wording that repeats a word of the office's (记录) gives way to one that does not
@@ -217,7 +217,7 @@ def test_an_own_point_the_office_said_little_of_takes_the_banks_how(knowledge: K
     bank = next(m for m in knowledge.measures if m.activity == "three_meetings")
     assert any("记录" in d for d in bank.details)
     offer = measure_offers("organization", meetings, "branch", knowledge, office=OFFICE)[0]
-    own, _, added = offer.detail.partition("；")
+    added, _, own = offer.detail.partition("；")
     assert own == "会议记录规范完整" and added in bank.details and "记录" not in added
     # ... and not when every wording of the bank repeats a word of it (意见)
     meeting.points[0].detail = "会前广泛征求意见"
@@ -234,7 +234,7 @@ def test_an_own_detail_loses_a_clause_the_organisation_cannot_say(knowledge: Kno
     section.id, section.topic = "integrity", "党风廉政建设"
     section.points[0].detail = "书记带头讲廉政党课，支部书记与支委层层签订责任书"
     branch = measure_offers("integrity", section, "branch", knowledge, office=OFFICE, level_terms=terms)[0]
-    assert branch.detail.startswith("书记带头讲廉政党课") and "层层" not in branch.detail
+    assert branch.detail.endswith("书记带头讲廉政党课") and "层层" not in branch.detail
     committee = measure_offers("integrity", section, "party_committee", knowledge, office=OFFICE, level_terms=terms)[0]
     assert committee.detail == section.points[0].detail
 
