@@ -134,13 +134,13 @@ def measure_offers(
             topic, None, organisation, knowledge, taken, problems, replace(wording, said=office_said)
         )
         of_activity = {knowledge.activity_of(m.text, topic): m for m in knowledge.measures_for(topic, organisation)}
-        own_details = [o.detail for o in own if o.detail]
-        own = [
-            fuller(o, ranked(m.details, wording.unit, m.text) if m else [], own_details)
-            for o in own
-            for m in [of_activity.get(knowledge.activity_of(o.text, topic))]
-        ]
-        return _unique(own + bank_offers, topic, knowledge, taken)
+        part_said = [o.detail for o in own if o.detail]
+        fuller_own = []
+        for o in own:
+            m = of_activity.get(knowledge.activity_of(o.text, topic))
+            fuller_own.append(fuller(o, ranked(m.details, wording.unit, m.text) if m else [], part_said))
+            part_said.append(fuller_own[-1].detail)  # a wording added is said in the part too
+        return _unique(fuller_own + bank_offers, topic, knowledge, taken)
     bank = knowledge.measures_for(topic, organisation) if topic else []
     if topic == NEXT_STEPS:
         first = answering(problems, organisation, knowledge)
