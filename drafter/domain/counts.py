@@ -25,7 +25,11 @@ MAX_AMOUNT = 100_000_000  # a sum of money in 元 (收缴党费): a large 党委
 _OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访")
 # Further openings that make a key a whole activity (评选表彰优秀党员, 为群众办实事): no verb is
 # added, and the key is not one "without a verb" either (see `has_verb`).
-_OPENS_AS_ACTIVITY = (*_OWN_VERBS, "评选", "确定", "收缴", "讲授", "为群众")
+_OPENS_AS_ACTIVITY = (
+    *_OWN_VERBS, "评选", "确定", "收缴", "讲授", "为群众", "组织", "参与", "参加", "解决",
+    "帮助", "办理", "协调", "受理", "接待", "举办", "慰问", "培训", "收集", "征集", "排查", "调解",
+    "化解", "帮扶", "结对", "设立", "组建", "表彰", "选派", "举行", "接受", "捐赠",
+)
 
 
 class Count(NamedTuple):

@@ -38,8 +38,10 @@ from drafter.library import (
     OutlineSection,
     Sourced,
     check_point,
+    chinese_only,
     clean_point,
     default_outlines_dir,
+    similar,
 )
 from drafter.reading import read_report
 from drafter.structure import ParsedReport, Section, parse_report
@@ -263,16 +265,20 @@ def _section(
             ((lead, n.source) for n in nodes for p in n.section.points if (lead := clean_point(p.lead)))
         ),
         facts=_merged_facts(
-            fact
-            for n in nodes
-            for fact in extract_facts("\n".join(n.section.body), n.source, with_verbs=office is not None)
+            (
+                fact
+                for n in nodes
+                for fact in extract_facts("\n".join(n.section.body), n.source, with_verbs=office is not None)
+            ),
+            reworded=office is not None,
         ),
         children=children,
     )
     if own is not None:
         for point in section.points:
             point.detail = own.details.get(point.text, "")
-            point.counts = own.counts.get(point.text, [])
+            keys = [_known_as(k, section.facts) for k in own.counts.get(point.text, [])]
+            point.counts = list(dict.fromkeys(keys))
     return section
 
 
@@ -285,16 +291,26 @@ def _ranked(seen: Iterable[tuple[str, str]]) -> list[Sourced]:
     return [Sourced(t, sorted(sources[t])) for t in order]
 
 
-def _merged_facts(facts: Iterable[Fact]) -> list[Fact]:
-    """Facts merged by key and unit (the first example kept), the most widely seen first."""
+def _merged_facts(facts: Iterable[Fact], reworded: bool = False) -> list[Fact]:
+    """Facts merged by key and unit (the first example kept), the most widely seen first. With
+    `reworded` (one office's reports, newest first), a key worded a little differently from one
+    report to the next (为林农解决实际困难 / 解决林农实际困难) is the first key seen."""
     merged: dict[tuple[str, str], Fact] = {}
     for fact in facts:
-        known = merged.get((fact.key, fact.unit))
+        key = _known_as(fact.key, [f for f in merged.values() if f.unit == fact.unit]) if reworded else fact.key
+        known = merged.get((key, fact.unit))
         if known is None:
-            merged[(fact.key, fact.unit)] = Fact(fact.key, fact.unit, fact.sources, fact.example)
+            merged[(key, fact.unit)] = Fact(key, fact.unit, fact.sources, fact.example)
         else:
             known.sources = sorted(set(known.sources) | set(fact.sources))
     return sorted(merged.values(), key=lambda f: -len(f.sources))
+
+
+def _known_as(key: str, facts: Sequence[Fact]) -> str:
+    """The key of `facts` that `key` is, or says nearly the same as (`similar`); else `key`."""
+    return next((f.key for f in facts if f.key == key), None) or next(
+        (f.key for f in facts if similar(chinese_only(f.key), chinese_only(key))), key
+    )
 
 
 def _outline(

@@ -119,3 +119,19 @@ def test_refused(reports: list[Path], tmp_path: Path, monkeypatch: pytest.Monkey
     with pytest.raises(UserError, match="没有可学习的报告"):
         run_learn_own([empty], KIND)
 
+
+
+def test_a_count_reworded_from_one_report_to_the_next_is_one_count() -> None:
+    from drafter.learning.learn import _merged_facts
+    from drafter.library.outline import Fact
+
+    facts = _merged_facts([
+        Fact("解决林农实际困难", "件", ["2025.txt"], 15), Fact("为林农解决实际困难", "件", ["2024.docx"], 12),
+        Fact("参与巡山护林", "次", ["2025.txt"], 60), Fact("为林农解决实际困难", "次", ["2024.docx"], 3),
+    ], reworded=True)
+    assert [(f.key, f.unit, f.sources) for f in facts] == [
+        ("解决林农实际困难", "件", ["2024.docx", "2025.txt"]),  # the newest wording, seen in both
+        ("参与巡山护林", "次", ["2025.txt"]),
+        ("为林农解决实际困难", "次", ["2024.docx"]),  # another measure word: another count
+    ]
+    assert len(_merged_facts([Fact("解决林农实际困难", "件", ["a"]), Fact("为林农解决实际困难", "件", ["b"])])) == 2
