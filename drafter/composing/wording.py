@@ -285,8 +285,21 @@ def counts_alone(
 def with_counts(
     paragraphs: list[str], counts: Sequence[Answered], period: str, verbs: Mapping[str, list[str]]
 ) -> list[str]:
-    """Counts no measure claimed, as one sentence closing the first paragraph (or alone)."""
-    counted = count_clause(counts, verbs)
+    """Counts no measure claimed: each in the sentence of the text that names its activity
+    where `counts_in_detail` would write it there ("支部每月组织一次集中学习，全年共12次"), the
+    rest as one sentence closing the first paragraph (or alone)."""
+    rest = list(counts)
+    written = []
+    for paragraph in paragraphs:
+        sentences = []
+        for piece in re.split(r"(?<=。)", paragraph):
+            body = piece.rstrip("。")
+            if body and rest:
+                body, rest = counts_in_detail(body, rest, period)
+            sentences.append(body + piece[len(piece.rstrip("。")):])
+        written.append("".join(sentences))
+    paragraphs = written
+    counted = count_clause(rest, verbs)
     if not counted:
         return paragraphs
     text = sentence(period + counted)

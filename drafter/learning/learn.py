@@ -27,7 +27,7 @@ from drafter.domain import Office, stated_period
 from drafter.errors import OutputError, UserError, os_reason
 from drafter.files import check_outputs, dump_yaml, is_directory, load_yaml, validate, write_all
 from drafter.learning.facts import extract_facts
-from drafter.learning.own_points import OwnPoints
+from drafter.learning.own_points import OwnPoints, own_prose
 from drafter.library import (
     AUTHORED_SCHEMAS,
     LEARNED_HEADER,
@@ -274,7 +274,8 @@ def _section(
         ),
         children=children,
     )
-    if own is not None:
+    if own is not None and office is not None:
+        section.text = own_prose((n.section.body for n in nodes), office)
         for point in section.points:
             point.detail = own.details.get(point.text, "")
             keys = [_known_as(k, section.facts) for k in own.counts.get(point.text, [])]

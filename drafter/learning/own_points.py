@@ -20,7 +20,14 @@ from collections.abc import Iterable, Sequence
 
 from drafter.domain import Office
 from drafter.learning.facts import extract_facts
-from drafter.library import chinese_only, clean_detail, clean_point, join_details, similar
+from drafter.library import (
+    chinese_only,
+    clean_detail,
+    clean_point,
+    clean_prose,
+    join_details,
+    similar,
+)
 from drafter.structure import Point
 
 _SENTENCE = re.compile(r"[^。；！？]+")
@@ -37,6 +44,19 @@ def own_lead(point: Point, office: Office, whole: bool = False) -> tuple[str | N
     if first and first.group() != point.lead and (sentence := clean_point(first.group(), office)):
         return sentence, text[first.end():].lstrip(_SEPARATORS)
     return lead, text.removeprefix(point.lead).lstrip(_SEPARATORS)
+
+
+_ORDINAL = re.compile(r"[一二三四五六七八九十]是")
+
+
+def own_prose(bodies: Iterable[Sequence[str]], office: Office) -> list[str]:
+    """The office's prose of one section: the paragraphs of the newest report that has any
+    besides its 一是……二是…… enumerations, each cleaned (`clean_prose`)."""
+    for body in bodies:
+        paragraphs = [clean_prose(p, office) for p in body if not _ORDINAL.search(p)]
+        if kept := [p for p in paragraphs if p]:
+            return kept
+    return []
 
 
 class OwnPoints:

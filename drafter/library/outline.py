@@ -62,6 +62,9 @@ class OutlineSection:
     points: list[Sourced] = field(default_factory=list)  # text = the lead clause
     facts: list[Fact] = field(default_factory=list)
     children: list[OutlineSection] = field(default_factory=list)
+    # An own kind's: the paragraphs the office wrote besides its 一是……二是…… (its prose, a
+    # 成效 sentence), cleaned of last period's figures — the part's text this period by default.
+    text: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +77,7 @@ class OutlineSection:
             "points": [_point_dict(p) for p in self.points],
             "facts": [_fact_dict(f) for f in self.facts],
             "children": [c.to_dict() for c in self.children],
+            **({"text": self.text} if self.text else {}),
         }
 
     @classmethod
@@ -94,6 +98,7 @@ class OutlineSection:
                 for f in d.get("facts") or []
             ],
             children=[cls.from_dict(c) for c in d.get("children") or []],
+            text=list(d.get("text") or []),
         )
 
     def walk(self) -> list[OutlineSection]:

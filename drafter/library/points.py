@@ -149,13 +149,13 @@ MIN_QUALIFIED = 12  # characters a clause keeps without its tally: it says how (
 _PERIOD_WORD = re.compile("|".join((*_LEADING_TIME, "年度", "本年", "当年", "去年", "明年")))
 
 
-def clean_detail(text: str, office: Office) -> str:
+def clean_detail(text: str, office: Office, limit: int | None = MAX_OWN_DETAIL) -> str:
     """How an office's own report went on after a point's lead, as it may be offered to that
     office again: a clause's opening time word is dropped (年初制定…… → 制定……), a clause that
     says how the work was done keeps it without last period's tally (`without_tally`), and the
     clauses that state last period's figures, years or other period words (全年召开支委会12次)
-    or name another unit are left out, and at most MAX_OWN_DETAIL
-    characters are kept, ending at a clause; "" when nothing is left."""
+    or name another unit are left out, and at most `limit` characters are kept (None: all),
+    ending at a clause; "" when nothing is left."""
     kept: list[str] = []
     for piece in _CLAUSE_END.split(chinese_quotes(text.strip())):
         piece, _ = _without_leading_time(piece.strip(), keep=4)
@@ -166,10 +166,21 @@ def clean_detail(text: str, office: Office) -> str:
             continue
         if _name_in(body, office) or _placeholder(body, office) or "《" in body or "》" in body:
             continue
-        if len("".join([*kept, body])) > MAX_OWN_DETAIL:
+        if limit is not None and len("".join([*kept, body])) > limit:
             break
         kept.append(piece.strip())
     return "".join(kept).rstrip(_END_PUNCT)
+
+
+MIN_PROSE_SENTENCE = 8  # characters a sentence of an office's prose keeps to be said again
+
+
+def clean_prose(paragraph: str, office: Office) -> str:
+    """A paragraph of an office's own prose (支部坚持每月……开展集中学习。在汛期前……) as it may
+    be said again: each sentence cleaned as a detail is (`clean_detail`, whole), those left
+    shorter than MIN_PROSE_SENTENCE characters dropped; "" when none is left."""
+    sentences = [clean_detail(s, office, limit=None) for s in _SENTENCE_END.split(paragraph.strip())]
+    return "".join(f"{s}。" for s in sentences if len(s) >= MIN_PROSE_SENTENCE)
 
 
 # Two-character words every detail may use: sharing one of them does not make two details alike.

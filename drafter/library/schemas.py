@@ -28,6 +28,7 @@ def _section_schema() -> dict[str, Any]:
         "titles": [_SOURCED],
         "points": Opt([_POINT]),
         "facts": Opt([_FACT]),
+        "text": Opt([str]),
     }
     section["children"] = Opt([section])
     return section

@@ -283,10 +283,12 @@ class PartQuestions(Asker):
         )
 
     def effect(self, place: Place) -> str:
-        """The 成效 sentence a main part's text starts from (the bank's, in this unit's wording,
-        repeating nothing the report says); "" for 存在问题, 下一步 and a part with sub-parts."""
+        """A fresh part's text: an own kind's prose (the office's, besides its 一是……), else the
+        bank's 成效 sentence in this unit's wording ("" for 存在问题, 下一步, a part with sub-parts)."""
         section = place.section
         topic = topic_of(section)
+        if self.session.office() is not None and place.learned and place.learned.text:
+            return "\n\n".join(place.learned.text)
         if not topic or topic in (PROBLEMS, NEXT_STEPS) or section.children:
             return ""
         said = self.said(place) + said_in([section])
@@ -308,7 +310,8 @@ class PartQuestions(Asker):
         if office is None:
             return fallback
         own = {o.text for o in own_points(place.learned, organisation, office)}
-        return office_suggestions([t for t in offered if t in own], fallback, bool(place.learned_children))
+        said_below = bool(place.learned_children or (place.learned and place.learned.text))  # or in its prose
+        return office_suggestions([t for t in offered if t in own], fallback, said_below)
 
     def _organisation(self) -> str:
         return self.knowledge.chosen(self.session.answers.organisation).id
@@ -430,11 +433,9 @@ class PartQuestions(Asker):
             return {key for s in sections for m in s.measures or []
                     for key in proven_by(m, section_topic(s.topic or ""), self.knowledge, learned)}
 
-        here = proven([place.section])
+        here, ids = proven([place.section]), {i.key: count_key_id(i.key, self.knowledge) for i in offers}
         elsewhere = proven(self._others(place)) - here
-        ids = {i.key: count_key_id(i.key, self.knowledge) for i in offers}
-        kept = [i for i in offers if ids[i.key] not in elsewhere]
-        return sorted(kept, key=lambda i: ids[i.key] not in here)
+        return sorted((i for i in offers if ids[i.key] not in elsewhere), key=lambda i: ids[i.key] not in here)
 
     def _unit(self, key: str) -> str:
         entry = self.knowledge.match_count(key)

@@ -11,6 +11,7 @@ from drafter.library.points import (
     check_point,
     clean_detail,
     clean_opening,
+    clean_prose,
     join_details,
 )
 
@@ -107,3 +108,13 @@ def test_straight_quotes_in_an_offices_text_are_said_with_chinese_ones() -> None
     assert clean_detail('开展"医保讲堂"，每月讲一课', office) == "开展“医保讲堂”，每月讲一课"
     assert check_point('开展"医保讲堂"活动', office).text == "开展“医保讲堂”活动"
     assert clean_detail('他说"每月讲一课', office) == '他说"每月讲一课'  # unpaired: left as it is
+
+
+def test_an_offices_prose_is_said_again_without_last_periods_figures() -> None:
+    office = Office.of(["某某县气象局机关党支部"])
+    paragraph = ("支部坚持每月开展集中学习，由支部书记领学，全年开展集中学习12次。"
+                 "对防雷检测等环节开展廉政风险排查，查找风险点8个，逐项制定防控措施。全年发展党员1名。")
+    assert clean_prose(paragraph, office) == (
+        "支部坚持每月开展集中学习，由支部书记领学。对防雷检测等环节开展廉政风险排查，逐项制定防控措施。"
+    )
+    assert clean_prose("全年召开支委会12次。", office) == ""
