@@ -275,7 +275,7 @@ def _section(
         children=children,
     )
     if own is not None and office is not None:
-        section.text = own_prose((n.section.body for n in nodes), office)
+        section.text = own_prose((n.section.body for n in nodes), office) or own.results
         for point in section.points:
             point.detail = own.details.get(point.text, "")
             keys = [_known_as(k, section.facts) for k in own.counts.get(point.text, [])]

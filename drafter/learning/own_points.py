@@ -47,6 +47,17 @@ def own_lead(point: Point, office: Office, whole: bool = False) -> tuple[str | N
 
 
 _ORDINAL = re.compile(r"[一二三四五六七八九十]是")
+# How the sentence after a part's last point opens when it says what the part's work achieved
+# (通过系统学习，党员干部……明显增强): the part's result, not that point's detail.
+_RESULT_OPENER = re.compile(r"^(?:通过|经过|由此|这些|上述|以上|一系列)")
+
+
+def split_result(rest: str) -> tuple[str, str]:
+    """A point's rest and the result sentence it ends with ("" when it ends with none)."""
+    sentences = [s for s in re.split(r"(?<=[。！？])", rest) if s.strip()]
+    if len(sentences) >= 2 and _RESULT_OPENER.match(sentences[-1].strip()):
+        return "".join(sentences[:-1]), sentences[-1].strip()
+    return rest, ""
 
 
 def own_prose(bodies: Iterable[Sequence[str]], office: Office) -> list[str]:
@@ -69,17 +80,23 @@ class OwnPoints:
         self.sightings: list[tuple[str, str]] = []  # (lead, source), as `_ranked` takes them
         said: dict[str, list[str]] = {}
         counts: dict[str, list[str]] = {}
+        self.results: list[str] = []  # the newest report's result sentences (`split_result`)
         for points, source in seen:
+            results = []
             for point in points:
                 lead, rest = own_lead(point, office, whole)
                 if not lead:
                     continue
+                rest, result = split_result(rest)
+                if result and (cleaned := clean_prose(result, office)):
+                    results.append(cleaned)
                 lead = self._wording(lead)
                 self.sightings.append((lead, source))
                 if detail := clean_detail(rest, office):
                     said.setdefault(lead, []).append(detail)
                 keys = counts.setdefault(lead, [])
                 keys += [f.key for f in extract_facts(point.text, source, with_verbs=True) if f.key not in keys]
+            self.results = self.results or results
         self.details = {lead: join_details(details) for lead, details in said.items()}
         self.counts = {lead: keys for lead, keys in counts.items() if keys}
 

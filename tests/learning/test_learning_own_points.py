@@ -44,3 +44,13 @@ def test_one_point_reworded_is_one_point_in_the_newest_wording_with_both_details
     ]
     assert own.details["用好主题党日活动载体"] == "围绕防汛宣传开展主题党日，党员轮流担任主持人"
     assert own.counts == {"用好主题党日活动载体": ["开展主题党日"]}
+
+
+def test_the_sentence_after_a_parts_last_point_that_says_what_it_achieved_is_the_parts_result() -> None:
+    points = [point("一是", "坚持集中学习。每月组织一次集中学习。"),
+              point("二是", "办好“统计夜读”。党员轮流领读经典篇目。通过系统学习，党员依法统计的意识明显增强。")]
+    own = OwnPoints([(points, "2025.txt")], OFFICE)
+    assert own.results == ["通过系统学习，党员依法统计的意识明显增强。"]
+    assert own.details["办好“统计夜读”"] == "党员轮流领读经典篇目"  # not the point's detail
+    alone = OwnPoints([([point("一是", "办好“统计夜读”。通过读书交流增进共识。")], "a.txt")], OFFICE)
+    assert alone.results == [] and alone.details["办好“统计夜读”"] == "通过读书交流增进共识"  # its only how
