@@ -307,11 +307,17 @@ def _merged_facts(facts: Iterable[Fact], reworded: bool = False) -> list[Fact]:
     return sorted(merged.values(), key=lambda f: -len(f.sources))
 
 
+_SAME_ACTIVITY = 4  # characters two count keys may end in alike: one activity (……巡山护林)
+
+
 def _known_as(key: str, facts: Sequence[Fact]) -> str:
-    """The key of `facts` that `key` is, or says nearly the same as (`similar`); else `key`."""
-    return next((f.key for f in facts if f.key == key), None) or next(
-        (f.key for f in facts if similar(chinese_only(f.key), chinese_only(key))), key
-    )
+    """The key of `facts` that `key` is, says nearly the same as (`similar`), or ends alike
+    with (参与巡山护林 / 组织党员巡山护林: another verb, one activity); else `key`."""
+    def same(known: str) -> bool:
+        a, b = chinese_only(known), chinese_only(key)
+        return similar(a, b) or (len(a) > _SAME_ACTIVITY < len(b) and a[-_SAME_ACTIVITY:] == b[-_SAME_ACTIVITY:])
+
+    return next((f.key for f in facts if f.key == key), None) or next((f.key for f in facts if same(f.key)), key)
 
 
 def _outline(

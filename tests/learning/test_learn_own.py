@@ -135,3 +135,8 @@ def test_a_count_reworded_from_one_report_to_the_next_is_one_count() -> None:
         ("为林农解决实际困难", "次", ["2024.docx"]),  # another measure word: another count
     ]
     assert len(_merged_facts([Fact("解决林农实际困难", "件", ["a"]), Fact("为林农解决实际困难", "件", ["b"])])) == 2
+    # another verb for one activity (the same last four characters) is that count too
+    alike = _merged_facts([Fact("参与巡山护林", "次", ["2025.txt"]), Fact("组织党员巡山护林", "次", ["2024.docx"])], reworded=True)
+    assert [(f.key, f.sources) for f in alike] == [("参与巡山护林", ["2024.docx", "2025.txt"])]
+    differ = _merged_facts([Fact("开展谈心谈话", "人次", ["a"]), Fact("开展廉政谈话", "人次", ["b"])], reworded=True)
+    assert len(differ) == 2
