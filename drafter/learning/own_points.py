@@ -10,7 +10,11 @@ reports are kept more fully, for that office alone (`OwnPoints`):
 - the detail: what followed the lead, without last period's figures, years and period words
   (drafter.library.points.clean_detail), two reports' different details joined;
 - the counts: the keys of the facts the point stated, so that this period's figures of them are
-  that point's again (drafter.composing.wording.learned_proofs).
+  that point's again (drafter.composing.wording.learned_proofs);
+- the section's prose (`own_prose`): the paragraphs the office wrote besides its enumerations,
+  else the result sentences that close them (`split_result`: 通过系统学习，……明显增强) —
+  the part's text by default, instead of the bank's 成效 sentence or, in a part written as
+  prose, the bank's measures.
 """
 
 from __future__ import annotations
