@@ -175,15 +175,18 @@ def bank_measure(item: str, topic: str, knowledge: Knowledge) -> BankMeasure | N
 def proven_by(
     measure: Measure, topic: str, knowledge: Knowledge, learned: Mapping[str, frozenset[str]] | None = None
 ) -> set[str]:
-    """The ids of the counts a measure proves (`count_id`): those its bank entry lists, those
+    """The ids of the counts a measure proves (`count_id`): those its bank entry (or the bank's
+    measure of its activity) lists, those
     whose activity its clause names (坚持集中学习 proves 开展集中学习; 规范开展主题党日活动
     proves 开展主题党日活动), and those the office's own report stated with it (`learned`: an
     own kind's points, see `learned_proofs`). Not its detail: "支委会……把学习……列为首项议程"
     names a meeting as the place of the work, not the work a figure of meetings proves."""
     bank = bank_measure(measure.item, topic, knowledge)
-    ids = {e.id for e in bank.counts} if bank else set()
     if topic in (PROBLEMS, NEXT_STEPS):  # a plan names work to do, it proves no figure
-        return ids
+        return {e.id for e in bank.counts} if bank else set()
+    # the bank's measure of the same activity (严格落实“三会一课”制度 is 严格执行……'s)
+    bank = bank or knowledge.of_activity(knowledge.activity_of(measure.item, topic))
+    ids = {e.id for e in bank.counts} if bank else set()
     named = {e.id for e in knowledge.counts if any(n in measure.item for n in _activity_names(e))}
     return ids | named | set((learned or {}).get(clause(measure.item), frozenset()))
 
@@ -211,14 +214,18 @@ def claim_counts(
     knowledge: Knowledge,
     learned: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[list[Answered]], list[Answered]]:
-    """Each measure's counts (those it proves, first measure first), and the rest."""
+    """Each measure's counts (those it proves, first measure first), and the rest. The counts
+    the office's report stated with a measure (`learned`) are that measure's before any other
+    measure proves them (撰写心得体会 with 开展专题研讨交流, not with 坚持每月集中学习)."""
+    stated = [set((learned or {}).get(clause(m.item), frozenset())) for m in measures]
+    proven = [proven_by(m, topic, knowledge, learned) for m in measures]
     left = list(counts)
-    claimed: list[list[Answered]] = []
-    for m in measures:
-        ids = proven_by(m, topic, knowledge, learned)
-        mine = [c for c in left if count_id(c) in ids]
-        left = [c for c in left if c not in mine]
-        claimed.append(mine)
+    claimed: list[list[Answered]] = [[] for _ in measures]
+    for ids_of in (stated, proven):
+        for i, ids in enumerate(ids_of):
+            mine = [c for c in left if count_id(c) in ids]
+            left = [c for c in left if c not in mine]
+            claimed[i] += mine
     return claimed, left
 
 

@@ -317,6 +317,15 @@ class Knowledge:
         """The bank's measure (or problem, next step) of a topic with exactly this text."""
         return self._by_text.get((topic, text))
 
+    def of_activity(self, activity: str) -> Measure | None:
+        """The bank's measure of an activity (`activity_of`; ids are unique in the bank); None
+        for an item known only by its own words ("text:…")."""
+        return self._by_activity.get(activity)
+
+    @cached_property
+    def _by_activity(self) -> dict[str, Measure]:
+        return {m.activity: m for m in reversed(self.measures) if m.activity}
+
     @cached_property
     def _by_text(self) -> dict[tuple[str, str], Measure]:
         index: dict[tuple[str, str], Measure] = {}

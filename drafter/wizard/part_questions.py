@@ -310,6 +310,7 @@ class PartQuestions(Asker):
         if office is None:
             return fallback
         own = {o.text for o in own_points(place.learned, organisation, office)}
+        fallback = [] if own and topic in (PROBLEMS, NEXT_STEPS) else fallback  # its own problems, plans only
         said_below = bool(place.learned_children or (place.learned and place.learned.text))  # or in its prose
         return office_suggestions([t for t in offered if t in own], fallback, said_below)
 

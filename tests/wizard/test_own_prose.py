@@ -66,7 +66,7 @@ def test_figures_go_into_the_sentence_naming_their_work_and_it_checks_clean(
     answers = out.with_name("总结.answers.yaml")
     data = yaml.safe_load(answers.read_text(encoding="utf-8"))
     data["sections"][0]["numbers"]["开展集中学习"] = 12
-    answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     monkeypatch.setenv("DRAFTER_HOME", str(home))
     rendered = out.with_name("本期.md")
     assert run(["render", str(answers), "-o", str(rendered)]) == 0
