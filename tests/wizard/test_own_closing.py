@@ -7,13 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from drafter.cli import run
-from drafter.learning.own import run_learn_own
-from drafter.library.outline import load_library
-from drafter.wizard.wizard import run_wizard
-from tests.scripted import ENTER, Scripted
+from tests.own_drafts import enter_through, render_with
 
 REPORT = """\
 某某县统计局机关党支部{year}年度党建工作总结
@@ -36,16 +31,7 @@ REPORT = """\
 
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    reports = tmp_path_factory.mktemp("reports")
-    paths = []
-    for year in (2024, 2025):
-        paths.append(reports / f"{year}.txt")
-        paths[-1].write_text(REPORT.format(year=year), encoding="utf-8")
-    home = tmp_path_factory.mktemp("home")
-    run_learn_own(paths, "统计局年度总结", library_root=home / "kinds")
-    out = tmp_path_factory.mktemp("draft") / "总结.md"
-    run_wizard(load_library(own=home / "kinds"), output=out, prompter=Scripted(rest=ENTER))
-    return home, out
+    return enter_through(tmp_path_factory, REPORT, "统计局年度总结")
 
 
 def test_the_offices_problems_and_plans_only(drafted: tuple[Path, Path]) -> None:
@@ -60,14 +46,6 @@ def test_the_activitys_figures_go_to_the_offices_measure(
     drafted: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     home, out = drafted
-    answers = out.with_name("总结.answers.yaml")
-    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
-    data["sections"][0]["numbers"].update({"召开支委会": 12, "召开党员大会": 4, "讲授党课": 4})
-    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    monkeypatch.setenv("DRAFTER_HOME", str(home))
-    rendered = out.with_name("本期.md")
-    assert run(["render", str(answers), "-o", str(rendered)]) == 0
-    text = rendered.read_text(encoding="utf-8")
+    text = render_with(out, 0, {"召开支委会": 12, "召开党员大会": 4, "讲授党课": 4}, monkeypatch, home)
     assert "一是严格落实“三会一课”制度。按规定的时间和程序召开会议，全年召开支委会12次、党员大会4次，讲授党课4次。" in text
     assert text.count("三会一课") == 1  # no second measure of that activity to lead the figures
-    assert run(["check", str(rendered)]) == 0

@@ -8,13 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from drafter.cli import run
-from drafter.learning.own import run_learn_own
-from drafter.library.outline import load_library
-from drafter.wizard.wizard import run_wizard
-from tests.scripted import ENTER, Scripted
+from tests.own_drafts import enter_through, render_with
 
 REPORT = """\
 某某县气象局机关党支部{year}年度党建工作总结
@@ -37,17 +32,7 @@ REPORT = """\
 
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    reports = tmp_path_factory.mktemp("reports")
-    paths = []
-    for year in (2024, 2025):
-        path = reports / f"{year}年度党建工作总结.txt"
-        path.write_text(REPORT.format(year=year), encoding="utf-8")
-        paths.append(path)
-    home = tmp_path_factory.mktemp("home")
-    run_learn_own(paths, "气象局年度总结", library_root=home / "kinds")
-    out = tmp_path_factory.mktemp("draft") / "总结.md"
-    run_wizard(load_library(own=home / "kinds"), output=out, prompter=Scripted(rest=ENTER))
-    return home, out
+    return enter_through(tmp_path_factory, REPORT, "气象局年度总结")
 
 
 def test_enter_says_the_offices_prose_not_the_banks_measures(drafted: tuple[Path, Path]) -> None:
@@ -63,13 +48,5 @@ def test_figures_go_into_the_sentence_naming_their_work_and_it_checks_clean(
     drafted: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     home, out = drafted
-    answers = out.with_name("总结.answers.yaml")
-    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
-    data["sections"][0]["numbers"]["开展集中学习"] = 12
-    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    monkeypatch.setenv("DRAFTER_HOME", str(home))
-    rendered = out.with_name("本期.md")
-    assert run(["render", str(answers), "-o", str(rendered)]) == 0
-    text = rendered.read_text(encoding="utf-8")
+    text = render_with(out, 0, {"开展集中学习": 12}, monkeypatch, home)
     assert "支部坚持每月第一个周五开展集中学习，全年共12次，由支部书记领学" in text
-    assert run(["check", str(rendered)]) == 0
