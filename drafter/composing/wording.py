@@ -90,13 +90,14 @@ def _states(text: str, entry: CountEntry, value: int) -> bool:
 
 
 _FREQUENCY = re.compile(r"每(?:周|月|季度?|半年|年)|定期")
+_CLAUSE_BREAK = re.compile(r"(?<=[，；])")  # a detail's clauses, each with its comma or semicolon
 
 
 def _folded(detail: str, entry: CountEntry, value: int, period: str) -> str | None:
     """The detail with the count folded in where it says how often the activity is done:
     "每月组织一次集中学习" with 12 → "每月组织一次集中学习，全年共12次"; None when no clause
     of the detail both says how often and ends with the activity (then the count follows)."""
-    clauses = re.split(r"(?<=[，；])", detail)
+    clauses = _CLAUSE_BREAK.split(detail)
     for n, piece in enumerate(clauses):
         end = piece.rstrip("，；")
         # the activity ends the clause: 每月组织一次集中学习; in 定期组织学习心得交流 the
@@ -128,7 +129,7 @@ def _tallied(detail: str, count: Answered) -> str | None:
         amount = entry.amount(count.value)
     else:
         names, amount = {count.key}, f"{count.value}{count.unit}"
-    clauses = re.split(r"(?<=[，；])", detail)
+    clauses = _CLAUSE_BREAK.split(detail)
     for n, piece in enumerate(clauses):
         end = piece.rstrip("，；")
         name = next((x for x in names if end.endswith(x)), "")

@@ -107,10 +107,9 @@ def branches_phrase(names: Sequence[str], everyone: Sequence[str]) -> str:
 
 
 def bank_of(activity: str, topic: str, knowledge: Knowledge) -> BankMeasure | None:
-    """The bank's measure of an activity (one that fits a branch first)."""
-    found = [m for m in knowledge.measures if m.topic == topic and m.activity and m.activity == activity]
-    default = knowledge.default_organisation.id
-    return next((m for m in found if m.fits(default)), found[0] if found else None)
+    """The bank's measure of an activity, when it is one of this topic (activities are unique)."""
+    measure = knowledge.of_activity(activity)
+    return measure if measure is not None and measure.topic == topic else None
 
 
 def _common_wording(c: Cluster) -> str:

@@ -30,9 +30,10 @@ from drafter.library import (
     clean_point,
     clean_prose,
     join_details,
+    sentences,
     similar,
 )
-from drafter.structure import Point
+from drafter.structure import Point, has_ordinal
 
 _SENTENCE = re.compile(r"[^。；！？]+")
 _SEPARATORS = "，。；：:;, "
@@ -50,7 +51,6 @@ def own_lead(point: Point, office: Office, whole: bool = False) -> tuple[str | N
     return lead, text.removeprefix(point.lead).lstrip(_SEPARATORS)
 
 
-_ORDINAL = re.compile(r"[一二三四五六七八九十]是")
 # How the sentence after a part's last point opens when it says what the part's work achieved
 # (通过系统学习，党员干部……明显增强): the part's result, not that point's detail.
 _RESULT_OPENER = re.compile(r"^(?:通过|经过|由此|这些|上述|以上|一系列)")
@@ -58,9 +58,9 @@ _RESULT_OPENER = re.compile(r"^(?:通过|经过|由此|这些|上述|以上|一�
 
 def split_result(rest: str) -> tuple[str, str]:
     """A point's rest and the result sentence it ends with ("" when it ends with none)."""
-    sentences = [s for s in re.split(r"(?<=[。！？])", rest) if s.strip()]
-    if len(sentences) >= 2 and _RESULT_OPENER.match(sentences[-1].strip()):
-        return "".join(sentences[:-1]), sentences[-1].strip()
+    said = sentences(rest)
+    if len(said) >= 2 and _RESULT_OPENER.match(said[-1].strip()):
+        return "".join(said[:-1]), said[-1].strip()
     return rest, ""
 
 
@@ -68,7 +68,7 @@ def own_prose(bodies: Iterable[Sequence[str]], office: Office) -> list[str]:
     """The office's prose of one section: the paragraphs of the newest report that has any
     besides its 一是……二是…… enumerations, each cleaned (`clean_prose`)."""
     for body in bodies:
-        paragraphs = [clean_prose(p, office) for p in body if not _ORDINAL.search(p)]
+        paragraphs = [clean_prose(p, office) for p in body if not has_ordinal(p)]
         if kept := [p for p in paragraphs if p]:
             return kept
     return []

@@ -179,8 +179,8 @@ def clean_prose(paragraph: str, office: Office) -> str:
     """A paragraph of an office's own prose (支部坚持每月……开展集中学习。在汛期前……) as it may
     be said again: each sentence cleaned as a detail is (`clean_detail`, whole), those left
     shorter than MIN_PROSE_SENTENCE characters dropped; "" when none is left."""
-    sentences = [clean_detail(s, office, limit=None) for s in _SENTENCE_END.split(paragraph.strip())]
-    return "".join(f"{s}。" for s in sentences if len(s) >= MIN_PROSE_SENTENCE)
+    cleaned = [clean_detail(s, office, limit=None) for s in sentences(paragraph.strip())]
+    return "".join(f"{s}。" for s in cleaned if len(s) >= MIN_PROSE_SENTENCE)
 
 
 # Two-character words every detail may use: sharing one of them does not make two details alike.
@@ -237,6 +237,11 @@ def _pairs(text: str) -> set[str]:
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, each with its end mark (。！？), empty ones left out."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
 def chinese_quotes(text: str) -> str:
     """Straight double quotes in pairs made Chinese ones ("看病钱" → “看病钱”): an office's text
     typed with the wrong quotes is said again with the right ones. Unpaired ones are left."""
@@ -253,13 +258,13 @@ def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
     straight quotes made Chinese ones."""
     kept = []
     for paragraph in paragraphs:
-        sentences = [
-            s for s in _SENTENCE_END.split(chinese_quotes(paragraph.strip()))
-            if s.strip() and not _FIGURE.search(_YEAR.sub("", s))
+        kept_sentences = [
+            s for s in sentences(chinese_quotes(paragraph.strip()))
+            if not _FIGURE.search(_YEAR.sub("", s))
             and not (_placeholder(s, office) or "《" in s or _name_in(s, office))
         ]
-        if sentences:
-            kept.append("".join(sentences).strip())
+        if kept_sentences:
+            kept.append("".join(kept_sentences).strip())
     return kept
 
 

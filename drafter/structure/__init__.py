@@ -16,13 +16,13 @@ from drafter import lazy_exports
 if TYPE_CHECKING:
     from drafter.structure.outline_view import run_outline
     from drafter.structure.report import ParsedReport, Point, Section
-    from drafter.structure.structure import parse_report
+    from drafter.structure.structure import has_ordinal, parse_report
     from drafter.structure.title import is_organisation, signs_off, unbracketed
 
 _EXPORTS = {
     "outline_view": ("run_outline",),
     "report": ("ParsedReport", "Point", "Section"),
-    "structure": ("parse_report",),
+    "structure": ("has_ordinal", "parse_report"),
     "title": ("is_organisation", "signs_off", "unbracketed"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
@@ -31,6 +31,7 @@ __all__ = [
     "ParsedReport",
     "Point",
     "Section",
+    "has_ordinal",
     "is_organisation",
     "parse_report",
     "run_outline",

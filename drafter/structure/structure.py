@@ -89,7 +89,6 @@ _FORMAL_CLOSING = re.compile(r"^(?:以上(?:是|为|报告|述职|汇报|情况)
 # After a last section's list of plans, a paragraph that says what the unit will do next year
 # (2027年，支部将……) is the report's closing, not one more plan.
 _FORWARD_CLOSING = re.compile(r"^(?:\d{4}年|新的一年|今后|展望未来|未来)，[^。]*?将")
-_ORDINAL_IN = re.compile(r"[一二三四五六七八九十]是")
 # A last section about the future or about problems owns paragraphs that start like closings.
 _FORWARD_TOPIC = re.compile(r"下一步|今后|打算|思路|计划|展望|方向|重点|措施|目标|安排|建议")
 
@@ -392,13 +391,18 @@ def _markdown_marks_off(text: str) -> str:
     return _MARKDOWN_BOLD_HEADING.sub(r"\1", _MARKDOWN_HASHES.sub("", text.strip()))
 
 
+def has_ordinal(text: str) -> bool:
+    """Whether `text` holds an enumeration ordinal (一是, 十二是) anywhere."""
+    return bool(_ORDINAL.search(text))
+
+
 def _closes_plans(body: list[str]) -> bool:
     """Whether the last of these paragraphs is a closing after a list of plans: the ones before
     it enumerate (一是……二是……), it does not, and it says what the unit will do next
     (2027年，支部将继续……)."""
     *before, last = body
     return (
-        bool(_FORWARD_CLOSING.match(last)) and not _ORDINAL_IN.search(last)
+        bool(_FORWARD_CLOSING.match(last)) and not has_ordinal(last)
         and any("二是" in p for p in before)
     )
 
