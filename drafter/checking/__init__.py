@@ -30,12 +30,10 @@ if TYPE_CHECKING:
         format_findings,
         run_check,
     )
-    from drafter.checking.words import misused_de
 
 _EXPORTS = {
     "batch": ("MAX_BYTES", "MAX_FILES", "FileCheck", "batch_json", "check_one", "checkable", "exit_code", "format_batch"),
     "check": ("Finding", "check_document", "context_of_answers", "format_findings", "run_check"),
-    "words": ("misused_de",),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
@@ -52,6 +50,5 @@ __all__ = [
     "exit_code",
     "format_batch",
     "format_findings",
-    "misused_de",
     "run_check",
 ]

@@ -2,7 +2,8 @@
 
 Each rule is a function `(view, context) -> list[Finding]` over every line of the document. They
 prefer precision to recall: a finding is something a 党务工作者 would agree needs checking, so
-ambiguous forms (全局, 我所在…, a county report naming its city) are left alone.
+ambiguous forms (全局, 我所在…, a county report naming its city) are left alone. The rules of
+written Chinese they share with the cleaning of an office's own text live in drafter.library.sayable.
 """
 
 from __future__ import annotations
@@ -12,19 +13,16 @@ from dataclasses import dataclass
 
 from drafter.checking.findings import CJK_RANGE, CheckContext, Finding, Spot, View, is_cjk
 from drafter.domain import Office, bare_name, title_unit, unit_mentions
-from drafter.reading import find_placeholders
+from drafter.library import CLOSERS, MISUSES, PAIRS, first_unpaired
+from drafter.library import placeholders as left_to_fill
+
 
 # --- placeholders --------------------------------------------------------------------------------
-# Beyond reader.find_placeholders (XX, **, ××): 20XX年, blanks to fill and empty brackets.
-_MORE_PLACEHOLDERS = re.compile(r"\d{2}[Xx×]{2}(?=年)|_{2,}|＿+|□+|（\s*）|\(\s*\)|“\s*”|《\s*》")
-
-
 def placeholders(view: View, _context: CheckContext) -> list[Finding]:
     """Text left to fill in: XX, **, ××, 20XX年, ____, □, empty （） or “”."""
     out = []
     for spot in view.texts():
-        tokens = find_placeholders(spot.text)
-        tokens += [m.group() for m in _MORE_PLACEHOLDERS.finditer(spot.text)]
+        tokens = left_to_fill(spot.text)
         if not tokens:
             continue
         first = min((spot.text.find(t), t) for t in tokens)
@@ -40,10 +38,6 @@ def placeholders(view: View, _context: CheckContext) -> list[Finding]:
 _HALF_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_WIDTH_CHARS = re.compile(r"[,;:?!()]")
 _STRAIGHT_QUOTE = re.compile('"')
-_PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】"}
-_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
-_BRACKETS = re.compile("[" + re.escape("“”‘’（）()《》【】") + "]")
-_SAME_BRACKET = {"(": "（", ")": "）"}  # a half-width bracket may close a full-width one
 
 
 def half_width(view: View, _context: CheckContext) -> list[Finding]:
@@ -119,90 +113,28 @@ def unbalanced(view: View, _context: CheckContext) -> list[Finding]:
     """“ ” ‘ ’ （ ） 《 》 【 】 that do not pair up within one paragraph or heading."""
     out = []
     for spot in view.texts():
-        problem = _first_unpaired(spot.text)
+        problem = first_unpaired(spot.text)
         if problem is None:
             continue
         index, ch = problem
-        if ch in _PAIRS:
-            partner, message = _PAIRS[ch], f"“{ch}”没有对应的“{_PAIRS[ch]}”。"
+        if ch in PAIRS:
+            partner, message = PAIRS[ch], f"“{ch}”没有对应的“{PAIRS[ch]}”。"
         else:
-            partner, message = _CLOSERS[ch], f"“{ch}”前面没有对应的“{_CLOSERS[ch]}”。"
+            partner, message = CLOSERS[ch], f"“{ch}”前面没有对应的“{CLOSERS[ch]}”。"
         fix = f"补上“{partner}”，或删去多余的“{ch}”。"
         out.append(spot.finding("unbalanced", index, index + 1, message, fix))
     return out
 
 
-def _first_unpaired(text: str) -> tuple[int, str] | None:
-    """The first bracket or quote without its partner: (index, character), or None."""
-    stack: list[tuple[int, str]] = []
-    for m in _BRACKETS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch in _PAIRS:
-            stack.append((i, ch))
-        elif ch in _CLOSERS:
-            if stack and _bracket(stack[-1][1]) == _bracket(_CLOSERS[ch]):
-                stack.pop()
-            else:
-                return i, ch
-    return stack[0] if stack else None
-
-
-def _bracket(opener: str) -> str:
-    """An opening bracket, half-width ( read as full-width （."""
-    return _SAME_BRACKET.get(opener, opener)
-
-
 # --- 的/得/地 -----------------------------------------------------------------------------------
-_VERBS_DE = (
-    "抓|做|学|干|搞|管|讲|写|办|落实|完成|开展|推进|执行|贯彻|结合|融合|发挥|重视|认识|学习|运用"
-    "|把握|推动"
-)
-_ADVERBS = "认真|扎实|积极|深入|切实|全面|大力|主动|严格|广泛|稳步|有序|不断|持续|进一步"
-_NOUNS = "成效|成果|效果|进展|成绩"
-_ADJECTIVES = "明显|显著|积极|良好|丰硕|长足|重大|突出|较大|较好"
-
-
-@dataclass(frozen=True)
-class _Misuse:
-    pattern: re.Pattern[str]
-    wrong: str  # the character to replace
-    right: str
-
-
-_MISUSES = (
-    # 落实的好 · 抓的还不够 · 结合的不够紧密 → 得: a complement after a verb.
-    _Misuse(re.compile(
-        rf"(?:{_VERBS_DE})的(?:还|也|都)?(?:不够|不到位|(?:很|较|比较|非常|十分|不)?(?:好|到位|扎实)"
-        r"(?=[，。；、！？）]|$))"
-    ), "的", "得"),
-    # 明显得成效 → 的: an adjective before a noun.
-    _Misuse(re.compile(rf"(?:{_ADJECTIVES})得(?:{_NOUNS})"), "得", "的"),
-    # 良好地氛围 · 坚实地基础 → 的.
-    _Misuse(re.compile(
-        rf"(?:良好|浓厚|坚实|丰硕|显著|明显)地(?:氛围|基础|局面|态势|{_NOUNS})"
-    ), "地", "的"),
-    # 认真的学习了 · 扎实的推进各项工作 → 地: an adverb before a verb that takes an object.
-    _Misuse(re.compile(
-        rf"(?<!得到)(?<!受到)(?<!进行)(?<!加以)(?:{_ADVERBS})的"
-        r"(?:开展|推进|贯彻|抓好|做好|学习|落实|加强|推动|组织)"
-        r"(?=了|“|《|各|全体|党员|习近平|党的|主题|专题|支部|相关)"
-    ), "的", "地"),
-)
-
-
-def misused_de(text: str) -> bool:
-    """Whether a text has one of the clear 的/得/地 misuses (落实的好, 明显得成效 …)."""
-    return any(m.pattern.search(text) for m in _MISUSES)
-
-
 def de_de_di(view: View, _context: CheckContext) -> list[Finding]:
     """的/得/地 in common phrases where the usage is clearly wrong (落实的好 → 落实得好)."""
     out = []
     for spot in view.texts():
-        for misuse in _MISUSES:
+        for misuse in MISUSES:
             for m in misuse.pattern.finditer(spot.text):
                 phrase = m.group()
-                fixed = phrase.replace(misuse.wrong, misuse.right, 1)
+                fixed = misuse.mended(phrase)
                 out.append(spot.finding(
                     "de-de-di", m.start(), m.end(),
                     f"“{phrase}”中的“{misuse.wrong}”用错了。", f"改为“{fixed}”。",

@@ -32,10 +32,10 @@ from drafter.library import (
     join_details,
     sentences,
     similar,
+    split_after,
 )
 from drafter.structure import Point, has_ordinal
 
-_SENTENCE = re.compile(r"[^。；！？]+")
 _SEPARATORS = "，。；：:;, "
 
 
@@ -45,9 +45,9 @@ def own_lead(point: Point, office: Office, whole: bool = False) -> tuple[str | N
     sentence too: ……不够紧密，学用结合有待加强), the first sentence when it may be offered."""
     text = point.text[len(point.ordinal):]
     lead = clean_point(point.lead, office)
-    first = _SENTENCE.match(text) if lead is None or whole else None
-    if first and first.group() != point.lead and (sentence := clean_point(first.group(), office)):
-        return sentence, text[first.end():].lstrip(_SEPARATORS)
+    first = split_after(text, "。；！？")[0].rstrip("。；！？") if (lead is None or whole) and text.strip() else ""
+    if first and first != point.lead and (sentence := clean_point(first, office)):
+        return sentence, text[len(first):].lstrip(_SEPARATORS)
     return lead, text.removeprefix(point.lead).lstrip(_SEPARATORS)
 
 

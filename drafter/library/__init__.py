@@ -1,6 +1,6 @@
 """What drafter knows before it asks: the outlines of each report kind (outline, on the schemas of
 schemas; the office's own kinds learned from its reports, in the user's data folder: own), the knowledge under the questions — organisations, the count catalogue, phrase banks
-(knowledge, loaded by knowledge_files; the choice among an item's wordings, variants) — and the rules that clean a learned point (points).
+(knowledge, loaded by knowledge_files; the choice among an item's wordings, variants) — and the rules that clean a learned point (points), with the rules of written Chinese that 核稿 holds every text to (sayable).
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.
@@ -47,15 +47,27 @@ if TYPE_CHECKING:
         join_details,
         odd_coinage,
         says_new,
-        sentences,
         similar,
         without_tally,
+    )
+    from drafter.library.sayable import (
+        CLOSERS,
+        MISUSES,
+        PAIRS,
+        clauses,
+        first_unpaired,
+        mend_de,
+        misused_de,
+        placeholders,
+        sentences,
+        split_after,
     )
     from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
     from drafter.library.seams import (
         ANY_TOPIC,
         LevelTerm,
         Seams,
+        fitting,
         load_seams,
         loose_pattern,
         misfits,
@@ -66,14 +78,25 @@ _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
     "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline", "load_own"),
     "own": ("Broken", "check_name", "own_path", "own_root"),
-    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_opening", "clean_point", "clean_prose", "join_details", "odd_coinage", "says_new", "sentences", "similar", "chinese_only", "without_tally"),
+    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_opening", "clean_point", "clean_prose", "join_details", "odd_coinage", "says_new", "similar", "chinese_only", "without_tally"),
+    "sayable": ("CLOSERS", "MISUSES", "PAIRS", "clauses", "first_unpaired", "mend_de", "misused_de", "placeholders", "sentences", "split_after"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
-    "seams": ("ANY_TOPIC", "LevelTerm", "Seams", "load_seams", "loose_pattern", "misfits"),
+    "seams": ("ANY_TOPIC", "LevelTerm", "Seams", "fitting", "load_seams", "loose_pattern", "misfits"),
     "variants": ("choose_wording", "phrases", "ranked"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
+    "CLOSERS",
+    "MISUSES",
+    "PAIRS",
+    "clauses",
+    "fitting",
+    "first_unpaired",
+    "mend_de",
+    "misused_de",
+    "placeholders",
+    "split_after",
     "ANY_TOPIC",
     "AUTHORED_SCHEMAS",
     "Broken",

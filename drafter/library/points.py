@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.domain import MEASURE_WORDS, unit_mentions
+from drafter.library.sayable import clauses, first_unpaired, mend_de, sentences
 
 if TYPE_CHECKING:
     from drafter.domain import Office
@@ -52,7 +53,9 @@ DIAGNOSIS_WORDS = (
     "偏少", "偏弱", "偏软", "偏宽", "滞后", "单一", "不多", "较少", "较弱", "不规范", "不及时",
     "不全面", "不完善", "不健全", "不够高", "不大", "难以",
 )
-_PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|[Xx]{2,}|[×Ｘ]{2,}|某某|…|\.{3,}|_{2,}|○{2,}|□")
+_PLACEHOLDER = re.compile(
+    r"\*+|＊+|[Xx]{2,}|[×Ｘ]{2,}|某某|…|\.{3,}|_{2,}|○{2,}|□|（\s*）|\(\s*\)|“\s*”|《\s*》"
+)
 _YEAR = re.compile(
     r"(?:19|20)\d{2}(?:\s*[-—－~～至到]\s*(?:19|20)?\d{2})?\s*年(度)?|[〇零一二三四五六七八九]{4}年(度)?"
 )
@@ -113,6 +116,8 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
     point = chinese_quotes(text.strip()).rstrip(_END_PUNCT)
     if m := _placeholder(point, office):
         return CleanedPoint(None, f"含占位符“{m.group()}”")
+    if unpaired := first_unpaired(point):
+        return CleanedPoint(None, f"“{unpaired[1]}”不成对")
     changes = []
     if (m := _DOCUMENT_ADJUNCT.search(point)) and len(point) > len(m.group()) + 2:
         point = point.replace(m.group(), "", 1)
@@ -127,6 +132,9 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
     point, n = _VERB_LE.subn(r"\1", point)
     if n:
         changes.append("去掉“了”")
+    if (mended := mend_de(point)) != point:
+        point = mended
+        changes.append("改正的/得/地")
     problem = plain_text_problem(point, office=office) or main_verb_problem(point, diagnosis=True)
     if not problem and len(point) < MIN_POINT:
         problem = f"不足{MIN_POINT}字，像阶段名或片段（{point}），不是一条完整的做法"
@@ -135,11 +143,11 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
     return CleanedPoint(point, "，".join(changes))
 
 
-_CLAUSE_END = re.compile(r"(?<=[，；。])")
 _FIGURE = re.compile(r"[0-9０-９]")
-# A clause's closing tally: the figure of the activity the clause ends with (……开展主题党日12次).
+# A clause's closing tally: the figure of the activity the clause ends with (……开展主题党日12次,
+# 召开党组会议、专题会议各8次).
 _TALLY = re.compile(
-    r"(?:共|累计|共计|合计)?[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:"
+    r"(?:共|各|累计|共计|合计)?[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:"
     + "|".join(map(re.escape, MEASURE_WORDS))
     + r")$"
 )
@@ -147,29 +155,96 @@ _TALLY = re.compile(
 _RESULT_BEFORE = ("达到", "达", "为", "超过", "占", "至", "约", "近", "率", "共", "累计", "每")
 MIN_QUALIFIED = 12  # characters a clause keeps without its tally: it says how (围绕……开展主题党日)
 _PERIOD_WORD = re.compile("|".join((*_LEADING_TIME, "年度", "本年", "当年", "去年", "明年")))
+# A clause that only links (另外，……): it has nothing to say once the clause after it is gone.
+_CONNECTIVE = re.compile(r"(?:另外|此外|同时|与此同时|其次|然后|最后|首先|因此|所以|为此|对此|另一方面)")
+# A clause that adds to or follows from the action before it (并开展……, 从而……, 形成良好局面):
+# without that action it has no subject. 并 alone is dropped, the rest of its clause kept.
+_AND = re.compile(r"^(?:并且|并)(?=[\u4e00-\u9fff“])")
+_FOLLOWS = re.compile(r"^(?:从而|进而|以此|使得|使|让|促使|形成|确保|以便|带动|取得)")
+# A clause that speaks of the one before it (其余同志……, 其中……): gone with it.
+_REFERS = re.compile(r"^(?:其余|其他|其中|其|这些|此举|上述|以上|该)")
+# How an adverbial clause opens (通过活动的开展, 按照规定和程序, 在元旦、春节等节假日前): with no
+# verb of its own after it, the clause frames the one after it and cannot end a sentence.
+_FRAME = re.compile(
+    r"^(?:通过|经过|按照|依照|根据|依据|结合|围绕|对照|本着|为了|随着|针对|借助|依托"
+    r"|在(?=.*(?:中|前|后|下|上|期间|之际|时|以来)$))"
+)
 
 
 def clean_detail(text: str, office: Office, limit: int | None = MAX_OWN_DETAIL) -> str:
     """How an office's own report went on after a point's lead, as it may be offered to that
     office again: a clause's opening time word is dropped (年初制定…… → 制定……), a clause that
     says how the work was done keeps it without last period's tally (`without_tally`), and the
-    clauses that state last period's figures, years or other period words (全年召开支委会12次)
-    or name another unit are left out, and at most `limit` characters are kept (None: all),
-    ending at a clause; "" when nothing is left."""
+    clauses that state last period's figures, years or other period words (全年召开支委会12次),
+    name another unit, hold a placeholder or a quote without its partner are left out — with
+    what cannot stand without them (`_whole`) — and at most `limit` characters are kept (None:
+    all), ending at a clause; "" when nothing is left. 的/得/地 slips are mended."""
     kept: list[str] = []
-    for piece in _CLAUSE_END.split(chinese_quotes(text.strip())):
-        piece, _ = _without_leading_time(piece.strip(), keep=4)
-        body = piece.rstrip(_END_PUNCT)
-        if body and (bare := without_tally(body)) != body:
-            piece, body = piece.replace(body, bare, 1), bare
-        if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
-            continue
-        if _name_in(body, office) or _placeholder(body, office) or "《" in body or "》" in body:
-            continue
-        if limit is not None and len("".join([*kept, body])) > limit:
+    for sentence in sentences(chinese_quotes(text.strip())):
+        pieces = [_clean_clause(c, office) for c in clauses(sentence)]
+        cut = limit is not None and _cut_at_limit(pieces, len("".join(kept)), limit)
+        if said := _whole(pieces):
+            end = sentence.rstrip()[-1:]
+            kept.append("".join(said).rstrip(_END_PUNCT) + (end if end in "。！？" else "，"))
+        if cut:
             break
-        kept.append(piece.strip())
     return "".join(kept).rstrip(_END_PUNCT)
+
+
+def _cut_at_limit(pieces: list[str | None], before: int, limit: int) -> bool:
+    """Leave out the clauses from the first that would take the detail past `limit` characters
+    (`before` are said already); whether any was."""
+    total = before
+    for i, piece in enumerate(pieces):
+        total += len(piece or "")
+        if piece is not None and total > limit:
+            pieces[i:] = [None] * (len(pieces) - i)
+            return True
+    return False
+
+
+def _clean_clause(clause: str, office: Office) -> str | None:
+    """One clause of an office's own text as it may be said again (with its mark), or None."""
+    piece, _ = _without_leading_time(clause.strip(), keep=4)
+    body = piece.rstrip(_END_PUNCT)
+    if body and (bare := without_tally(body)) != body:
+        piece, body = piece.replace(body, bare, 1), bare
+    if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
+        return None
+    if _name_in(body, office) or _placeholder(body, office) or "《" in body or "》" in body:
+        return None
+    if first_unpaired(body):
+        return None
+    return mend_de(piece)
+
+
+def _whole(pieces: Sequence[str | None]) -> list[str]:
+    """The clauses kept of a sentence (None: left out) without those that cannot stand once
+    others are gone: a linking word whose clause is gone (另外，), a consequence with no other
+    clause kept before it (形成良好的工作局面), an adverbial the sentence ends with (……，通过活动
+    的开展); the 并 of a clause that has none before it any more. A sentence left with
+    adverbials only is left out whole. A sentence that lost nothing is kept as it is."""
+    if None not in pieces:
+        return [p for p in pieces if p]
+    out: list[str] = []
+    said = False  # a clause that is more than an adverbial is kept
+    for i, piece in enumerate(pieces):
+        if piece is None:
+            continue
+        body = piece.rstrip(_END_PUNCT)
+        if _CONNECTIVE.fullmatch(body):
+            if i + 1 < len(pieces) and pieces[i + 1] is not None:
+                out.append(piece)
+            continue
+        if (not said and _FOLLOWS.match(body)) or (i and pieces[i - 1] is None and _REFERS.match(body)):
+            continue
+        if not said and (m := _AND.match(body)):
+            piece, body = piece[m.end():], body[m.end():]
+        out.append(piece)
+        said = said or not _frame(body)
+    while out and (_CONNECTIVE.fullmatch(last := out[-1].rstrip(_END_PUNCT)) or _frame(last)):
+        out.pop()
+    return out if said else []
 
 
 MIN_PROSE_SENTENCE = 8  # characters a sentence of an office's prose keeps to be said again
@@ -234,14 +309,6 @@ def _pairs(text: str) -> set[str]:
     } - _COMMON_PAIRS
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？])")
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of `text`, each with its end mark (。！？), empty ones left out."""
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
 def chinese_quotes(text: str) -> str:
     """Straight double quotes in pairs made Chinese ones ("看病钱" → “看病钱”): an office's text
     typed with the wrong quotes is said again with the right ones. Unpaired ones are left."""
@@ -254,18 +321,30 @@ def chinese_quotes(text: str) -> str:
 def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
     """An office's opening as it may open this period's report: its sentences without those
     that state last period's figures (党员人数, 获评……的年份 are that year's; the years a sentence
-    names are moved when it is used), placeholders, document titles or another unit's name;
-    straight quotes made Chinese ones."""
+    names are moved when it is used), placeholders, document titles, another unit's name or a
+    quote without its partner; straight quotes made Chinese ones, 的/得/地 slips mended."""
     kept = []
     for paragraph in paragraphs:
         kept_sentences = [
             s for s in sentences(chinese_quotes(paragraph.strip()))
             if not _FIGURE.search(_YEAR.sub("", s))
-            and not (_placeholder(s, office) or "《" in s or _name_in(s, office))
+            and not (_placeholder(s, office) or "《" in s or _name_in(s, office) or first_unpaired(s))
         ]
         if kept_sentences:
-            kept.append("".join(kept_sentences).strip())
+            kept.append(mend_de("".join(kept_sentences).strip()))
     return kept
+
+
+def _frame(clause: str) -> bool:
+    """Whether a clause is only an adverbial: it ends as one (……之际, 妇委会方面), or no verb
+    follows its opening word (`_FRAME`) but one made a noun by 的 (通过活动的开展); 围绕……开展
+    主题党日 has its own."""
+    if clause.endswith(_FRAGMENT_ENDINGS):
+        return True
+    if not (m := _FRAME.match(clause)):
+        return False
+    rest = _QUOTED.sub(lambda q: "“" + "|" * (len(q.group()) - 2) + "”", clause[m.end():])
+    return not any(rest[v.start() - 1 : v.start()] != "的" for v in _VERB.finditer(rest) if v.start())
 
 
 def without_tally(clause: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from drafter.files import Map, Opt, YamlDoc, load_yaml, validate_once
 from drafter.library.knowledge import Knowledge
 from drafter.library.knowledge_files import load_knowledge
+from drafter.library.sayable import clauses, sentences
 from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
 
 SEAMS_FILE = "seams.yaml"
@@ -112,6 +113,15 @@ def misfits(text: str, organisation: str, terms: Sequence[LevelTerm]) -> list[tu
             if not (any(word in before for word in term.unless) or _within(text, m, term.fine)):
                 out.append((term, m))
     return out
+
+
+def fitting(text: str, organisation: str, terms: Sequence[LevelTerm], *, by_sentence: bool = False) -> str:
+    """`text` without its clauses — with `by_sentence`, its sentences — that hold a term the
+    organisation cannot say (`misfits`): the office's own text said again in this
+    organisation's report, with nothing 核稿 would ask to reword."""
+    pieces = sentences(text) if by_sentence else clauses(text)
+    kept = "".join(p for p in pieces if not misfits(p, organisation, terms))
+    return kept if by_sentence else kept.rstrip("，；")
 
 
 def _within(text: str, m: re.Match[str], wordings: tuple[str, ...]) -> bool:

@@ -1,7 +1,8 @@
 """`drafter new`: the questionnaire. Questions are data (question); one module talks to questionary
-(prompts); the interview asks what is missing and saves after each answer (interview, session),
-part by part (parts, part_questions, offers), from last period when asked (carry), then the
-review screen (review) and the writing (wizard).
+(prompts), reached through the prompting helpers both askers share (asker); the interview asks
+what is missing and saves after each answer (interview, session), part by part (parts,
+part_questions, offers), from last period when asked (carry), then the review screen (review)
+and the writing (wizard).
 
 The names other packages use are exported here and imported from their module on first use
 (drafter.lazy_exports), so importing the package costs nothing until a name is used.

@@ -19,8 +19,9 @@ from drafter.answers import SCHEMA_VERSION, Answers, SectionAnswer, read_answers
 from drafter.domain import Period, organisation_of
 from drafter.errors import OutputError, UserError
 from drafter.library import Library, Outline
+from drafter.wizard.asker import Asker
 from drafter.wizard.carry import Carry, is_empty, load_last_period
-from drafter.wizard.part_questions import CHILDREN, Asker, PartQuestions
+from drafter.wizard.part_questions import CHILDREN, PartQuestions
 from drafter.wizard.parts import Entry, chosen_sections, entries, options
 from drafter.wizard.question import Option, Prompter, PromptSpec, Question, questions_of
 from drafter.wizard.session import Place, Session

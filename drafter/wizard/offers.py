@@ -23,7 +23,6 @@ maps back with `match_count`; last period's counts keep their own keys (see draf
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -37,6 +36,7 @@ from drafter.library import (
     OutlineSection,
     beyond_organisation,
     clean_point,
+    fitting,
     misfits,
     odd_coinage,
     ranked,
@@ -169,14 +169,12 @@ def own_points(
     """An own kind's points as offers, in the outline's order (most frequent first): cleaned
     for this office, with the detail it wrote without a clause whose terms do not fit the
     organisation (层层签订…… in a 党支部's: 核稿 would ask to reword it); none of another
-    organisation's level."""
+    organisation's level, or with such a term in its lead."""
     out = []
     for point in learned.points if learned else []:
         text = clean_point(point.text, office)
-        if text and not beyond_organisation(point.text, organisation):
-            clauses = re.split(r"(?<=[，；])", point.detail)
-            detail = "".join(c for c in clauses if not misfits(c, organisation, level_terms))
-            out.append(MeasureOffer(text, detail.rstrip("，；")))
+        if text and not beyond_organisation(point.text, organisation) and not misfits(text, organisation, level_terms):
+            out.append(MeasureOffer(text, fitting(point.detail, organisation, level_terms)))
     return out
 
 

@@ -15,13 +15,12 @@ names, headings, last period's answers — is put into a prompt literally.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from drafter.answers import Measure, SectionAnswer, paragraphs_of, section_topic
 from drafter.composing import learned_proofs, proven_by
-from drafter.domain import Period
-from drafter.library import NEXT_STEPS, PROBLEMS, OutlineSection, load_seams
+from drafter.library import NEXT_STEPS, PROBLEMS, OutlineSection, fitting, load_seams
+from drafter.wizard.asker import Asker
 from drafter.wizard.carry import Carry, is_empty
 from drafter.wizard.offers import (
     MAX_COUNTS,
@@ -60,48 +59,6 @@ CARRIED_NUMBERS = "本期数字（括号里是上期的数，请填本期的；�
 MORE_COUNTS_NOTE = "另有 {n} 项数字（{names}）可在总览里选这一部分的“更多数字”填写。"
 MORE_COUNTS_PROMPT = "还要填哪些数字？"
 STATED_HELP = "正文里的“{stated}”会改成所填的数；直接回车则原句不改"
-
-
-class Asker:
-    """Prompting helpers over a `Prompter`: a question, a list, a checkbox, a line."""
-
-    def __init__(self, session: Session, carry: Carry, prompter: Prompter) -> None:
-        self.session = session
-        self.carry = carry
-        self.prompter = prompter
-        self.knowledge = session.library.knowledge
-
-    def say(self, text: str) -> None:
-        self.prompter.say(text)
-
-    def ask(
-        self, q: Question, ctx: Any, refs: Any = None, current: Any = None, carried: Any = None,
-        note: str = "",
-    ) -> Any:
-        """Ask a question; `carried` is last period's answer offered, `note` adds help lines."""
-        spec = q.structure(ctx, refs, current, carried)
-        if note:
-            spec = replace(spec, instruction="\n".join(p for p in (spec.instruction, note) if p))
-        return q.cast(self.prompter.ask(spec))
-
-    def select(self, message: str, choices: list[Option], default: Any = None) -> Any:
-        values = [o.value for o in choices]
-        spec = PromptSpec(
-            "select",
-            message,
-            default=default if default in values else None,
-            options=tuple(choices),
-        )
-        return self.prompter.ask(spec)
-
-    def checkbox(self, message: str, choices: list[Option], instruction: str = "") -> list[Any]:
-        spec = PromptSpec("checkbox", message, options=tuple(choices), instruction=instruction)
-        return list(self.prompter.ask(spec))
-
-    def period(self) -> Period | None:
-        """This period, once the year is known."""
-        answers = self.session.answers
-        return None if answers.year is None else Period(answers.year, answers.period or "全年")
 
 
 class PartQuestions(Asker):
@@ -282,13 +239,22 @@ class PartQuestions(Asker):
             load_seams(self.session.library.root).level_terms,
         )
 
+    def own_prose(self, place: Place) -> str:
+        """An own kind's prose of the part (the office's, besides its 一是……), without the
+        sentences whose terms the organisation cannot say ("" for a shipped kind)."""
+        if self.session.office() is None or not place.learned:
+            return ""
+        terms = load_seams(self.session.library.root).level_terms
+        prose = (fitting(p, self._organisation(), terms, by_sentence=True) for p in place.learned.text)
+        return "\n\n".join(p for p in prose if p)
+
     def effect(self, place: Place) -> str:
-        """A fresh part's text: an own kind's prose (the office's, besides its 一是……), else the
-        bank's 成效 sentence in this unit's wording ("" for 存在问题, 下一步, a part with sub-parts)."""
+        """A fresh part's text: an own kind's prose (`own_prose`), else the bank's 成效 sentence
+        in this unit's wording ("" for 存在问题, 下一步, a part with sub-parts)."""
         section = place.section
         topic = topic_of(section)
-        if self.session.office() is not None and place.learned and place.learned.text:
-            return "\n\n".join(place.learned.text)
+        if prose := self.own_prose(place):
+            return prose
         if not topic or topic in (PROBLEMS, NEXT_STEPS) or section.children:
             return ""
         said = self.said(place) + said_in([section])
@@ -311,7 +277,7 @@ class PartQuestions(Asker):
             return fallback
         own = {o.text for o in own_points(place.learned, organisation, office)}
         fallback = [] if own and topic in (PROBLEMS, NEXT_STEPS) else fallback  # its own problems, plans only
-        said_below = bool(place.learned_children or (place.learned and place.learned.text))  # or in its prose
+        said_below = bool(place.learned_children or self.own_prose(place))  # or in its prose
         return office_suggestions([t for t in offered if t in own], fallback, said_below)
 
     def _organisation(self) -> str:

@@ -68,9 +68,8 @@ class Adapting:
         report's own short name dropped (…中心党建工作…), and none with a placeholder, a
         document title, a 的/得/地 slip, a year that cannot be moved, or 党组/党委 words in a
         branch's report."""
-        from drafter.checking import misused_de
         from drafter.domain import shift_years, stated_period
-        from drafter.library import beyond_organisation
+        from drafter.library import beyond_organisation, misused_de
 
         out: list[str] = []
         for title in learned.titles:

@@ -71,6 +71,41 @@ def test_a_clause_keeps_how_without_its_tally(detail: str, kept: str) -> None:
     assert clean_detail(detail, OFFICE) == kept
 
 
+@pytest.mark.parametrize(("detail", "kept"), [
+    # an adverbial left at the end once the clause it framed is gone
+    ("开展了环境整治、认领“微心愿”等活动，通过活动的开展，为群众办实事30件。",
+     "开展了环境整治、认领“微心愿”等活动"),
+    # a linking word and a consequence with nothing left before them: the sentence goes
+    ("另外，支部书记与支委、支委与党员分别签订责任书9份、承诺书48份，形成良好的工作局面。", ""),
+    # 并 of a clause whose action before it is gone; the linking word before that gone too
+    ("同时，根据《专项整治工作方案》要求，结合单位实际工作，制定整治方案，并开展谈心谈话活动，共谈话20余人次。",
+     "结合单位实际工作，制定整治方案，并开展谈心谈话活动"),
+    ("同时，根据《专项整治工作方案》要求，结合单位实际工作，并开展谈心谈话活动，共谈话20余人次。",
+     "结合单位实际工作，开展谈心谈话活动"),
+    # a clause that speaks of the one gone (其余同志……)
+    ("实现全员到社区报到，8名同志报名加入志愿服务队，其余同志就地服务社区，助力社区治理。",
+     "实现全员到社区报到，助力社区治理"),
+    # a topic and a time left without what happened
+    ("妇委会方面，“三八”节到来之际，邀请*院长作专题讲座，取得了良好的活动效果。", ""),
+    # 各8次 is a tally too
+    ("严格执行“三重一大”决策制度，召开党组会议、“三重一大”专题会议各8次。",
+     "严格执行“三重一大”决策制度，召开党组会议、“三重一大”专题会议"),
+    # a clause with no verb of the list still says what was done
+    ("支委会、党员大会把学习重要讲话精神作为首项议程，全年开展集中学习12次。",
+     "支委会、党员大会把学习重要讲话精神作为首项议程"),
+    # a quotation is one clause: cut inside it, a quote would be left without its partner
+    ("按照“立足实际、突出主题，形式多样、讲求实效”的原则，围绕中心工作开展主题党日6次。",
+     "按照“立足实际、突出主题，形式多样、讲求实效”的原则，围绕中心工作开展主题党日"),
+    ("按照“立足实际、突出主题”的原则，开展主题党日6次。", ""),
+    ("组织党员学习讨论，落实“推优入党制度，严格党员发展程序。", "组织党员学习讨论，严格党员发展程序"),
+    # the office's slip mended; a sentence that lost nothing is said as written
+    ("在抓小、抓细、抓实上做的还不到位。", "在抓小、抓细、抓实上做得还不到位"),
+    ("用身边榜样激励干部职工担当作为。", "用身边榜样激励干部职工担当作为"),
+])
+def test_a_sentence_that_lost_a_clause_keeps_only_what_stands(detail: str, kept: str) -> None:
+    assert clean_detail(detail, OFFICE, limit=None) == kept
+
+
 def test_details_of_one_point_in_two_reports_are_joined_when_they_say_different_things() -> None:
     assert join_details(["支部每月确定一个学习专题", "党员自学笔记每季度检查一次"]) == (
         "支部每月确定一个学习专题，党员自学笔记每季度检查一次"
