@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.library.sayable import clauses, first_unpaired, mend_de, misused_de, placeholders, sentences
+from drafter.library.sayable import (
+    clauses,
+    first_unpaired,
+    mend_de,
+    misused_de,
+    placeholders,
+    sentences,
+)
 
 
 def test_a_clause_does_not_end_inside_a_quotation() -> None:
