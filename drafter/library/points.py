@@ -318,11 +318,16 @@ def chinese_quotes(text: str) -> str:
     return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
 
 
+# The formula an opening ends with, which says nothing of the work: 现将……总结如下.
+_FORMULA = re.compile(r"^(?:现将|现就|现把|下面将|下面就|特此)")
+
+
 def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
     """An office's opening as it may open this period's report: its sentences without those
     that state last period's figures (党员人数, 获评……的年份 are that year's; the years a sentence
     names are moved when it is used), placeholders, document titles, another unit's name or a
-    quote without its partner; straight quotes made Chinese ones, 的/得/地 slips mended."""
+    quote without its partner; straight quotes made Chinese ones, 的/得/地 slips mended. None
+    when only the formula is left (现将……总结如下): the kind's form opens better than that alone."""
     kept = []
     for paragraph in paragraphs:
         kept_sentences = [
@@ -332,7 +337,7 @@ def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
         ]
         if kept_sentences:
             kept.append(mend_de("".join(kept_sentences).strip()))
-    return kept
+    return kept if any(not _FORMULA.match(s) for p in kept for s in sentences(p)) else []
 
 
 def _frame(clause: str) -> bool:

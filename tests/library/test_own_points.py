@@ -132,6 +132,8 @@ def test_an_opening_keeps_its_sentences_but_last_periods_figures_and_other_units
         "2025年，某某县林业局机关党支部在局党组的领导下，围绕国土绿化中心任务抓党建。现将全年工作总结如下。"
     ]
     assert clean_opening(["支部现有党员23名。"], office) == []
+    # only the formula left: nothing of the work is said, the kind's form opens instead
+    assert clean_opening(["支部现有党员23名，XX同志任书记。现将上半年工作总结如下："], office) == []
     # the office's own name, 某某 and all, is no placeholder; another 某某 is
     assert check_point("组织某某县林业局全体党员参加集中轮训", office).text == "组织某某县林业局全体党员参加集中轮训"
     assert check_point("组织某某单位党员参加集中轮训", office).text is None
