@@ -126,7 +126,7 @@ def test_sigterm_at_a_real_terminal_saves_says_and_gives_the_terminal_back(
     out, pid = tmp_path / "out.md", tmp_path / "pid"
     command = (
         f"sh -c 'echo $$ > {pid}; exec {sys.executable} -m drafter --outlines {library.root} new -o {out}'; "
-        "echo 退出码=$?; stty -a | tr ' ' '\\n' | grep -x -e '-*icanon' -e '-*echo'; sleep 60"
+        "echo 退出码=$?; stty -a | tr ' ' '\\n' | grep -x -e '-*icanon' -e '-*echo'; echo 终端已查; sleep 60"
     )
     env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     subprocess.run(
@@ -144,6 +144,7 @@ def test_sigterm_at_a_real_terminal_saves_says_and_gives_the_terminal_back(
     screen.wait("? 年度")
     os.kill(int(pid.read_text()), signal.SIGTERM)
     screen.wait("退出码=143", anywhere=True)
+    screen.wait("终端已查", anywhere=True)  # stty has printed: the screen is read after it, not before
     text = screen.text()
     assert "收到终止信号（SIGTERM），问答已停止；已保存到" in text and "继续填写：drafter new --answers" in text
     lines = text.splitlines()
