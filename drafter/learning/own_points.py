@@ -25,7 +25,10 @@ from collections.abc import Iterable, Sequence
 from drafter.domain import Office
 from drafter.learning.facts import extract_facts
 from drafter.library import (
+    MAX_OWN_SENTENCE,
+    MAX_POINT,
     chinese_only,
+    clauses,
     clean_detail,
     clean_point,
     clean_prose,
@@ -37,6 +40,7 @@ from drafter.library import (
 from drafter.structure import Point, has_ordinal
 
 _SEPARATORS = "，。；：:;, "
+MIN_SAME_OPENING = 6  # characters of an opening clause two points share to be one point
 
 
 def own_lead(point: Point, office: Office, whole: bool = False) -> tuple[str | None, str]:
@@ -46,7 +50,7 @@ def own_lead(point: Point, office: Office, whole: bool = False) -> tuple[str | N
     text = point.text[len(point.ordinal):]
     lead = clean_point(point.lead, office)
     first = split_after(text, "。；！？")[0].rstrip("。；！？") if (lead is None or whole) and text.strip() else ""
-    if first and first != point.lead and (sentence := clean_point(first, office)):
+    if first and first != point.lead and (sentence := clean_point(first, office, MAX_OWN_SENTENCE if whole else MAX_POINT)):
         return sentence, text[len(first):].lstrip(_SEPARATORS)
     return lead, text.removeprefix(point.lead).lstrip(_SEPARATORS)
 
@@ -105,6 +109,16 @@ class OwnPoints:
         self.counts = {lead: keys for lead, keys in counts.items() if keys}
 
     def _wording(self, lead: str) -> str:
-        """The wording a lead is offered in: the first seen (the newest) that says the same."""
-        return next((known for known, _ in self.sightings if similar(chinese_only(known), chinese_only(lead))), lead)
+        """The wording a lead is offered in: the first seen (the newest) that says the same —
+        nearly the same words, or the same opening clause (严格落实“三会一课”制度，加强…… and
+        ……，提升……: one plan, said on to another end from year to year)."""
+        return next((known for known, _ in self.sightings if _same_point(known, lead)), lead)
+
+
+def _same_point(a: str, b: str) -> bool:
+    """Whether two leads are one point (see `OwnPoints._wording`)."""
+    if similar(chinese_only(a), chinese_only(b)):
+        return True
+    first_a, first_b = (chinese_only(clauses(x)[0]) for x in (a, b))
+    return len(first_a) >= MIN_SAME_OPENING and first_a == first_b
 

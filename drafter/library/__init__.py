@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     )
     from drafter.library.own import Broken, check_name, own_path, own_root
     from drafter.library.points import (
+        MAX_OWN_SENTENCE,
+        MAX_POINT,
         beyond_organisation,
         check_point,
         chinese_only,
@@ -78,7 +80,7 @@ _EXPORTS = {
     "knowledge": ("CountEntry", "Knowledge", "Measure", "NEXT_STEPS", "PROBLEMS", "phrase_counts"),
     "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline", "load_own"),
     "own": ("Broken", "check_name", "own_path", "own_root"),
-    "points": ("beyond_organisation", "check_point", "clean_detail", "clean_opening", "clean_point", "clean_prose", "join_details", "odd_coinage", "says_new", "similar", "chinese_only", "without_tally"),
+    "points": ("MAX_OWN_SENTENCE", "MAX_POINT", "beyond_organisation", "check_point", "clean_detail", "clean_opening", "clean_point", "clean_prose", "join_details", "odd_coinage", "says_new", "similar", "chinese_only", "without_tally"),
     "sayable": ("CLOSERS", "MISUSES", "PAIRS", "clauses", "first_unpaired", "mend_de", "misused_de", "placeholders", "sentences", "split_after"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
     "seams": ("ANY_TOPIC", "LevelTerm", "Seams", "fitting", "load_seams", "loose_pattern", "misfits"),
@@ -88,6 +90,8 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "CLOSERS",
+    "MAX_OWN_SENTENCE",
+    "MAX_POINT",
     "MISUSES",
     "PAIRS",
     "clauses",

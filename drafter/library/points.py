@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 MAX_POINT = 30
 MAX_OWN_DETAIL = 80  # characters of an office's own detail of a point (the bank's: 60)
+MAX_OWN_SENTENCE = 50  # characters of an office's problem or plan said as one sentence (……，……有待加强)
 MIN_POINT = 6  # 动员部署, 高标准谋划: a stage's name or a fragment, not a measure to offer
 
 # Predicates of a measure: the main verb of a verb-object clause. Two characters or more, so a
@@ -101,13 +102,13 @@ class CleanedPoint:
     reason: str  # why dropped, or what was generalised ("" when kept as it is)
 
 
-def clean_point(text: str, office: Office | None = None) -> str | None:
+def clean_point(text: str, office: Office | None = None, limit: int = MAX_POINT) -> str | None:
     """The point as it may be offered, generalised where needed; None when it must be dropped.
     With `office`, the point was learned from that office's own reports (see `check_point`)."""
-    return check_point(text, office).text
+    return check_point(text, office, limit).text
 
 
-def check_point(text: str, office: Office | None = None) -> CleanedPoint:
+def check_point(text: str, office: Office | None = None, limit: int = MAX_POINT) -> CleanedPoint:
     """Generalise a learned point (文件名、年份、时间词、“了”) or drop it, with the reason.
 
     A point of the office's own reports (`office` given) may name the office itself and its
@@ -135,7 +136,7 @@ def check_point(text: str, office: Office | None = None) -> CleanedPoint:
     if (mended := mend_de(point)) != point:
         point = mended
         changes.append("改正的/得/地")
-    problem = plain_text_problem(point, office=office) or main_verb_problem(point, diagnosis=True)
+    problem = plain_text_problem(point, limit, office) or main_verb_problem(point, diagnosis=True)
     if not problem and len(point) < MIN_POINT:
         problem = f"不足{MIN_POINT}字，像阶段名或片段（{point}），不是一条完整的做法"
     if problem:

@@ -30,6 +30,20 @@ def test_a_problem_is_its_whole_sentence() -> None:
     assert own_lead(p, OFFICE)[0] == "理论学习联系水利工作实际不够紧密"
 
 
+def test_a_long_problem_is_still_one_sentence_not_a_lead_and_a_fragment() -> None:
+    p = point("一是", "有的党员对作风建设要求落实的不够到位，存在重业务、轻抓党建的思想。")
+    assert own_lead(p, OFFICE, whole=True) == ("有的党员对作风建设要求落实得不够到位，存在重业务、轻抓党建的思想", "")
+
+
+def test_a_plan_said_on_to_another_end_from_year_to_year_is_one_plan() -> None:
+    newest = [point("二是", "严格落实“三会一课”制度，加强青年党员教育培养。")]
+    older = [point("二是", "严格落实“三会一课”制度，提升组织生活质量。")]
+    own = OwnPoints([(newest, "2025.txt"), (older, "2024.txt")], OFFICE, whole=True)
+    assert [lead for lead, _ in own.sightings] == ["严格落实“三会一课”制度，加强青年党员教育培养"] * 2
+    other = [point("二是", "严格落实请示报告制度，提升组织生活质量。")]  # another opening: another plan
+    assert len({lead for lead, _ in OwnPoints([(newest, "a"), (other, "b")], OFFICE, whole=True).sightings}) == 2
+
+
 def test_one_point_reworded_is_one_point_in_the_newest_wording_with_both_details_and_counts() -> None:
     newest = [point("一是", "用好主题党日活动载体。围绕防汛宣传开展主题党日12次。"),
               point("二是", "部分党员常年驻守水库一线，参加集中组织生活的时间难以保证。")]
