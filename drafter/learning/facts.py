@@ -124,15 +124,22 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+MIN_OWN_KEY = 4  # characters of an office's own count: a verb and its object (举办读书班)
+
+
 def extract_facts(text: str, source: str, *, with_verbs: bool = False) -> list[Fact]:
     """The distinct facts of `text` (first mention of each key and unit), sourced to `source`.
 
     `with_verbs` keeps the generic verb the report wrote before the activity (开展 of 开展食品安全
-    专项检查36次): an office's own counts are asked and written with the office's verb."""
+    专项检查36次): an office's own counts are asked and written with the office's verb; a key
+    shorter than MIN_OWN_KEY characters (举办 of 全年举办6期, 难题 of ……等难题15个) names no
+    activity to ask about and is left out."""
     seen: set[tuple[str, str]] = set()
     facts: list[Fact] = []
     for mention in find_mentions(text):
         key = _with_verb(text, mention) if with_verbs else mention.key
+        if with_verbs and len(key) < MIN_OWN_KEY:
+            continue
         if (key, mention.unit) in seen:
             continue
         seen.add((key, mention.unit))

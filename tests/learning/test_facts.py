@@ -149,3 +149,8 @@ def test_a_number_costs_the_same_however_much_text_surrounds_it() -> None:
     apart = _best_time(counts) + _best_time(padding + padding)
     together = _best_time(padding + counts + padding)
     assert together < 2 * apart, f"{together * 1000:.0f} ms vs {apart * 1000:.0f} ms apart"
+
+
+def test_an_own_count_names_its_activity_or_is_not_asked() -> None:
+    text = "开设“交通大讲堂”，全年举办6期，党员参与讲学14人次。协调解决征地拆迁、管线迁改等难题15个。"
+    assert [f.key for f in extract_facts(text, "2025.txt", with_verbs=True)] == ["党员参与讲学"]
