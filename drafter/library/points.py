@@ -343,14 +343,17 @@ def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
 
 def _frame(clause: str) -> bool:
     """Whether a clause is only an adverbial: it ends as one (……之际, 妇委会方面), or no verb
-    follows its opening word (`_FRAME`) but one made a noun by 的 (通过活动的开展); 围绕……开展
-    主题党日 has its own."""
+    follows its opening word (`_FRAME`) but those made nouns — after 的 (通过活动的开展) or in a
+    list (围绕工程招投标、经营权管理等关键环节); 围绕……开展主题党日 has its own."""
     if clause.endswith(_FRAGMENT_ENDINGS):
         return True
     if not (m := _FRAME.match(clause)):
         return False
     rest = _QUOTED.sub(lambda q: "“" + "|" * (len(q.group()) - 2) + "”", clause[m.end():])
-    return not any(rest[v.start() - 1 : v.start()] != "的" for v in _VERB.finditer(rest) if v.start())
+    return not any(
+        rest[v.start() - 1 : v.start()] not in ("的", "、") and rest[v.end() : v.end() + 1] not in ("等", "、")
+        for v in _VERB.finditer(rest) if v.start()
+    )
 
 
 def without_tally(clause: str) -> str:

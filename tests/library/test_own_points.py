@@ -75,6 +75,8 @@ def test_a_clause_keeps_how_without_its_tally(detail: str, kept: str) -> None:
     # an adverbial left at the end once the clause it framed is gone
     ("开展了环境整治、认领“微心愿”等活动，通过活动的开展，为群众办实事30件。",
      "开展了环境整治、认领“微心愿”等活动"),
+    ("三是强化重点领域监督，围绕工程招投标、出租车经营权管理等关键环节，开展专项监督检查3次。",
+     "三是强化重点领域监督"),
     # a linking word and a consequence with nothing left before them: the sentence goes
     ("另外，支部书记与支委、支委与党员分别签订责任书9份、承诺书48份，形成良好的工作局面。", ""),
     # 并 of a clause whose action before it is gone; the linking word before that gone too
