@@ -327,7 +327,7 @@ def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
     """An office's opening as it may open this period's report: its sentences without those
     that state last period's figures (党员人数, 获评……的年份 are that year's; the years a sentence
     names are moved when it is used), placeholders, document titles, another unit's name or a
-    quote without its partner; straight quotes made Chinese ones, 的/得/地 slips mended. None
+    quote without its partner; straight quotes made Chinese ones, 的/得/地 slips mended. Nothing
     when only the formula is left (现将……总结如下): the kind's form opens better than that alone."""
     kept = []
     for paragraph in paragraphs:
