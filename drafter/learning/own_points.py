@@ -100,7 +100,7 @@ class OwnPoints:
                     results.append(cleaned)
                 lead = self._wording(lead)
                 self.sightings.append((lead, source))
-                if detail := clean_detail(rest, office):
+                if detail := beyond_lead(clean_detail(rest, office), lead):
                     said.setdefault(lead, []).append(detail)
                 keys = counts.setdefault(lead, [])
                 keys += [f.key for f in extract_facts(point.text, source, with_verbs=True) if f.key not in keys]
@@ -113,6 +113,13 @@ class OwnPoints:
         nearly the same words, or the same opening clause (严格落实“三会一课”制度，加强…… and
         ……，提升……: one plan, said on to another end from year to year)."""
         return next((known for known, _ in self.sightings if _same_point(known, lead)), lead)
+
+
+def beyond_lead(detail: str, lead: str) -> str:
+    """The detail without the sentences that only say the lead again (……持续巩固学习教育成果
+    after the lead 持续巩固学习教育成果, once the clauses before it are left out)."""
+    kept = (s for s in sentences(detail) if chinese_only(s) not in chinese_only(lead))
+    return "".join(kept).rstrip("。；，")
 
 
 def _same_point(a: str, b: str) -> bool:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from drafter.domain import Office
 
 MAX_POINT = 30
-MAX_OWN_DETAIL = 80  # characters of an office's own detail of a point (the bank's: 60)
+MAX_OWN_DETAIL = 120  # characters of an office's own detail of a point (the bank's: 60)
 MAX_OWN_SENTENCE = 50  # characters of an office's problem or plan said as one sentence (……，……有待加强)
 MIN_POINT = 6  # 动员部署, 高标准谋划: a stage's name or a fragment, not a measure to offer
 
@@ -144,14 +144,12 @@ def check_point(text: str, office: Office | None = None, limit: int = MAX_POINT)
     return CleanedPoint(point, "，".join(changes))
 
 
-_FIGURE = re.compile(r"[0-9０-９]")
+# A figure: a digit, or a letter standing for one before a measure word (N条推进措施, X次).
+_MEASURE_WORD = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + ")"
+_FIGURE = re.compile(r"[0-9０-９]|(?<![A-Za-z])[A-Za-z]" + _MEASURE_WORD)
 # A clause's closing tally: the figure of the activity the clause ends with (……开展主题党日12次,
 # 召开党组会议、专题会议各8次).
-_TALLY = re.compile(
-    r"(?:共|各|累计|共计|合计)?[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?(?:"
-    + "|".join(map(re.escape, MEASURE_WORDS))
-    + r")$"
-)
+_TALLY = re.compile(r"(?:共|各|累计|共计|合计)?[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?" + _MEASURE_WORD + "$")
 # What a figure may follow when it is a result, not a tally: 完成率达到100%, 参学率为95.
 _RESULT_BEFORE = ("达到", "达", "为", "超过", "占", "至", "约", "近", "率", "共", "累计", "每")
 MIN_QUALIFIED = 12  # characters a clause keeps without its tally: it says how (围绕……开展主题党日)

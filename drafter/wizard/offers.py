@@ -23,6 +23,7 @@ maps back with `match_count`; last period's counts keep their own keys (see draf
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,7 @@ from drafter.library import (
 MAX_COUNTS = 6  # counts asked per section in the first pass; the rest behind 更多数字
 SHORT_DETAIL = 24  # characters: an office's own detail this short leaves its measure thin (see `fuller`)
 TOGETHER = 3  # bank items a fresh part comes with ticked: their wordings avoid each other's items
+MOST_TICKED = 6  # an own kind's points a fresh part comes with ticked, at most (一是 to 六是)
 
 
 @dataclass(frozen=True)
@@ -191,12 +193,25 @@ def fuller(offer: MeasureOffer, wordings: Sequence[str], said: Sequence[str] = (
     return MeasureOffer(offer.text, "；".join(d for d in (how, offer.detail) if d)) if how else offer
 
 
-def office_suggestions(own: list[str], fallback: list[str], holds_children: bool) -> list[str]:
-    """What an own kind's part comes with ticked: the office's first TOGETHER points, made up
-    to TOGETHER from `fallback` (the bank's suggestions) when it wrote fewer; none from the
-    bank in a part whose work the office writes in its sub-parts."""
-    if holds_children or not own:
-        return own[:TOGETHER] if holds_children else fallback
+def usual_count(learned: OutlineSection | None) -> int:
+    """How many points the office writes in a part: the most that one of its reports wrote
+    there (0 for a part without learned points)."""
+    per_report = Counter(s for p in learned.points for s in set(p.sources)) if learned else Counter()
+    return max(per_report.values(), default=0)
+
+
+def office_suggestions(
+    own: list[str], fallback: list[str], holds_children: bool, usual: int = TOGETHER
+) -> list[str]:
+    """What an own kind's part comes with ticked: as many of the office's points, most
+    frequent first, as it writes in the part (`usual`, at least TOGETHER and at most
+    MOST_TICKED), made up to TOGETHER from `fallback` (the bank's suggestions) when it wrote
+    fewer; none from the bank in a part whose work the office writes in its sub-parts."""
+    many = min(max(usual, TOGETHER), MOST_TICKED)
+    if holds_children or len(own) >= TOGETHER:
+        return own[:many]
+    if not own:
+        return fallback
     return (own + [t for t in fallback if t not in own])[:TOGETHER]
 
 

@@ -39,6 +39,7 @@ from drafter.wizard.offers import (
     taken_counts,
     taken_measures,
     topic_of,
+    usual_count,
 )
 from drafter.wizard.parts import Adapting
 from drafter.wizard.question import Option, Prompter, PromptSpec, Question, questions_of
@@ -278,7 +279,8 @@ class PartQuestions(Asker):
         own = {o.text for o in own_points(place.learned, organisation, office)}
         fallback = [] if own and topic in (PROBLEMS, NEXT_STEPS) else fallback  # its own problems, plans only
         said_below = bool(place.learned_children or self.own_prose(place))  # or in its prose
-        return office_suggestions([t for t in offered if t in own], fallback, said_below)
+        mine = [t for t in offered if t in own]
+        return office_suggestions(mine, fallback, said_below, usual_count(place.learned))
 
     def _organisation(self) -> str:
         return self.knowledge.chosen(self.session.answers.organisation).id

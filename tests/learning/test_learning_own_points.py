@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from drafter.domain import Office
-from drafter.learning.own_points import OwnPoints, own_lead
+from drafter.learning.own_points import OwnPoints, beyond_lead, own_lead
 from drafter.structure.report import Point
 
 OFFICE = Office.of(["某某县水利局机关党支部"])
@@ -68,3 +68,12 @@ def test_the_sentence_after_a_parts_last_point_that_says_what_it_achieved_is_the
     assert own.details["办好“统计夜读”"] == "党员轮流领读经典篇目"  # not the point's detail
     alone = OwnPoints([([point("一是", "办好“统计夜读”。通过读书交流增进共识。")], "a.txt")], OFFICE)
     assert alone.results == [] and alone.details["办好“统计夜读”"] == "通过读书交流增进共识"  # its only how
+
+
+def test_a_detail_that_only_says_the_lead_again_is_no_detail() -> None:
+    # once 2023年以来 and its figures go, what is left of the detail is the lead itself
+    p = point("四是", "持续巩固学习教育成果。2023年以来共组织专题学习6次，持续巩固学习教育成果。")
+    own = OwnPoints([([p], "2025.txt")], OFFICE)
+    assert own.details == {}
+    assert beyond_lead("围绕防汛救灾开展专题研讨。开展专题研讨", "开展专题研讨") == "围绕防汛救灾开展专题研讨"
+    assert beyond_lead("围绕防汛救灾开展专题研讨", "开展专题研讨") == "围绕防汛救灾开展专题研讨"  # says more

@@ -50,9 +50,9 @@ def test_a_detail_without_last_periods_figures() -> None:
     assert clean_detail(opened, OFFICE) == "支部书记与支委逐一谈话，明确廉政责任"
     two = "登记注册窗口由党员带头值守。投诉举报窗口亮身份、亮承诺，接受群众监督。"
     assert clean_detail(two, OFFICE) == two.rstrip("。")  # its own sentences, as written
-    clause = "党员带头参加校园周边的食品安全检查"  # 17 characters: four fit in MAX_OWN_DETAIL
-    assert clean_detail("，".join([clause] * 6), OFFICE) == "，".join([clause] * 4)
-    assert len("，".join([clause] * 5)) > MAX_OWN_DETAIL
+    clause = "党员带头参加校园周边的食品安全检查"  # 17 characters: six fit in MAX_OWN_DETAIL
+    assert clean_detail("，".join([clause] * 9), OFFICE) == "，".join([clause] * 6)
+    assert len("，".join([clause] * 7)) > MAX_OWN_DETAIL
 
 
 @pytest.mark.parametrize(("detail", "kept"), [
@@ -66,6 +66,8 @@ def test_a_detail_without_last_periods_figures() -> None:
     ("党员承担的重点任务完成率达到100%。", ""),  # a result, not a tally
     ("全年召开支委会12次、党员大会4次。", ""),  # a list of figures
     ("围绕防汛抗旱重点工作开展专题研讨3次，形成调研报告2篇。", "围绕防汛抗旱重点工作开展专题研讨"),
+    # a letter standing for a figure is one too (1项任务、N条措施 of a formula)
+    ("推行项目工作法，即1项任务，N条推进措施，逐项明确责任人。", "推行项目工作法，逐项明确责任人"),
 ])
 def test_a_clause_keeps_how_without_its_tally(detail: str, kept: str) -> None:
     assert clean_detail(detail, OFFICE) == kept
@@ -117,7 +119,7 @@ def test_details_of_one_point_in_two_reports_are_joined_when_they_say_different_
     # 党员 alone does not make two details alike
     assert join_details(["通报典型案例", "组织党员参观教育基地"]) == "通报典型案例，组织党员参观教育基地"
     long = "党员带头参加校园周边的食品安全检查和宣传"
-    first = "，".join([long] * 3)
+    first = "，".join([long] * 5)
     second = "每季度通报一次问题清单并督促逐项整改到位"
     assert len(first) + 1 + len(second) > MAX_OWN_DETAIL
     assert join_details([first, second]) == first  # within MAX_OWN_DETAIL

@@ -12,6 +12,7 @@ from drafter.library.knowledge import Knowledge
 from drafter.library.knowledge_files import load_knowledge
 from drafter.library.outline import Fact, Outline, OutlineSection, Sourced
 from drafter.wizard.offers import (
+    MOST_TICKED,
     CountItem,
     MeasureOffer,
     answering,
@@ -21,6 +22,7 @@ from drafter.wizard.offers import (
     stated_problems,
     taken_counts,
     taken_measures,
+    usual_count,
 )
 from drafter.wizard.session import basic_form, has_content, set_basic
 
@@ -245,6 +247,18 @@ def test_what_an_own_kinds_part_comes_with_ticked() -> None:
     assert office_suggestions(["甲", "乙", "丙", "丁"], bank, False) == ["甲", "乙", "丙"]
     assert office_suggestions([], bank, False) == bank
     assert office_suggestions([], bank, True) == []  # the office writes this part's work below it
+    five = ["甲", "乙", "丙", "丁", "戊"]
+    assert office_suggestions(five, bank, False, usual=5) == five  # as many as the office writes
+    assert office_suggestions(five * 2, bank, False, usual=10) == (five * 2)[:MOST_TICKED]
+    assert office_suggestions(["甲"], bank, False, usual=5) == ["甲", *bank[:2]]  # what it has, made up
+
+
+def test_how_many_points_the_office_writes_in_a_part() -> None:
+    section = learned()
+    assert usual_count(section) == 0
+    section.points = [Sourced("甲", ["2025.txt", "2024.txt"]), Sourced("乙", ["2025.txt"]),
+                      Sourced("丙", ["2024.txt"]), Sourced("丁", ["2024.txt"])]
+    assert usual_count(section) == 3  # 2024 wrote 甲、丙、丁
 
 
 def test_an_own_kinds_counts_with_their_verbs_first(knowledge: Knowledge) -> None:
