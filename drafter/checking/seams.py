@@ -323,7 +323,7 @@ def campaign_years(view: View, context: CheckContext) -> list[Finding]:
                          else f"{campaign.first}—{campaign.last}年")
                 out.append(spot.finding(
                     "campaign-year", m.start(), m.end(),
-                    f"“{campaign.name}”是{years}开展的，本报告是{year}年的。",
+                    f"“{campaign.name}”是{years}的工作，本报告是{year}年的。",
                     "写成巩固深化其成果（如“巩固拓展……成果”），或删去；确属当年工作的，写明依据。",
                 ))
     return out

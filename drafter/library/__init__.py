@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         PAIRS,
         clauses,
         first_unpaired,
+        loose_pattern,
         mend_de,
         misused_de,
         placeholders,
@@ -71,7 +72,6 @@ if TYPE_CHECKING:
         Seams,
         fitting,
         load_seams,
-        loose_pattern,
         misfits,
     )
     from drafter.library.variants import choose_wording, phrases, ranked
@@ -81,9 +81,9 @@ _EXPORTS = {
     "outline": ("Fact", "LEARNED_HEADER", "Library", "OTHER", "OTHER_NAME", "Outline", "OutlineSection", "OwnKind", "Sourced", "load_library", "load_outline", "load_own"),
     "own": ("Broken", "check_name", "own_path", "own_root"),
     "points": ("MAX_OWN_SENTENCE", "MAX_POINT", "beyond_organisation", "check_point", "clean_detail", "clean_opening", "clean_point", "clean_prose", "join_details", "odd_coinage", "says_new", "similar", "chinese_only", "without_tally"),
-    "sayable": ("CLOSERS", "MISUSES", "PAIRS", "clauses", "first_unpaired", "mend_de", "misused_de", "placeholders", "sentences", "split_after"),
+    "sayable": ("CLOSERS", "MISUSES", "PAIRS", "clauses", "first_unpaired", "loose_pattern", "mend_de", "misused_de", "placeholders", "sentences", "split_after"),
     "schemas": ("AUTHORED_SCHEMAS", "default_outlines_dir"),
-    "seams": ("ANY_TOPIC", "LevelTerm", "Seams", "fitting", "load_seams", "loose_pattern", "misfits"),
+    "seams": ("ANY_TOPIC", "LevelTerm", "Seams", "fitting", "load_seams", "misfits"),
     "variants": ("choose_wording", "phrases", "ranked"),
 }
 __getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -2,7 +2,7 @@
 
 A point learned from a real report may carry what belongs to that report only: a placeholder
 (XX, **), a year, a document title (《…》), the unit's or a place's name, a period word
-(上半年); or it may be only half a sentence (通过……, ……的基础上). `check_point` generalises what
+(上半年), a campaign or event of its year (党纪学习教育, library.seams); or it may be only half a sentence (通过……, ……的基础上). `check_point` generalises what
 can be generalised (按照《…》 and years are dropped, 开展了 → 开展) and drops the rest, saying
 why; `learn` keeps the cleaned text, `learn -v` lists what was dropped, and the authored phrase
 banks are held to the same rules when they load (drafter.library.knowledge).
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.domain import MEASURE_WORDS, unit_mentions
+from drafter.library.campaigns import names_campaign
 from drafter.library.sayable import clauses, first_unpaired, mend_de, sentences
 
 if TYPE_CHECKING:
@@ -119,6 +120,8 @@ def check_point(text: str, office: Office | None = None, limit: int = MAX_POINT)
         return CleanedPoint(None, f"含占位符“{m.group()}”")
     if unpaired := first_unpaired(point):
         return CleanedPoint(None, f"“{unpaired[1]}”不成对")
+    if office is not None and names_campaign(point):  # the work of its report's year only
+        return CleanedPoint(None, "说的是有年份的专项活动或事件")
     changes = []
     if (m := _DOCUMENT_ADJUNCT.search(point)) and len(point) > len(m.group()) + 2:
         point = point.replace(m.group(), "", 1)
@@ -212,9 +215,7 @@ def _clean_clause(clause: str, office: Office) -> str | None:
         return None
     if _name_in(body, office) or _placeholder(body, office) or "《" in body or "》" in body:
         return None
-    if first_unpaired(body):
-        return None
-    return mend_de(piece)
+    return None if first_unpaired(body) or names_campaign(body) else mend_de(piece)
 
 
 def _whole(pieces: Sequence[str | None]) -> list[str]:

@@ -145,3 +145,18 @@ def mend_de(text: str) -> str:
     for misuse in MISUSES:
         text = misuse.pattern.sub(lambda m, use=misuse: use.mended(m.group()), text)  # type: ignore[misc]
     return text
+
+
+_QUOTES = "“”‘’\"'《》「」"
+_COMMAS = "、，,"
+
+
+def loose_pattern(phrase: str) -> re.Pattern[str]:
+    """`phrase` as written in a draft: quotes anywhere ignored, 、 and ， taken for each other."""
+    parts = []
+    for ch in phrase:
+        if ch in _QUOTES:
+            continue
+        parts.append(f"[{_COMMAS}]" if ch in _COMMAS else re.escape(ch))
+    quote = f"[{re.escape(_QUOTES)}]?"
+    return re.compile(quote + quote.join(parts) + quote)

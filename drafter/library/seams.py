@@ -18,15 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from drafter.files import Map, Opt, YamlDoc, load_yaml, validate_once
+from drafter.library.campaigns import SEAMS_FILE, Campaign, campaigns_of
 from drafter.library.knowledge import Knowledge
 from drafter.library.knowledge_files import load_knowledge
-from drafter.library.sayable import clauses, sentences
+from drafter.library.sayable import clauses, loose_pattern, sentences
 from drafter.library.schemas import AUTHORED_SCHEMAS, default_outlines_dir
 
-SEAMS_FILE = "seams.yaml"
 ANY_TOPIC = "*"
-_QUOTES = "“”‘’\"'《》「」"
-_COMMAS = "、，,"
 
 SEAMS_SCHEMA: dict[str, Any] = {
     "set_phrases": [{"standard": str, "wrong": [str]}],
@@ -63,16 +61,6 @@ class LevelTerm:
 
 
 @dataclass(frozen=True)
-class Campaign:
-    """A time-bound campaign: its name, the years it ran, the verbs that present it as current."""
-
-    name: str
-    first: int
-    last: int
-    verbs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Seams:
     """Everything 核稿 reads besides the text: the file's sections, the folder's topics (id and
     heading keywords, in file order) and its knowledge (the count catalogue)."""
@@ -86,17 +74,6 @@ class Seams:
     topics: tuple[tuple[str, tuple[str, ...]], ...]
     topic_names: dict[str, str]
     knowledge: Knowledge
-
-
-def loose_pattern(phrase: str) -> re.Pattern[str]:
-    """`phrase` as written in a draft: quotes anywhere ignored, 、 and ， taken for each other."""
-    parts = []
-    for ch in phrase:
-        if ch in _QUOTES:
-            continue
-        parts.append(f"[{_COMMAS}]" if ch in _COMMAS else re.escape(ch))
-    quote = f"[{re.escape(_QUOTES)}]?"
-    return re.compile(quote + quote.join(parts) + quote)
 
 
 def misfits(text: str, organisation: str, terms: Sequence[LevelTerm]) -> list[tuple[LevelTerm, re.Match[str]]]:
@@ -154,7 +131,7 @@ def _load(root: Path) -> Seams:
     return Seams(
         set_phrases=_set_phrases(doc),
         level_terms=_level_terms(doc, [o.id for o in knowledge.organisations]),
-        campaigns=_campaigns(doc),
+        campaigns=campaigns_of(doc),
         settled=tuple(data["settled"]),
         count_places=_count_places(doc, {t for t, _ in topics}, {c.id for c in knowledge.counts}),
         recurring=tuple(data["recurring"]),
@@ -186,19 +163,6 @@ def _level_terms(doc: YamlDoc, org_ids: list[str]) -> tuple[LevelTerm, ...]:
                                 hint=f"可用的组织类型：{'、'.join(org_ids)}（见 organisations.yaml）")
         out.append(LevelTerm(item["term"], tuple(item["not_for"]), tuple(item.get("unless") or ()),
                              tuple(item.get("fine") or ()), item["why"], item["fix"]))
-    return tuple(out)
-
-
-def _campaigns(doc: YamlDoc) -> tuple[Campaign, ...]:
-    default_verbs = tuple(doc.data["campaign_verbs"])
-    out = []
-    for i, item in enumerate(doc.data["campaigns"]):
-        years = item["years"]
-        if len(years) != 2 or years[0] > years[1]:
-            raise doc.error(("campaigns", i, "years"), "years 须写成 [起始年, 结束年]，起始年不晚于结束年。")
-        verbs = item.get("verbs")
-        out.append(Campaign(item["name"], years[0], years[1],
-                            default_verbs if verbs is None else tuple(verbs)))
     return tuple(out)
 
 

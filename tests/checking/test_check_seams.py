@@ -202,6 +202,17 @@ def test_a_campaign_of_another_year() -> None:
     assert rules_of(document) == ["campaign-year"]
 
 
+@pytest.mark.parametrize("text", [
+    "组织党员集中收看党的二十大开幕式，交流学习体会。",
+    "党员下沉社区参与疫情防控，守好小区卡口。",
+    "支部把学习党的十九届六中全会精神作为重点，开展专题研讨。",
+])
+def test_an_event_of_another_year_carried_over(text: str) -> None:
+    """An event is named, not "开展"-ed: any mention as this period's work is carried over."""
+    assert rules_of(one_part("加强政治建设", text, year=2026)) == ["campaign-year"]
+    assert "campaign-year" not in rules_of(one_part("加强政治建设", text, year=2022))
+
+
 @pytest.mark.parametrize(("text", "year"), [
     ("支部扎实开展党纪学习教育，组织党员逐章学习条例。", 2024),  # its own year
     ("支部巩固拓展党纪学习教育成果，推动学纪知纪明纪守纪常态化。", 2026),

@@ -40,6 +40,12 @@ def test_another_unit_is_still_caught(point: str, reason: str) -> None:
     assert checked.text is None and checked.reason == reason
 
 
+def test_an_own_point_of_a_campaign_of_its_year_is_not_offered() -> None:
+    checked = check_point("扎实开展党纪学习教育", OFFICE)
+    assert checked.text is None and checked.reason == "说的是有年份的专项活动或事件"
+    assert check_point("巩固拓展党纪学习教育成果", OFFICE).text == "巩固拓展党纪学习教育成果"
+
+
 def test_a_detail_without_last_periods_figures() -> None:
     detail = "年初制定全年学习计划，支部每月确定一个学习专题，由支委轮流领学，全年开展集中学习12次。"
     assert clean_detail(detail, OFFICE) == "支部每月确定一个学习专题，由支委轮流领学"
@@ -66,6 +72,9 @@ def test_a_detail_without_last_periods_figures() -> None:
     ("党员承担的重点任务完成率达到100%。", ""),  # a result, not a tally
     ("全年召开支委会12次、党员大会4次。", ""),  # a list of figures
     ("围绕防汛抗旱重点工作开展专题研讨3次，形成调研报告2篇。", "围绕防汛抗旱重点工作开展专题研讨"),
+    # a campaign or event of that report's year is its work only; consolidating it stands
+    ("组织党员集中收看党的二十大开幕式，并围绕水利改革开展专题研讨。", "围绕水利改革开展专题研讨"),
+    ("持续巩固党纪学习教育成果，推动学纪知纪明纪守纪常态化。", "持续巩固党纪学习教育成果，推动学纪知纪明纪守纪常态化"),
     # a letter standing for a figure is one too (1项任务、N条措施 of a formula)
     ("推行项目工作法，即1项任务，N条推进措施，逐项明确责任人。", "推行项目工作法，逐项明确责任人"),
 ])
