@@ -252,10 +252,11 @@ MIN_PROSE_SENTENCE = 8  # characters a sentence of an office's prose keeps to be
 
 def clean_prose(paragraph: str, office: Office) -> str:
     """A paragraph of an office's own prose (支部坚持每月……开展集中学习。在汛期前……) as it may
-    be said again: each sentence cleaned as a detail is (`clean_detail`, whole), those left
-    shorter than MIN_PROSE_SENTENCE characters dropped; "" when none is left."""
-    cleaned = [clean_detail(s, office, limit=None) for s in sentences(paragraph.strip())]
-    return "".join(f"{s}。" for s in cleaned if len(s) >= MIN_PROSE_SENTENCE)
+    be said again: each sentence cleaned as a detail is (`clean_detail`, whole), those shorter
+    than MIN_PROSE_SENTENCE characters or left with under half their clauses dropped ("" if all)."""
+    said = [(clean_detail(s, office, limit=None), s) for s in sentences(paragraph.strip())]
+    return "".join(f"{s}。" for s, whole in said
+                   if len(s) >= MIN_PROSE_SENTENCE and 2 * len(clauses(s)) >= len(clauses(whole)))
 
 
 # Two-character words every detail may use: sharing one of them does not make two details alike.

@@ -168,3 +168,6 @@ def test_an_offices_prose_is_said_again_without_last_periods_figures() -> None:
         "支部坚持每月开展集中学习，由支部书记领学。对防雷检测等环节开展廉政风险排查，逐项制定防控措施。"
     )
     assert clean_prose("全年召开支委会12次。", office) == ""
+    # most of a sentence gone (figures, a placeholder) leaves a fragment of it: it goes whole
+    fragment = "制订**方案，梳理分解50项任务，对接**部门，共同推进合作事项，取得新进展。支部按月开展集中学习。"
+    assert clean_prose(fragment, office) == "支部按月开展集中学习。"
