@@ -32,7 +32,7 @@ class Campaign:
 
 
 def campaigns_of(doc: YamlDoc) -> tuple[Campaign, ...]:
-    """The campaigns of a seams file, validated by its schema already (drafter.library.seams)."""
+    """The campaigns of a seams file (its schema is checked where 核稿 loads it, drafter.library.seams)."""
     default_verbs = tuple(doc.data["campaign_verbs"])
     out = []
     for i, item in enumerate(doc.data["campaigns"]):
@@ -46,9 +46,10 @@ def campaigns_of(doc: YamlDoc) -> tuple[Campaign, ...]:
 
 
 def names_campaign(text: str) -> bool:
-    """Whether `text` names a campaign or event of the shipped seams file as the work it
-    reports, not as consolidating it: in an office's own report that is the work of that
-    report's year only (集中收看党的二十大开幕式), not to be offered for another year's draft."""
+    """Whether `text` names a campaign or event of the shipped seams file other than to
+    consolidate it. In an office's own report any such mention is a matter of that report's
+    year only (集中收看党的二十大开幕式, 对照党纪学习教育中查摆的问题): not offered for another
+    year's draft. 核稿 is narrower (a campaign only after a verb presenting it as current)."""
     settled, patterns = _shipped()
     return not any(word in text for word in settled) and any(p.search(text) for p in patterns)
 

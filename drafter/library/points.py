@@ -2,10 +2,10 @@
 
 A point learned from a real report may carry what belongs to that report only: a placeholder
 (XX, **), a year, a document title (《…》), the unit's or a place's name, a period word
-(上半年), a campaign or event of its year (党纪学习教育, library.seams); or it may be only half a sentence (通过……, ……的基础上). `check_point` generalises what
-can be generalised (按照《…》 and years are dropped, 开展了 → 开展) and drops the rest, saying
-why; `learn` keeps the cleaned text, `learn -v` lists what was dropped, and the authored phrase
-banks are held to the same rules when they load (drafter.library.knowledge).
+(上半年), a campaign or event of its year (党纪学习教育, drafter.library.campaigns); or it may
+be only half a sentence (通过……, ……的基础上). `check_point` generalises what can be generalised
+(按照《…》 and years are dropped, 开展了 → 开展) and drops the rest, saying why; `learn` keeps the
+cleaned text, `learn -v` lists what was dropped; the authored banks load under the same rules.
 """
 
 from __future__ import annotations
