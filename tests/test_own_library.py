@@ -33,7 +33,8 @@ def learned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     reports = write_reports(tmp_path / "往期报告")
     code, out, err = drafter("learn", *reports, "--name", KIND)
     assert code == 0, err
-    assert out.startswith(f"已学到本单位的报告类型“{KIND}”（3 份报告")
+    first = out.splitlines()[0]
+    assert first.startswith(f"已学到本单位的报告类型“{KIND}”：从本单位的报告学到") and "，3 份报告，保存在" in first
     return home
 
 

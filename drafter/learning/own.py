@@ -161,7 +161,7 @@ def _summary(outline: Outline, target: Path, existed: bool, notes: Sequence[str]
     points, facts = counted(outline)
     done = "已更新" if existed else "已学到"
     lines = [
-        f"{done}本单位的报告类型“{outline.id}”（{len(outline.sources)} 份报告，{outline.description}），"
+        f"{done}本单位的报告类型“{outline.id}”：{outline.description}，{len(outline.sources)} 份报告，"
         f"保存在 {target}",
         f"  单位：{'、'.join(outline.own.units) or '（报告中未写明）'}",
         f"  标题结构（{len(outline.sections)} 个一级栏目；做法 {points} 条，数字 {facts} 项）：",

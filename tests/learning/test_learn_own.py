@@ -92,11 +92,14 @@ def test_learned_into_the_users_library(reports: list[Path], tmp_path: Path, mon
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
     summary = run_learn_own(reports[:2], KIND)
     path = tmp_path / "home" / "kinds" / f"{KIND}.yaml"
-    assert summary.startswith(f"已学到本单位的报告类型“{KIND}”（2 份报告") and str(path) in summary
+    first = summary.splitlines()[0]  # one pair of brackets: 从本单位的报告学到（年度党建工作总结）
+    assert first.startswith(f"已学到本单位的报告类型“{KIND}”：从本单位的报告学到") and "，2 份报告，保存在" in first
+    assert str(path) in summary
     assert "    （一）抓实理论学习" in summary
     assert load_outline(path).sources == ["2024年度党建工作总结.docx", "2023年度党建工作总结.txt"]
     again = run_learn_own(reports, f" {KIND} ")
-    assert again.startswith(f"已更新本单位的报告类型“{KIND}”（3 份报告")
+    first = again.splitlines()[0]
+    assert first.startswith(f"已更新本单位的报告类型“{KIND}”：从本单位的报告学到") and "，3 份报告，保存在" in first
     assert [p.name for p in (tmp_path / "home" / "kinds").iterdir()] == [f"{KIND}.yaml"]
 
 
