@@ -22,9 +22,11 @@ if TYPE_CHECKING:
         to_chinese_digits,
     )
     from drafter.domain.counts import (
+        MEASURE_WORD,
         MEASURE_WORDS,
         Count,
         apply_counts,
+        has_figure,
         has_verb,
         is_count,
         max_for,
@@ -61,7 +63,9 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "chinese_numerals": ("NUMERAL_CHARS", "parse_chinese", "to_chinese_counting", "to_chinese_digits"),
-    "counts": ("MEASURE_WORDS", "Count", "apply_counts", "has_verb", "is_count", "max_for", "phrase_counts", "stated_counts"),
+    "counts": (
+        "MEASURE_WORD", "MEASURE_WORDS", "Count", "apply_counts", "has_figure", "has_verb", "is_count", "max_for", "phrase_counts", "stated_counts",
+    ),
     "dates": ("format_date", "parse_date"),
     "naming": ("DEFAULT_OUTPUT", "answers_beside", "imported_answers", "output_in", "own_outline_beside"),
     "numbering": ("from_chinese", "heading_label", "point_ordinal"),
@@ -73,6 +77,7 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = [
     "Count",
     "DEFAULT_OUTPUT",
+    "MEASURE_WORD",
     "MEASURE_WORDS",
     "NUMERAL_CHARS",
     "Office",
@@ -87,6 +92,7 @@ __all__ = [
     "dated_phrases",
     "format_date",
     "from_chinese",
+    "has_figure",
     "has_verb",
     "heading_label",
     "imported_answers",

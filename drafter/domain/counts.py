@@ -20,6 +20,19 @@ MEASURE_WORDS = (
 )
 MAX_COUNT = 100_000
 MAX_AMOUNT = 100_000_000  # a sum of money in 元 (收缴党费): a large 党委's dues exceed 100,000
+MEASURE_WORD = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + ")"
+# A figure as a report writes it: a digit; a letter standing for one before a measure word
+# (N条推进措施, X次); a Chinese numeral counting people or events (一名预备党员转正, 开展两次
+# 专题研讨, 撰写心得十余篇). Not a frequency (每月一次, 每季度两次, 每月由一名党员讲一课: a 每
+# earlier in the clause, see `has_figure`) or an order (第一次, 逐一), not a set phrase (两个维护,
+# 四个意识, 一户一策, 一件事一次办: 个, 项, 户 and 件 count no events here, and 一 only people and
+# writings), not 作为一名党员.
+_FIGURE = re.compile(
+    r"[0-9０-９]|(?<![A-Za-z])[A-Za-z]" + MEASURE_WORD
+    + r"|(?<![每第逐这那同某做当为是哪])(?:[二两三四五六七八九十][〇零一二两三四五六七八九十百千]*(?:余|多)?"
+    r"(?:人次|名|篇|场|位|次|人)|一(?:名|篇|位|人次))"
+)
+_NUMERALS = "一二两三四五六七八九十"
 
 # Keys that already open with a verb of their own take no extra one.
 _OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访")
@@ -43,6 +56,15 @@ class Count(NamedTuple):
 def max_for(unit: str | None) -> int:
     """The largest plausible figure for a count with this measure word."""
     return MAX_AMOUNT if unit == "元" else MAX_COUNT
+
+
+def has_figure(text: str) -> bool:
+    """Whether a text states a figure (see `_FIGURE`): a clause of last period's report that does
+    is last period's fact, not one to say again."""
+    return any(
+        m.group()[0] not in _NUMERALS or "每" not in re.split("[，；。：、,;]", text[: m.start()])[-1]
+        for m in _FIGURE.finditer(text)
+    )
 
 
 def is_count(value: object) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from drafter.domain import MEASURE_WORDS, unit_mentions
+from drafter.domain import MEASURE_WORD, has_figure, unit_mentions
 from drafter.library.campaigns import names_campaign
 from drafter.library.sayable import clauses, first_unpaired, mend_de, sentences
 
@@ -147,12 +147,9 @@ def check_point(text: str, office: Office | None = None, limit: int = MAX_POINT)
     return CleanedPoint(point, "，".join(changes))
 
 
-# A figure: a digit, or a letter standing for one before a measure word (N条推进措施, X次).
-_MEASURE_WORD = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + ")"
-_FIGURE = re.compile(r"[0-9０-９]|(?<![A-Za-z])[A-Za-z]" + _MEASURE_WORD)
 # A clause's closing tally: the figure of the activity the clause ends with (……开展主题党日12次,
 # 召开党组会议、专题会议各8次).
-_TALLY = re.compile(r"(?:共|各|累计|共计|合计)?[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?" + _MEASURE_WORD + "$")
+_TALLY = re.compile(r"(?:共|各|累计|共计|合计)?[0-9０-９]+(?:\.[0-9]+)?(?:余|多)?" + MEASURE_WORD + "$")
 # What a figure may follow when it is a result, not a tally: 完成率达到100%, 参学率为95.
 _RESULT_BEFORE = ("达到", "达", "为", "超过", "占", "至", "约", "近", "率", "共", "累计", "每")
 MIN_QUALIFIED = 12  # characters a clause keeps without its tally: it says how (围绕……开展主题党日)
@@ -211,7 +208,7 @@ def _clean_clause(clause: str, office: Office) -> str | None:
     body = piece.rstrip(_END_PUNCT)
     if body and (bare := without_tally(body)) != body:
         piece, body = piece.replace(body, bare, 1), bare
-    if not body or _FIGURE.search(body) or _PERIOD_WORD.search(body):
+    if not body or has_figure(body) or _PERIOD_WORD.search(body):
         return None
     if _name_in(body, office) or _placeholder(body, office) or "《" in body or "》" in body:
         return None
@@ -333,7 +330,7 @@ def clean_opening(paragraphs: Sequence[str], office: Office) -> list[str]:
     for paragraph in paragraphs:
         kept_sentences = [
             s for s in sentences(chinese_quotes(paragraph.strip()))
-            if not _FIGURE.search(_YEAR.sub("", s))
+            if not has_figure(_YEAR.sub("", s))
             and not (_placeholder(s, office) or "《" in s or _name_in(s, office) or first_unpaired(s))
         ]
         if kept_sentences:
@@ -366,7 +363,7 @@ def without_tally(clause: str) -> str:
     if tally is None:
         return clause
     rest = clause[: tally.start()]
-    if len(rest) < MIN_QUALIFIED or _FIGURE.search(rest) or rest.endswith(_RESULT_BEFORE):
+    if len(rest) < MIN_QUALIFIED or has_figure(rest) or rest.endswith(_RESULT_BEFORE):
         return clause
     return rest
 

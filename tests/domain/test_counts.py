@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.domain import has_verb, phrase_counts
+from drafter.domain import has_figure, has_verb, phrase_counts
 from drafter.domain.counts import Count
 
 VERBS = {"召开": ["支委会", "党员大会"], "开展": ["集中学习", "主题党日活动"], "撰写": ["心得体会"]}
@@ -19,3 +19,20 @@ def test_an_offices_count_that_opens_with_its_verb_is_an_activity(key: str) -> N
 @pytest.mark.parametrize("key", ["优秀党员", "林农实际困难", "学习心得"])
 def test_a_bare_noun_is_not(key: str) -> None:
     assert not has_verb(key, VERBS)
+
+
+@pytest.mark.parametrize("text", [
+    "党员大会4次", "N条推进措施", "一名预备党员转正", "确定和培养一名入党积极分子", "开展两次专题研讨",
+    "撰写心得十余篇", "开展谈心谈话三十人次", "每月集中学习，全年12次",
+])
+def test_a_figure_last_period_stated(text: str) -> None:
+    assert has_figure(text)
+
+
+@pytest.mark.parametrize("text", [
+    "每月组织一次集中学习", "每季度两次", "每月由一名党员讲一课", "坚决做到“两个维护”", "增强“四个意识”",
+    "一户一策", "推行首问负责、一次告知", "作为一名党员", "第一次", "逐一对照检查", "三会一课", "两学一做",
+    "学习贯彻党的二十大精神", "从五个方面推进",
+])
+def test_not_a_figure(text: str) -> None:
+    assert not has_figure(text)

@@ -77,6 +77,9 @@ def test_a_detail_without_last_periods_figures() -> None:
     ("持续巩固党纪学习教育成果，推动学纪知纪明纪守纪常态化。", "持续巩固党纪学习教育成果，推动学纪知纪明纪守纪常态化"),
     # a letter standing for a figure is one too (1项任务、N条措施 of a formula)
     ("推行项目工作法，即1项任务，N条推进措施，逐项明确责任人。", "推行项目工作法，逐项明确责任人"),
+    # and a Chinese numeral counting people or events; a frequency or a set phrase is not one
+    ("严把发展质量关，一名预备党员按期转正，确定入党积极分子两名。", "严把发展质量关"),
+    ("每月由一名党员结合水利政策讲一课，做到“两个维护”。", "每月由一名党员结合水利政策讲一课，做到“两个维护”"),
 ])
 def test_a_clause_keeps_how_without_its_tally(detail: str, kept: str) -> None:
     assert clean_detail(detail, OFFICE) == kept
