@@ -25,12 +25,12 @@ MEASURE_WORD = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + ")"
 # (N条推进措施, X次); a Chinese numeral counting people or events (一名预备党员转正, 开展两次
 # 专题研讨, 撰写心得十余篇). Not a frequency (每月一次, 每季度两次, 每月由一名党员讲一课: a 每
 # earlier in the clause, see `has_figure`) or an order (第一次, 逐一), not a set phrase (两个维护,
-# 四个意识, 一户一策, 一件事一次办: 个, 项, 户 and 件 count no events here, and 一 only people and
-# writings), not 作为一名党员.
+# 四个意识, 一户一策, 一件事一次办, 五位一体: 个, 项, 户, 件 and 位 count nothing here, and 一 only
+# people and writings), not 作为一名党员.
 _FIGURE = re.compile(
     r"[0-9０-９]|(?<![A-Za-z])[A-Za-z]" + MEASURE_WORD
     + r"|(?<![每第逐这那同某做当为是哪])(?:[二两三四五六七八九十][〇零一二两三四五六七八九十百千]*(?:余|多)?"
-    r"(?:人次|名|篇|场|位|次|人)|一(?:名|篇|位|人次))"
+    r"(?:人次|名|篇|场|次|人)|一(?:名|篇|人次))"
 )
 _NUMERALS = "一二两三四五六七八九十"
 

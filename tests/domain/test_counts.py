@@ -32,7 +32,7 @@ def test_a_figure_last_period_stated(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "每月组织一次集中学习", "每季度两次", "每月由一名党员讲一课", "坚决做到“两个维护”", "增强“四个意识”",
     "一户一策", "推行首问负责、一次告知", "作为一名党员", "第一次", "逐一对照检查", "三会一课", "两学一做",
-    "学习贯彻党的二十大精神", "从五个方面推进",
+    "学习贯彻党的二十大精神", "从五个方面推进", "统筹推进“五位一体”总体布局",
 ])
 def test_not_a_figure(text: str) -> None:
     assert not has_figure(text)
