@@ -64,7 +64,8 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "chinese_numerals": ("NUMERAL_CHARS", "parse_chinese", "to_chinese_counting", "to_chinese_digits"),
     "counts": (
-        "MEASURE_WORD", "MEASURE_WORDS", "Count", "apply_counts", "has_figure", "has_verb", "is_count", "max_for", "phrase_counts", "stated_counts",
+        "MEASURE_WORD", "MEASURE_WORDS", "Count", "apply_counts", "has_figure", "has_verb", "is_count",
+        "max_for", "phrase_counts", "stated_counts",
     ),
     "dates": ("format_date", "parse_date"),
     "naming": ("DEFAULT_OUTPUT", "answers_beside", "imported_answers", "output_in", "own_outline_beside"),

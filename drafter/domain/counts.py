@@ -27,12 +27,12 @@ MEASURE_WORD = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + ")"
 # earlier in the clause, see `has_figure`) or an order (第一次, 逐一), not a set phrase (两个维护,
 # 四个意识, 一户一策, 一件事一次办, 五位一体: 个, 项, 户, 件 and 位 count nothing here, and 一 only
 # people and writings), not 作为一名党员.
+_NUMERALS = "一二两三四五六七八九十"  # what a figure in words opens with
 _FIGURE = re.compile(
     r"[0-9０-９]|(?<![A-Za-z])[A-Za-z]" + MEASURE_WORD
-    + r"|(?<![每第逐这那同某做当为是哪])(?:[二两三四五六七八九十][〇零一二两三四五六七八九十百千]*(?:余|多)?"
+    + rf"|(?<![每第逐这那同某做当为是哪])(?:[{_NUMERALS[1:]}][〇零{_NUMERALS}百千]*(?:余|多)?"
     r"(?:人次|名|篇|场|次|人)|一(?:名|篇|人次))"
 )
-_NUMERALS = "一二两三四五六七八九十"
 
 # Keys that already open with a verb of their own take no extra one.
 _OWN_VERBS = ("研究", "发展", "吸收", "完成", "发放", "走访")
