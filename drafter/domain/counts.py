@@ -27,10 +27,12 @@ MEASURE_WORD = "(?:" + "|".join(map(re.escape, MEASURE_WORDS)) + ")"
 # earlier in the clause, see `has_figure`) or an order (第一次, 逐一), not a set phrase (两个维护,
 # 四个意识, 一户一策, 一件事一次办, 五位一体: 个, 项, 户, 件 and 位 count nothing here, and 一 only
 # people and writings), not 作为一名党员.
-_NUMERALS = "一二两三四五六七八九十"  # what a figure in words opens with
+_NUMERALS = "一二两三四五六七八九十"  # what a figure in words opens with (at most 7 numerals: 三千五百余)
+_CLAUSE_BREAK = re.compile("[，；。：、,;]")
+_EVERY_REACH = 40  # characters before a figure in words where a 每 of its clause makes it a frequency
 _FIGURE = re.compile(
     r"[0-9０-９]|(?<![A-Za-z])[A-Za-z]" + MEASURE_WORD
-    + rf"|(?<![每第逐这那同某做当为是哪])(?:[{_NUMERALS[1:]}][〇零{_NUMERALS}百千]*(?:余|多)?"
+    + rf"|(?<![每第逐这那同某做当为是哪])(?:[{_NUMERALS[1:]}][〇零{_NUMERALS}百千]{{0,6}}(?:余|多)?"
     r"(?:人次|名|篇|场|次|人)|一(?:名|篇|人次))"
 )
 
@@ -60,11 +62,12 @@ def max_for(unit: str | None) -> int:
 
 def has_figure(text: str) -> bool:
     """Whether a text states a figure (see `_FIGURE`): a clause of last period's report that does
-    is last period's fact, not one to say again."""
-    return any(
-        m.group()[0] not in _NUMERALS or "每" not in re.split("[，；。：、,;]", text[: m.start()])[-1]
-        for m in _FIGURE.finditer(text)
-    )
+    is last period's fact, not one to say again. Linear in the text: a run of numerals is read
+    seven at most, and a 每 is looked for `_EVERY_REACH` characters back."""
+    def clause_before(m: re.Match[str]) -> str:
+        return _CLAUSE_BREAK.split(text[max(0, m.start() - _EVERY_REACH) : m.start()])[-1]
+
+    return any(m.group()[0] not in _NUMERALS or "每" not in clause_before(m) for m in _FIGURE.finditer(text))
 
 
 def is_count(value: object) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from drafter.domain import has_figure, has_verb, phrase_counts
@@ -36,3 +38,11 @@ def test_a_figure_last_period_stated(text: str) -> None:
 ])
 def test_not_a_figure(text: str) -> None:
     assert not has_figure(text)
+
+
+@pytest.mark.parametrize("text", ["二" * 100_000, "每" + "两名" * 50_000, "每月" + "一名" * 50_000])
+def test_finding_figures_is_linear(text: str) -> None:
+    """A hostile report (a run of numerals, a 每 before thousands of them) is read in linear time."""
+    start = time.perf_counter()
+    has_figure(text)
+    assert time.perf_counter() - start < 0.5
