@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from drafter.domain.chinese_numerals import NUMERAL_CHARS
+
 # Measure words of a count, longest first so 人次 wins over 人 (the one list: facts are found
 # by it in report prose, and a learned detail's tally is recognised by it).
 MEASURE_WORDS = (
@@ -32,7 +34,7 @@ _CLAUSE_BREAK = re.compile("[，；。：、,;]")
 _EVERY_REACH = 40  # characters before a figure in words where a 每 of its clause makes it a frequency
 _FIGURE = re.compile(
     r"[0-9０-９]|(?<![A-Za-z])[A-Za-z]" + MEASURE_WORD
-    + rf"|(?<![每第逐这那同某做当为是哪])(?:[{_NUMERALS[1:]}][〇零{_NUMERALS}百千]{{0,6}}(?:余|多)?"
+    + rf"|(?<![每第逐这那同某做当为是哪])(?:[{_NUMERALS[1:]}][{NUMERAL_CHARS}]{{0,6}}(?:余|多)?"
     r"(?:人次|名|篇|场|次|人)|一(?:名|篇|人次))"
 )
 
